@@ -1,0 +1,72 @@
+"""The command line: no sub-command starts the program; others work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.paths import default_db_path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pairing-desktop", description="城乡共建“1+1”结对帮扶台账")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 ledger.db）")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="生成演示县数据库")
+    demo.add_argument("--db", type=Path, required=True, dest="db")
+    demo.add_argument("--seed", type=int, default=2007, help="随机种子（同一种子生成相同数据）")
+
+    check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
+    check.add_argument("--db", type=Path, required=True, dest="db")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from pairing_desktop.ui.app import run
+
+            return run(args.db or default_db_path())
+        return COMMANDS[args.command](args)
+    except PairingError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.demo import build_demo_county
+    from pairing_desktop.core.storage.db import open_database
+
+    if args.db.exists():
+        print(f"错误：{args.db} 已存在；演示数据只写入新文件。", file=sys.stderr)
+        return 1
+    ledger = open_database(args.db)
+    try:
+        counts = build_demo_county(seed=args.seed)
+    finally:
+        ledger.close()
+    print(f"已生成演示县：{args.db}")
+    for name, count in counts.items():
+        print(f"  {name}: {count}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.entities import ENTITIES
+    from pairing_desktop.core.storage.check import check_file
+
+    report = check_file(args.db)
+    print(f"文件：{report.path}")
+    print(f"数据结构版本：{report.version}")
+    print(f"完整性检查：{report.integrity}")
+    for key, count in report.counts.items():
+        print(f"  {ENTITIES[key].label}：{count}")
+    return 0 if report.ok else 2
+
+
+COMMANDS = {"demo": _demo, "check": _check}

@@ -1,0 +1,1 @@
+"""The Qt-free core: storage, rules, validation, letters, reports. Never imports PySide6."""

@@ -1,0 +1,269 @@
+"""What each kind of record holds, as data: fields, labels, checks, how it is listed and named.
+
+The GUI builds its forms and lists from these specs, and `records` validates every save against
+them, so the GUI, the command line and the importer obey the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pairing_desktop.core import choices as C
+from pairing_desktop.core import validation as V
+from pairing_desktop.core.storage import models as M
+
+Check = Callable[[Any], "str | None"]
+# A rule over a whole record: (values after coercion, id of the record being edited or None)
+# -> {field name: message}. Rules live in core.rules.* and are attached to specs below.
+Rule = Callable[[dict[str, Any], Any], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text longtext int float bool choice multichoice date year ref
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # entity key, for kind == "ref"
+    check: Check | None = None
+    default: Any = None
+    in_list: bool = True
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    key: str
+    label: str  # what one record is called ("帮扶单位")
+    model: type[M.BaseModel]
+    fields: tuple[FieldSpec, ...]
+    title: tuple[str, ...]  # fields naming a record elsewhere (refs are followed), " — "-joined
+    search: tuple[str, ...]  # fields (or "ref.title") matched by the search box
+    unique: tuple[tuple[tuple[str, ...], str], ...] = ()  # (fields, what is duplicated)
+    rules: tuple[Rule, ...] = ()
+    sort: str = ""  # default sort field
+    measure: str = "个"  # counter word for messages ("3 名干部")
+
+    def field(self, name: str) -> FieldSpec:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def list_fields(self) -> list[FieldSpec]:
+        return [f for f in self.fields if f.in_list]
+
+
+def _dates_in_order(values: dict[str, Any], _id: Any) -> dict[str, str]:
+    start, end = values.get("started_on"), values.get("ended_on")
+    if start and end and end < start:
+        return {"ended_on": "结束日期：不能早于开始日期"}
+    return {}
+
+
+def _gender_matches_id(values: dict[str, Any], _id: Any) -> dict[str, str]:
+    """The 17th digit of an ID number is odd for men: a mismatch is a typing error somewhere."""
+    number, gender = values.get("id_number"), values.get("gender")
+    if number and gender and V.check_id_number(number) is None:
+        expected = "男" if int(number[16]) % 2 else "女"
+        if gender != expected:
+            return {"gender": f"性别：与身份证号不符（身份证号为{expected}性）"}
+    return {}
+
+
+_PHONE = {"check": V.check_phone}
+_ID = {"check": V.check_id_number}
+_COUNT = {"kind": "int", "check": V.check_non_negative}
+
+
+def _f(name: str, label: str, **kw: Any) -> FieldSpec:
+    return FieldSpec(name, label, **kw)
+
+
+TOWNSHIP = EntitySpec(
+    "township", "乡镇", M.Township,
+    (_f("name", "乡镇名称", required=True), _f("code", "代码")),
+    title=("name",), search=("name", "code"), unique=((("name",), "乡镇名称"),), sort="name",
+)
+
+VILLAGE = EntitySpec(
+    "village", "村", M.Village,
+    (
+        _f("township", "所属乡镇", kind="ref", ref="township", required=True),
+        _f("name", "村名", required=True),
+        _f("poverty_class", "贫困类别", kind="choice", choices=C.POVERTY_CLASSES,
+           default="一类贫困村"),
+        _f("households", "总户数", **_COUNT),
+        _f("population", "总人口", **_COUNT),
+        _f("poor_households", "贫困户数", **_COUNT),
+        _f("party_members", "党员数", **_COUNT),
+        _f("secretary", "村支书"),
+        _f("secretary_phone", "村支书电话", **_PHONE),
+        _f("poverty_causes", "致贫原因", kind="multichoice", choices=C.VILLAGE_CAUSES,
+           in_list=False),
+        _f("status", "状态", kind="choice", choices=C.VILLAGE_STATUSES, default="帮扶中"),
+        _f("out_of_poverty_year", "脱贫年份", kind="year", in_list=False),
+    ),
+    title=("name",), search=("name", "township", "secretary"),
+    unique=((("township", "name"), "同一乡镇内的村名"),), sort="name",
+)
+
+UNIT = EntitySpec(
+    "unit", "帮扶单位", M.Unit,
+    (
+        _f("name", "单位名称", required=True),
+        _f("level", "级别", kind="choice", choices=C.UNIT_LEVELS, required=True, default="县直"),
+        _f("kind", "类型", kind="choice", choices=C.UNIT_KINDS, default="党政机关"),
+        _f("party_org", "党组织名称"),
+        _f("head", "负责人"),
+        _f("head_title", "负责人职务", in_list=False),
+        _f("contact", "联系人"),
+        _f("contact_phone", "联系电话", **_PHONE),
+    ),
+    title=("name",), search=("name", "party_org", "head", "contact"),
+    unique=((("name",), "单位名称"),), sort="name",
+)
+
+RANK = EntitySpec(
+    "rank", "职级", M.Rank,
+    (
+        _f("name", "职级", required=True),
+        _f("quota", "帮扶户数定额", kind="int", required=True, check=V.check_non_negative),
+        _f("sort_order", "排序", kind="int", default=0),
+    ),
+    title=("name",), search=("name",), unique=((("name",), "职级名称"),), sort="sort_order",
+)
+
+CADRE = EntitySpec(
+    "cadre", "干部", M.Cadre,
+    (
+        _f("unit", "所在单位", kind="ref", ref="unit", required=True),
+        _f("name", "姓名", required=True),
+        _f("gender", "性别", kind="choice", choices=C.GENDERS),
+        _f("id_number", "身份证号", **_ID),
+        _f("rank", "职级", kind="ref", ref="rank", required=True),
+        _f("party_member", "党员", kind="bool", default=True),
+        _f("reserve", "后备干部", kind="bool", default=False),
+        _f("phone", "电话", **_PHONE),
+    ),
+    title=("name",), search=("name", "id_number", "unit", "phone"),
+    unique=((("id_number",), "身份证号"),), rules=(_gender_matches_id,), sort="name",
+    measure="名",
+)
+
+HOUSEHOLD = EntitySpec(
+    "household", "贫困户", M.Household,
+    (
+        _f("village", "所在村", kind="ref", ref="village", required=True),
+        _f("group_name", "村民组"),
+        _f("head_name", "户主", required=True),
+        _f("id_number", "身份证号", **_ID),
+        _f("phone", "电话", **_PHONE),
+        _f("members", "家庭人口", **_COUNT),
+        _f("kind", "类型", kind="choice", choices=C.HOUSEHOLD_KINDS, default="一般"),
+        _f("income_per_capita", "人均纯收入（元）", kind="float", check=V.check_non_negative),
+        _f("poverty_cause", "主要致贫原因", kind="choice", choices=C.HOUSEHOLD_CAUSES),
+        _f("status", "状态", kind="choice", choices=C.HOUSEHOLD_STATUSES, default="贫困"),
+        _f("out_of_poverty_year", "脱贫年份", kind="year", in_list=False),
+    ),
+    title=("head_name",), search=("head_name", "id_number", "village", "group_name"),
+    unique=((("id_number",), "身份证号"),), sort="head_name", measure="户",
+)
+
+FARMER = EntitySpec(
+    "farmer", "农民党员", M.FarmerPartyMember,
+    (
+        _f("village", "所在村", kind="ref", ref="village", required=True),
+        _f("name", "姓名", required=True),
+        _f("id_number", "身份证号", **_ID),
+        _f("phone", "电话", **_PHONE),
+        _f("wealth_leader", "致富带头人", kind="bool", default=False),
+    ),
+    title=("name",), search=("name", "id_number", "village"),
+    unique=((("id_number",), "身份证号"),), sort="name", measure="名",
+)
+
+_PERIOD = (
+    _f("started_on", "开始日期", kind="date", required=True),
+    _f("ended_on", "结束日期", kind="date"),
+)
+
+UV_PAIRING = EntitySpec(
+    "uv_pairing", "单位–村结对", M.UnitVillagePairing,
+    (
+        _f("unit", "帮扶单位", kind="ref", ref="unit", required=True),
+        _f("village", "帮扶村", kind="ref", ref="village", required=True),
+        _f("started_on", "开始日期", kind="date", required=True),
+        _f("status", "状态", kind="choice", choices=C.PAIRING_STATUSES, default="帮扶中"),
+        _f("ended_on", "脱钩日期", kind="date"),
+    ),
+    title=("unit", "village"), search=("unit", "village"), rules=(_dates_in_order,),
+    sort="unit",
+)
+
+UT_PAIRING = EntitySpec(
+    "ut_pairing", "地直单位–乡镇结对", M.UnitTownshipPairing,
+    (
+        _f("unit", "地直单位", kind="ref", ref="unit", required=True),
+        _f("township", "乡镇党委", kind="ref", ref="township", required=True),
+        *_PERIOD,
+    ),
+    title=("unit", "township"), search=("unit", "township"), rules=(_dates_in_order,), sort="unit",
+)
+
+PM_PAIRING = EntitySpec(
+    "pm_pairing", "党员结对", M.PartyMemberPairing,
+    (
+        _f("cadre", "机关党员", kind="ref", ref="cadre", required=True),
+        _f("farmer", "农民党员", kind="ref", ref="farmer", required=True),
+        *_PERIOD,
+    ),
+    title=("cadre", "farmer"), search=("cadre", "farmer"), rules=(_dates_in_order,),
+    sort="cadre",
+)
+
+STATIONED = EntitySpec(
+    "stationed", "驻村任职", M.StationedCadre,
+    (
+        _f("cadre", "干部", kind="ref", ref="cadre", required=True),
+        _f("village", "任职村", kind="ref", ref="village", required=True),
+        _f("post", "职务", kind="choice", choices=C.STATIONED_POSTS, required=True,
+           default="村党支部第一书记"),
+        *_PERIOD,
+    ),
+    title=("cadre", "village"), search=("cadre", "village", "post"), rules=(_dates_in_order,),
+    sort="cadre", measure="名",
+)
+
+
+def _one_open_assignment(values: dict[str, Any], record_id: Any) -> dict[str, str]:
+    from pairing_desktop.core.rules.assignments import check_one_open_assignment
+
+    return check_one_open_assignment(values, record_id)
+
+
+ASSIGNMENT = EntitySpec(
+    "assignment", "干部帮扶结对", M.Assignment,
+    (
+        _f("cadre", "帮扶干部", kind="ref", ref="cadre", required=True),
+        _f("household", "贫困户", kind="ref", ref="household", required=True),
+        *_PERIOD,
+    ),
+    title=("cadre", "household"), search=("cadre", "household"),
+    rules=(_dates_in_order, _one_open_assignment), sort="cadre",
+)
+
+ENTITIES: dict[str, EntitySpec] = {
+    spec.key: spec
+    for spec in (TOWNSHIP, VILLAGE, UNIT, RANK, CADRE, HOUSEHOLD, FARMER, UV_PAIRING,
+                 UT_PAIRING, PM_PAIRING, STATIONED, ASSIGNMENT)
+}
+
+
+def spec_for_model(model: type) -> EntitySpec | None:
+    for spec in ENTITIES.values():
+        if spec.model is model:
+            return spec
+    return None

@@ -1,0 +1,361 @@
+"""Saving, deleting and listing any kind of record, driven by its EntitySpec.
+
+Every write is one transaction and is checked completely first: a save with bad input raises
+ValidationError (one Chinese message per field) and changes nothing. Deletion is a tombstone and
+is refused while live records still refer to the record. Lists page, search and sort in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from peewee import JOIN, Expression, IntegrityError, Node, Select, fn
+
+from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.storage.models import BaseModel, database, utcnow
+
+MULTI_SEP = "、"
+YES, NO = "是", "否"
+
+
+def spec_of(entity: str | EntitySpec) -> EntitySpec:
+    return entity if isinstance(entity, EntitySpec) else ENTITIES[entity]
+
+
+def as_uuid(value: Any) -> uuid.UUID | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, BaseModel):
+        return value.id
+    return uuid.UUID(str(value))
+
+
+# --- coercion and validation -------------------------------------------------------------------
+
+
+def _coerce(f: FieldSpec, raw: Any) -> Any:
+    """Turn a raw value (text from a form, or a typed value from code) into the stored type.
+
+    Raises ValueError with the message for the field."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+    if raw in (None, "") or (f.kind == "multichoice" and raw in ((), [])):
+        return None
+    kind = f.kind
+    if kind in ("text", "longtext"):
+        return str(raw)
+    if kind in ("int", "year"):
+        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+            raise ValueError("应为整数")
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            raise ValueError("应为整数") from None
+        if kind == "year" and not 1949 <= value <= 2100:
+            raise ValueError("年份不合理（应在1949至2100之间）")
+        return value
+    if kind == "float":
+        try:
+            return float(raw)
+        except (TypeError, ValueError):
+            raise ValueError("应为数字") from None
+    if kind == "bool":
+        if isinstance(raw, str):
+            return raw in (YES, "1", "true", "True")
+        return bool(raw)
+    if kind == "choice":
+        if raw not in f.choices:
+            raise ValueError(f"应为 {'/'.join(f.choices)} 之一")
+        return raw
+    if kind == "multichoice":
+        items = raw.split(MULTI_SEP) if isinstance(raw, str) else list(raw)
+        bad = [i for i in items if i not in f.choices]
+        if bad:
+            raise ValueError(f"“{bad[0]}”不在可选项中")
+        return MULTI_SEP.join(c for c in f.choices if c in items)
+    if kind == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            raise ValueError("日期格式应为 2008-01-05") from None
+    if kind == "ref":
+        try:
+            return as_uuid(raw)
+        except ValueError:
+            raise ValueError("引用的记录无效") from None
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def validate(entity: str | EntitySpec, raw: dict[str, Any],
+             record_id: Any = None) -> dict[str, Any]:
+    """Check a whole record; return the coerced values or raise ValidationError naming fields."""
+    spec = spec_of(entity)
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for f in spec.fields:
+        raw_value = raw.get(f.name, f.default)
+        try:
+            value = _coerce(f, raw_value)
+        except ValueError as exc:
+            errors[f.name] = f"{f.label}：{exc}"
+            continue
+        if value is None:
+            if f.required:
+                errors[f.name] = f"{f.label}：必填，不能为空"
+        elif f.kind == "ref":
+            if not _exists(ENTITIES[f.ref], value):
+                errors[f.name] = f"{f.label}：所选记录不存在或已删除"
+        elif f.check is not None:
+            message = f.check(value)
+            if message:
+                errors[f.name] = f"{f.label}：{message}"
+        if f.name == "id_number" and value:
+            value = value.upper()
+        values[f.name] = value
+    if not errors:
+        errors.update(_duplicates(spec, values, as_uuid(record_id)))
+    if not errors:
+        for rule in spec.rules:
+            errors.update(rule(values, as_uuid(record_id)))
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _exists(spec: EntitySpec, record_id: uuid.UUID) -> bool:
+    m = spec.model
+    return m.live().where(m.id == record_id).exists()
+
+
+def _duplicates(spec: EntitySpec, values: dict[str, Any],
+                record_id: uuid.UUID | None) -> dict[str, str]:
+    errors = {}
+    m = spec.model
+    for names, what in spec.unique:
+        if any(values.get(n) is None for n in names):
+            continue
+        query = m.live()
+        for n in names:
+            query = query.where(getattr(m, n) == values[n])
+        if record_id is not None:
+            query = query.where(m.id != record_id)
+        if query.exists():
+            field = names[-1]
+            shown = values[field]
+            scope = what if len(names) > 1 else ""
+            errors[field] = f"{spec.field(field).label}：{scope}“{shown}”已存在，不能重复"
+    return errors
+
+
+# --- writes -------------------------------------------------------------------------------------
+
+
+def save(entity: str | EntitySpec, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
+    """Create (record_id None) or update a record in one transaction; return its id."""
+    spec = spec_of(entity)
+    m = spec.model
+    with database.atomic():
+        values = validate(spec, raw, record_id)
+        data = {getattr(m, k): v for k, v in values.items()}
+        try:
+            if record_id is None:
+                new_id = uuid.uuid4()
+                m.insert({m.id: new_id, **data}).execute()
+                return new_id
+            rid = as_uuid(record_id)
+            changed = (m.update({**data, m.updated_at: utcnow()})
+                       .where((m.id == rid) & m.deleted_at.is_null()).execute())
+            if not changed:
+                raise RefusedError(f"该{spec.label}记录已被删除，无法保存。")
+            return rid
+        except IntegrityError as exc:  # a rule the database enforces that a race slipped past
+            raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc
+
+
+def referrers(model: type[BaseModel], record_id: uuid.UUID) -> list[tuple[str, int]]:
+    """Live records that refer to a record: [(what, how many)], for a refusal message."""
+    from pairing_desktop.core.entities import spec_for_model
+
+    found = []
+    for fk in model._meta.backrefs:
+        ref_model = fk.model
+        if not issubclass(ref_model, BaseModel) or fk.name == "previous":
+            continue
+        count = ref_model.live().where(fk == record_id).count()
+        if count:
+            ref_spec = spec_for_model(ref_model)
+            label = ref_spec.label if ref_spec else MODEL_LABELS.get(ref_model.__name__,
+                                                                      ref_model.__name__)
+            measure = ref_spec.measure if ref_spec else "条"
+            found.append((f"{count} {measure}{label}", count))
+    return found
+
+
+MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "帮扶活动记录",
+                "ActivityType": "活动类型"}
+
+
+def delete(entity: str | EntitySpec, record_id: Any) -> None:
+    """Tombstone a record; refused, naming what still refers to it, if anything live does."""
+    spec = spec_of(entity)
+    m = spec.model
+    rid = as_uuid(record_id)
+    with database.atomic():
+        refs = referrers(m, rid)
+        if refs:
+            what = "、".join(text for text, _ in refs)
+            raise RefusedError(f"不能删除此{spec.label}：仍有{what}引用它。请先处理这些记录。")
+        now = utcnow()
+        m.update({m.deleted_at: now, m.updated_at: now}).where(m.id == rid).execute()
+
+
+def load(entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
+    """The stored values of a record, keyed by field name (refs as UUIDs)."""
+    spec = spec_of(entity)
+    m = spec.model
+    row = m.live().where(m.id == as_uuid(record_id)).dicts().get()
+    return {f.name: row[f.name] for f in spec.fields}
+
+
+# --- lists ---------------------------------------------------------------------------------------
+
+
+def _label_expr(query: Select, spec: EntitySpec, alias: Any) -> tuple[Select, Node]:
+    """Join what is needed to name a record of `spec` (as `alias`) and return the expression."""
+    parts = []
+    for name in spec.title:
+        f = spec.field(name)
+        col = getattr(alias, name)
+        if f.kind == "ref":
+            ref_spec = ENTITIES[f.ref]
+            ref_alias = ref_spec.model.alias()
+            query = query.join_from(alias, ref_alias, JOIN.LEFT_OUTER, on=(col == ref_alias.id))
+            query, expr = _label_expr(query, ref_spec, ref_alias)
+            parts.append(expr)
+        else:
+            parts.append(col)
+    expr = parts[0]
+    for part in parts[1:]:
+        expr = fn.COALESCE(expr, "").concat(" — ").concat(fn.COALESCE(part, ""))
+    return query, expr
+
+
+def format_value(f: FieldSpec, value: Any) -> str:
+    """A stored value as a clerk reads it in a list."""
+    if value is None:
+        return ""
+    if f.kind == "bool":
+        return YES if value else NO
+    if f.kind == "float":
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+class EntityList:
+    """A searchable, sortable, paged list of live records of one kind, computed in SQL.
+
+    Row tuples are (id, column values...) in the order of `fields`.
+    """
+
+    def __init__(self, entity: str | EntitySpec, filters: dict[str, Any] | None = None):
+        self.spec = spec_of(entity)
+        self.fields = self.spec.list_fields()
+        self.filters = dict(filters or {})
+        m = self.spec.model
+        query = m.select()
+        exprs: dict[str, Node] = {}
+        for f in self.fields:
+            if f.kind == "ref":
+                ref_spec = ENTITIES[f.ref]
+                alias = ref_spec.model.alias()
+                query = query.join_from(m, alias, JOIN.LEFT_OUTER,
+                                        on=(getattr(m, f.name) == alias.id))
+                query, exprs[f.name] = _label_expr(query, ref_spec, alias)
+            else:
+                exprs[f.name] = getattr(m, f.name)
+        self._base = query
+        self._exprs = exprs
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        return [(f.name, f.label) for f in self.fields]
+
+    def _where(self, query: Select, search: str) -> Select:
+        m = self.spec.model
+        query = query.where(m.deleted_at.is_null())
+        for name, value in self.filters.items():
+            col = getattr(m, name)
+            query = query.where(col.is_null() if value is None else col == as_uuid(value)
+                                if self.spec.field(name).kind == "ref" else col == value)
+        search = search.strip()
+        if search:
+            pattern = f"%{search}%"
+            cond: Expression | None = None
+            for name in self.spec.search:
+                expr = self._exprs.get(name, getattr(m, name))
+                term = expr ** pattern  # ILIKE/LIKE, case-insensitive
+                cond = term if cond is None else (cond | term)
+            query = query.where(cond)
+        return query
+
+    def count(self, search: str = "") -> int:
+        query = self._where(self._base.select(fn.COUNT(self.spec.model.id)), search)
+        if not search.strip():  # the joins only name things: counting needs none of them
+            query = self._where(self.spec.model.select(fn.COUNT(self.spec.model.id)), "")
+        return query.scalar()
+
+    def page(self, search: str = "", sort: int | None = None, descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[tuple]:
+        m = self.spec.model
+        cols = [self._exprs[f.name] for f in self.fields]
+        query = self._where(self._base.select(m.id, *cols), search)
+        if sort is None:
+            sort_expr = self._exprs.get(self.spec.sort, m.created_at) if self.spec.sort else None
+        else:
+            sort_expr = cols[sort]
+        order = []
+        if sort_expr is not None:
+            order.append(sort_expr.desc() if descending else sort_expr.asc())
+        order.append(m.id)
+        return list(query.order_by(*order).limit(limit).offset(offset).tuples())
+
+    def row_of(self, record_id: Any) -> tuple | None:
+        """The list row of one record (after a save), or None when it is filtered out."""
+        m = self.spec.model
+        cols = [self._exprs[f.name] for f in self.fields]
+        rows = list(self._where(self._base.select(m.id, *cols), "")
+                    .where(m.id == as_uuid(record_id)).tuples())
+        return rows[0] if rows else None
+
+
+def choices(entity: str | EntitySpec, search: str = "", limit: int | None = None,
+            ids: Iterable[Any] | None = None) -> list[tuple[uuid.UUID, str]]:
+    """(id, label) of live records, for the combo boxes that pick a reference."""
+    spec = spec_of(entity)
+    m = spec.model
+    query, expr = _label_expr(m.select(), spec, m)
+    query = query.select(m.id, expr).where(m.deleted_at.is_null())
+    if search:
+        query = query.where(expr ** f"%{search}%")
+    if ids is not None:
+        query = query.where(m.id.in_([as_uuid(i) for i in ids]))
+    query = query.order_by(expr, m.id)
+    if limit:
+        query = query.limit(limit)
+    return list(query.tuples())
+
+
+def counts(entities: Sequence[str] | None = None) -> dict[str, int]:
+    """Live records per kind, for the status bar and `check`."""
+    keys = entities or list(ENTITIES)
+    return {k: ENTITIES[k].model.live().count() for k in keys}

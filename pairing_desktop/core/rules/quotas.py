@@ -1,0 +1,100 @@
+"""The per-rank household quota ("4321"): who holds fewer or more households than their rank owes.
+
+The quota is the county's editable Rank table, never a constant here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import JOIN, Case, Select, fn
+
+from pairing_desktop.core.storage.models import Assignment, Cadre, Household, Rank, Unit, Village
+
+UNDER, OVER, MET = "不足", "超额", "达标"
+
+
+def _held_subquery() -> Select:
+    return (Assignment.select(Assignment.cadre, fn.COUNT(Assignment.id).alias("held"))
+            .where(Assignment.deleted_at.is_null() & Assignment.ended_on.is_null())
+            .group_by(Assignment.cadre))
+
+
+class QuotaList:
+    """Each live cadre with their rank's quota and the households they hold now (SQL-paged)."""
+
+    columns = [("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
+               ("held", "现帮扶（户）"), ("state", "情况")]
+
+    def __init__(self, state: str | None = None, unit_id: Any = None):
+        self.state = state  # UNDER / OVER / MET, or None for all
+        self.unit_id = unit_id
+        held_q = _held_subquery().alias("h")
+        held = fn.COALESCE(held_q.c.held, 0)
+        state = Case(None, [(held < Rank.quota, UNDER), (held > Rank.quota, OVER)], MET)
+        self._exprs = [Cadre.name, Unit.name, Rank.name, Rank.quota, held, state]
+        self._base = (Cadre.select()
+                      .join(Unit, on=(Cadre.unit == Unit.id))
+                      .join_from(Cadre, Rank, on=(Cadre.rank == Rank.id))
+                      .join_from(Cadre, held_q, JOIN.LEFT_OUTER,
+                                 on=(held_q.c.cadre_id == Cadre.id)))
+
+    def _where(self, query: Select, search: str) -> Select:
+        query = query.where(Cadre.deleted_at.is_null())
+        if self.unit_id is not None:
+            query = query.where(Cadre.unit == self.unit_id)
+        if self.state is not None:
+            query = query.where(self._exprs[5] == self.state)
+        if search.strip():
+            pattern = f"%{search.strip()}%"
+            query = query.where((Cadre.name ** pattern) | (Unit.name ** pattern))
+        return query
+
+    def count(self, search: str = "") -> int:
+        return self._where(self._base.select(fn.COUNT(Cadre.id)), search).scalar()
+
+    def page(self, search: str = "", sort: int | None = None, descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[tuple]:
+        query = self._where(self._base.select(Cadre.id, *self._exprs), search)
+        expr = self._exprs[sort if sort is not None else 0]
+        order = expr.desc() if descending else expr.asc()
+        return list(query.order_by(order, Cadre.id).limit(limit).offset(offset).tuples())
+
+
+class UnassignedHouseholds:
+    """Poor households (status 贫困) that no cadre is responsible for now."""
+
+    columns = [("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"),
+               ("kind", "类型")]
+
+    def __init__(self) -> None:
+        self._exprs = [Household.head_name, Village.name, Household.group_name, Household.kind]
+        open_ = (Assignment.select(Assignment.household)
+                 .where(Assignment.deleted_at.is_null() & Assignment.ended_on.is_null()))
+        self._base = (Household.select().join(Village, on=(Household.village == Village.id))
+                      .where(Household.deleted_at.is_null() & (Household.status == "贫困")
+                             & Household.id.not_in(open_)))
+
+    def _where(self, query: Select, search: str) -> Select:
+        if search.strip():
+            pattern = f"%{search.strip()}%"
+            query = query.where((Household.head_name ** pattern) | (Village.name ** pattern))
+        return query
+
+    def count(self, search: str = "") -> int:
+        return self._where(self._base.select(fn.COUNT(Household.id)), search).scalar()
+
+    def page(self, search: str = "", sort: int | None = None, descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[tuple]:
+        query = self._where(self._base.select(Household.id, *self._exprs), search)
+        expr = self._exprs[sort if sort is not None else 0]
+        order = expr.desc() if descending else expr.asc()
+        return list(query.order_by(order, Household.id).limit(limit).offset(offset).tuples())
+
+
+def quota_of(cadre_id: Any) -> tuple[int, int]:
+    """(quota, households held now) of one cadre."""
+    cadre = Cadre.select(Cadre, Rank).join(Rank).where(Cadre.id == cadre_id).get()
+    held = (Assignment.live().where((Assignment.cadre == cadre_id)
+                                    & Assignment.ended_on.is_null()).count())
+    return cadre.rank.quota, held

@@ -1,0 +1,1 @@
+"""Storage: the database file (open, pragmas, lock), the models and the schema versions."""

@@ -1,0 +1,251 @@
+"""peewee models of the ledger.
+
+Every record has a UUID key (records from different offices are merged later), created/updated
+timestamps, and a tombstone (`deleted_at`) instead of a physical delete. Models are bound to
+`database`, a proxy that `storage.db.open_database` initialises; nothing here opens a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    UUIDField,
+)
+
+database = DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    """Timestamps are stored in UTC so records from offices can be ordered when merged."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    id = UUIDField(primary_key=True, default=uuid.uuid4)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+    @classmethod
+    def live(cls, *fields):
+        """Select records that are not tombstoned."""
+        return cls.select(*fields).where(cls.deleted_at.is_null())
+
+
+class Setting(Model):
+    """Small key/value settings kept in the file itself (rules, font choice), as JSON text."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+# --- people and places -------------------------------------------------------------------------
+
+
+class Township(BaseModel):
+    name = CharField()
+    code = CharField(null=True)
+
+
+class Village(BaseModel):
+    township = ForeignKeyField(Township, backref="villages", on_delete="RESTRICT")
+    name = CharField()
+    poverty_class = CharField(default="一类贫困村")
+    households = IntegerField(null=True)
+    population = IntegerField(null=True)
+    poor_households = IntegerField(null=True)
+    party_members = IntegerField(null=True)
+    secretary = CharField(null=True)
+    secretary_phone = CharField(null=True)
+    poverty_causes = CharField(null=True)  # "、"-joined subset of POVERTY_CAUSES_VILLAGE
+    status = CharField(default="帮扶中")
+    out_of_poverty_year = IntegerField(null=True)
+
+
+class Unit(BaseModel):
+    name = CharField()
+    level = CharField()  # 地直 / 县直
+    kind = CharField(default="党政机关")
+    party_org = CharField(null=True)
+    head = CharField(null=True)
+    head_title = CharField(null=True)
+    contact = CharField(null=True)
+    contact_phone = CharField(null=True)
+
+
+class Rank(BaseModel):
+    """A cadre rank and its household quota: the county's editable "4321" table."""
+
+    name = CharField()
+    quota = IntegerField()
+    sort_order = IntegerField(default=0)
+
+
+class Cadre(BaseModel):
+    unit = ForeignKeyField(Unit, backref="cadres", on_delete="RESTRICT")
+    name = CharField()
+    gender = CharField(null=True)
+    id_number = CharField(null=True)
+    rank = ForeignKeyField(Rank, backref="cadres", on_delete="RESTRICT")
+    party_member = BooleanField(default=True)
+    reserve = BooleanField(default=False)
+    phone = CharField(null=True)
+
+
+class Household(BaseModel):
+    village = ForeignKeyField(Village, backref="households_list", on_delete="RESTRICT")
+    group_name = CharField(null=True)  # 村民组
+    head_name = CharField()
+    id_number = CharField(null=True)
+    phone = CharField(null=True)
+    members = IntegerField(null=True)
+    kind = CharField(default="一般")  # 一般 / 低保 / 五保
+    income_per_capita = FloatField(null=True)
+    poverty_cause = CharField(null=True)
+    status = CharField(default="贫困")
+    out_of_poverty_year = IntegerField(null=True)
+
+
+class FarmerPartyMember(BaseModel):
+    village = ForeignKeyField(Village, backref="farmer_members", on_delete="RESTRICT")
+    name = CharField()
+    id_number = CharField(null=True)
+    phone = CharField(null=True)
+    wealth_leader = BooleanField(default=False)
+
+
+# --- pairings ----------------------------------------------------------------------------------
+
+
+class UnitVillagePairing(BaseModel):
+    unit = ForeignKeyField(Unit, backref="village_pairings", on_delete="RESTRICT")
+    village = ForeignKeyField(Village, backref="unit_pairings", on_delete="RESTRICT")
+    started_on = DateField()
+    status = CharField(default="帮扶中")  # 帮扶中 / 已脱钩
+    ended_on = DateField(null=True)
+
+
+class UnitTownshipPairing(BaseModel):
+    unit = ForeignKeyField(Unit, backref="township_pairings", on_delete="RESTRICT")
+    township = ForeignKeyField(Township, backref="unit_pairings", on_delete="RESTRICT")
+    started_on = DateField()
+    ended_on = DateField(null=True)
+
+
+class PartyMemberPairing(BaseModel):
+    cadre = ForeignKeyField(Cadre, backref="member_pairings", on_delete="RESTRICT")
+    farmer = ForeignKeyField(FarmerPartyMember, backref="cadre_pairings", on_delete="RESTRICT")
+    started_on = DateField()
+    ended_on = DateField(null=True)
+
+
+class StationedCadre(BaseModel):
+    cadre = ForeignKeyField(Cadre, backref="postings", on_delete="RESTRICT")
+    village = ForeignKeyField(Village, backref="stationed", on_delete="RESTRICT")
+    post = CharField()
+    started_on = DateField()
+    ended_on = DateField(null=True)
+
+
+class Assignment(BaseModel):
+    """A cadre's responsibility for a poor household; closed (ended_on), never overwritten."""
+
+    cadre = ForeignKeyField(Cadre, backref="assignments", on_delete="RESTRICT")
+    household = ForeignKeyField(Household, backref="assignments", on_delete="RESTRICT")
+    started_on = DateField()
+    ended_on = DateField(null=True)
+
+
+# --- targets and letters -----------------------------------------------------------------------
+
+
+class Target(BaseModel):
+    pairing = ForeignKeyField(UnitVillagePairing, backref="targets", on_delete="RESTRICT")
+    year = IntegerField()
+    category = IntegerField()  # 1..6, see rules.targets.CATEGORIES
+    description = TextField()
+    indicator_value = FloatField(null=True)
+    indicator_unit = CharField(null=True)
+    actual_value = FloatField(null=True)
+    status = CharField(default="未开始")  # 未开始 / 进行中 / 已完成 / 未完成
+
+
+class Letter(BaseModel):
+    """One printed version of a responsibility letter; a changed reprint is a new row."""
+
+    kind = CharField()  # target / cadre / card
+    year = IntegerField()
+    pairing = ForeignKeyField(UnitVillagePairing, null=True, on_delete="RESTRICT")
+    cadre = ForeignKeyField(Cadre, null=True, on_delete="RESTRICT")
+    household = ForeignKeyField(Household, null=True, on_delete="RESTRICT")
+    title = CharField()
+    code = CharField(unique=True)
+    version = IntegerField(default=1)
+    previous = ForeignKeyField("self", null=True, on_delete="RESTRICT")
+    content_hash = CharField()
+    status = CharField(default="草稿")  # 草稿 / 已打印 / 已签订
+    printed_at = DateTimeField(null=True)
+    printed_by = CharField(null=True)
+    signed_on = DateField(null=True)
+    scan_path = CharField(null=True)
+    scan_hash = CharField(null=True)
+
+
+# --- activities --------------------------------------------------------------------------------
+
+
+class ActivityType(BaseModel):
+    """A kind of ledger record and the numbers it carries; the county can add its own."""
+
+    code = CharField()
+    name = CharField()
+    scope = CharField(default="pairing")  # pairing / household
+    duty = CharField(null=True)  # research / training / project: which duty it fulfils
+    measures = CharField(default="")  # comma list of Activity number fields it carries
+    is_outcome = BooleanField(default=False)
+    sort_order = IntegerField(default=0)
+
+
+class Activity(BaseModel):
+    pairing = ForeignKeyField(UnitVillagePairing, null=True, backref="activities",
+                              on_delete="RESTRICT")
+    cadre = ForeignKeyField(Cadre, null=True, backref="activities", on_delete="RESTRICT")
+    household = ForeignKeyField(Household, null=True, backref="activities", on_delete="RESTRICT")
+    type = ForeignKeyField(ActivityType, backref="activities", on_delete="RESTRICT")
+    date = DateField()
+    participants = IntegerField(null=True)
+    people = IntegerField(null=True)
+    households = IntegerField(null=True)
+    money_yuan = FloatField(null=True)
+    area_mu = FloatField(null=True)
+    items = IntegerField(null=True)
+    findings = TextField(null=True)
+    measures = TextField(null=True)
+    note = TextField(null=True)
+
+
+ALL_MODELS: list[type[Model]] = [
+    Setting, Township, Village, Unit, Rank, Cadre, Household, FarmerPartyMember,
+    UnitVillagePairing, UnitTownshipPairing, PartyMemberPairing, StationedCadre, Assignment,
+    Target, Letter, ActivityType, Activity,
+]

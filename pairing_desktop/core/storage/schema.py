@@ -1,0 +1,71 @@
+"""Schema versions: creation of a new file and the upgrades of older ones.
+
+The version lives in SQLite's `PRAGMA user_version`; `PRAGMA application_id` marks a file as ours
+so that a random SQLite file is refused instead of being "upgraded".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+from pairing_desktop.core.storage.models import ALL_MODELS
+
+APPLICATION_ID = 0x50414952  # "PAIR"
+SCHEMA_VERSION = 1
+
+# Rules the database enforces itself, so no path (GUI, importer, a second office's merge) can skip
+# them. Partial indexes ignore tombstoned rows: a deleted record frees its name.
+INDEXES = [
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_township_name ON township(name) WHERE deleted_at IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_village_name ON village(township_id, name)"
+    " WHERE deleted_at IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_unit_name ON unit(name) WHERE deleted_at IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_rank_name ON rank(name) WHERE deleted_at IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_cadre_id ON cadre(id_number)"
+    " WHERE deleted_at IS NULL AND id_number IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_household_id ON household(id_number)"
+    " WHERE deleted_at IS NULL AND id_number IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_farmer_id ON farmer_party_member(id_number)"
+    " WHERE deleted_at IS NULL AND id_number IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_assignment_open ON assignment(household_id)"
+    " WHERE deleted_at IS NULL AND ended_on IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_activity_type_code ON activity_type(code)"
+    " WHERE deleted_at IS NULL",
+    # lists sort and search in SQL: index the columns they use
+    "CREATE INDEX IF NOT EXISTS ix_household_head ON household(head_name)",
+    "CREATE INDEX IF NOT EXISTS ix_cadre_name ON cadre(name)",
+    "CREATE INDEX IF NOT EXISTS ix_assignment_cadre ON assignment(cadre_id, ended_on)",
+    "CREATE INDEX IF NOT EXISTS ix_activity_date ON activity(date)",
+    "CREATE INDEX IF NOT EXISTS ix_activity_pairing ON activity(pairing_id, date)",
+    "CREATE INDEX IF NOT EXISTS ix_target_pairing ON target(pairing_id, year)",
+]
+
+DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部", 1)]
+
+
+def create_schema(db: SqliteDatabase) -> None:
+    """Create every table, index and default row of the current version (inside a transaction)."""
+    from pairing_desktop.core.storage.models import Rank
+
+    db.create_tables(ALL_MODELS)
+    for sql in INDEXES:
+        db.execute_sql(sql)
+    for order, (name, quota) in enumerate(DEFAULT_RANKS):
+        Rank.create(name=name, quota=quota, sort_order=order)
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# MIGRATIONS[n] upgrades a file from version n to n + 1 (playhouse.migrate or plain SQL).
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+
+def upgrade(db: SqliteDatabase, from_version: int) -> None:
+    """Run the migrations from `from_version` to SCHEMA_VERSION; the caller holds a transaction."""
+    for version in range(from_version, SCHEMA_VERSION):
+        MIGRATIONS[version](db)
+    for sql in INDEXES:
+        db.execute_sql(sql)
+    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,65 @@
+"""Pure checks of single values. Each returns None when the value is fine, else a Chinese message.
+
+Messages name the problem; the caller prefixes the field's label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,5})?")
+
+
+def id_check_digit(first17: str) -> str:
+    """The GB 11643-1999 check character of the first 17 digits of an ID number."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def id_birth_date(id_number: str) -> dt.date | None:
+    """The birth date encoded in an 18-character ID number, or None if impossible."""
+    try:
+        return dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        return None
+
+
+def check_id_number(value: str, today: dt.date | None = None) -> str | None:
+    """GB 11643: 17 digits, a check character (digit or X), a real birth date not in the future."""
+    value = value.strip().upper()
+    if len(value) != 18:
+        return f"应为18位，现为{len(value)}位"
+    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+        return "前17位应为数字，最后一位为数字或X"
+    birth = id_birth_date(value)
+    today = today or dt.date.today()
+    if birth is None or birth > today or birth.year < 1900:
+        return f"出生日期 {value[6:14]} 不存在"
+    expected = id_check_digit(value[:17])
+    if value[17] != expected:
+        return f"校验位错误（最后一位应为 {expected}）"
+    return None
+
+
+def normalize_id_number(value: str) -> str:
+    return value.strip().upper()
+
+
+def check_phone(value: str) -> str | None:
+    """An 11-digit mobile number, or a landline with its area code (0857-1234567)."""
+    value = value.strip().replace(" ", "")
+    if _MOBILE.fullmatch(value) or _LANDLINE.fullmatch(value):
+        return None
+    return "应为11位手机号，或带区号的固定电话（如 0857-4221234）"
+
+
+def check_non_negative(value: float) -> str | None:
+    return "不能为负数" if value < 0 else None
+
+
+def check_year(value: int) -> str | None:
+    return None if 1949 <= value <= 2100 else "年份不合理（应在1949至2100之间）"

@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+
+from pairing_desktop.core import validation as V
+
+
+def make_id(first17: str) -> str:
+    return first17 + V.id_check_digit(first17)
+
+
+def test_valid_id_number_passes():
+    assert V.check_id_number(make_id("52052219800101001")) is None
+
+
+def test_check_digit_x_is_accepted_in_lower_case():
+    # 11010519491231002 has check character X (the GB 11643 worked example)
+    assert V.id_check_digit("11010519491231002") == "X"
+    assert V.check_id_number("11010519491231002x") is None
+
+
+def test_wrong_check_digit_is_named():
+    good = make_id("52052219800101001")
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    message = V.check_id_number(bad)
+    assert message is not None and "校验位" in message and good[17] in message
+
+
+@pytest.mark.parametrize("birth", ["19800230", "19801301", "20991231"])
+def test_impossible_birth_date_is_refused(birth):
+    number = make_id("520522" + birth + "001")
+    assert "出生日期" in V.check_id_number(number, today=dt.date(2026, 1, 1))
+
+
+def test_wrong_length_is_refused():
+    assert "18位" in V.check_id_number("52052219800101")
+
+
+@pytest.mark.parametrize("phone", ["13885712345", "0857-4221234", "08574221234", "010-12345678"])
+def test_phones_accepted(phone):
+    assert V.check_phone(phone) is None
+
+
+@pytest.mark.parametrize("phone", ["1388571234", "12345678901", "4221234", "abc", "0857-12"])
+def test_phones_refused(phone):
+    assert "手机号" in V.check_phone(phone)
