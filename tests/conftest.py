@@ -9,9 +9,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from pairing_desktop.core.storage.db import Ledger, open_database  # noqa: E402
+from pairing_desktop.core.storage.db import Ledger, open_database
 
 
 @pytest.fixture

@@ -78,6 +78,12 @@ _ID = {"check": V.check_id_number}
 _COUNT = {"kind": "int", "check": V.check_non_negative}
 
 
+def _can_end_pairing(values: dict[str, Any], record_id: Any) -> dict[str, str]:
+    from pairing_desktop.core.rules.targets import check_can_end
+
+    return check_can_end(values, record_id)
+
+
 def _f(name: str, label: str, **kw: Any) -> FieldSpec:
     return FieldSpec(name, label, **kw)
 
@@ -199,7 +205,8 @@ UV_PAIRING = EntitySpec(
         _f("status", "状态", kind="choice", choices=C.PAIRING_STATUSES, default="帮扶中"),
         _f("ended_on", "脱钩日期", kind="date"),
     ),
-    title=("unit", "village"), search=("unit", "village"), rules=(_dates_in_order,),
+    title=("unit", "village"), search=("unit", "village"),
+    rules=(_dates_in_order, _can_end_pairing),
     sort="unit",
 )
 
@@ -255,10 +262,62 @@ ASSIGNMENT = EntitySpec(
     rules=(_dates_in_order, _one_open_assignment), sort="cadre",
 )
 
+TARGET = EntitySpec(
+    "target", "年度目标", M.Target,
+    (
+        _f("pairing", "结对", kind="ref", ref="uv_pairing", required=True),
+        _f("year", "年度", kind="year", required=True),
+        _f("category", "目标类别", kind="int", required=True),
+        _f("description", "目标内容", kind="longtext", required=True),
+        _f("indicator_value", "指标数量", kind="float", check=V.check_non_negative),
+        _f("indicator_unit", "计量单位"),
+        _f("actual_value", "实际完成", kind="float", check=V.check_non_negative),
+        _f("status", "状态", kind="choice", choices=C.TARGET_STATUSES, default="未开始"),
+    ),
+    title=("description",), search=("description", "pairing"), sort="year", measure="项",
+)
+
+ACTIVITY_TYPE = EntitySpec(
+    "activity_type", "活动类型", M.ActivityType,
+    (
+        _f("code", "代码", required=True),
+        _f("name", "名称", required=True),
+        _f("scope", "对象", kind="choice", choices=("pairing", "household"), default="pairing"),
+        _f("duty", "对应职责", kind="choice", choices=("research", "training", "project")),
+        _f("measures", "记录的数字"),
+        _f("is_outcome", "成效", kind="bool", default=False),
+        _f("sort_order", "排序", kind="int", default=0),
+    ),
+    title=("name",), search=("name", "code"), unique=((("code",), "代码"),), sort="sort_order",
+    measure="种",
+)
+
+ACTIVITY = EntitySpec(
+    "activity", "帮扶活动", M.Activity,
+    (
+        _f("date", "日期", kind="date", required=True),
+        _f("pairing", "结对", kind="ref", ref="uv_pairing"),
+        _f("cadre", "干部", kind="ref", ref="cadre", in_list=False),
+        _f("household", "贫困户", kind="ref", ref="household"),
+        _f("type", "活动类型", kind="ref", ref="activity_type", required=True),
+        _f("participants", "参加人数", **_COUNT),
+        _f("people", "受益人数", **_COUNT),
+        _f("households", "户数", **_COUNT),
+        _f("money_yuan", "金额（元）", kind="float", check=V.check_non_negative),
+        _f("area_mu", "面积（亩）", kind="float", check=V.check_non_negative),
+        _f("items", "件数", **_COUNT),
+        _f("findings", "发现问题", kind="longtext", in_list=False),
+        _f("measures", "帮扶措施", kind="longtext", in_list=False),
+        _f("note", "备注", kind="longtext", in_list=False),
+    ),
+    title=("date", "type"), search=("pairing", "household", "type"), sort="date",
+    measure="条",
+)
+
 ENTITIES: dict[str, EntitySpec] = {
     spec.key: spec
     for spec in (TOWNSHIP, VILLAGE, UNIT, RANK, CADRE, HOUSEHOLD, FARMER, UV_PAIRING,
-                 UT_PAIRING, PM_PAIRING, STATIONED, ASSIGNMENT)
+                 UT_PAIRING, PM_PAIRING, STATIONED, ASSIGNMENT, TARGET, ACTIVITY_TYPE, ACTIVITY)
 }
 
 

@@ -10,7 +10,8 @@ from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.storage.models import Assignment, Cadre, database
 
 
-def check_one_open_assignment(values: dict[str, Any], record_id: uuid.UUID | None) -> dict[str, str]:
+def check_one_open_assignment(values: dict[str, Any],
+                              record_id: uuid.UUID | None) -> dict[str, str]:
     """A household may have a second responsible cadre only after the first assignment is closed."""
     if values.get("ended_on") is not None:
         return {}

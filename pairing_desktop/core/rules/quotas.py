@@ -5,7 +5,7 @@ The quota is the county's editable Rank table, never a constant here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from peewee import JOIN, Case, Select, fn
 
@@ -23,7 +23,7 @@ def _held_subquery() -> Select:
 class QuotaList:
     """Each live cadre with their rank's quota and the households they hold now (SQL-paged)."""
 
-    columns = [("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
+    columns: ClassVar[list[tuple[str, str]]] = [("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
                ("held", "现帮扶（户）"), ("state", "情况")]
 
     def __init__(self, state: str | None = None, unit_id: Any = None):
@@ -64,7 +64,7 @@ class QuotaList:
 class UnassignedHouseholds:
     """Poor households (status 贫困) that no cadre is responsible for now."""
 
-    columns = [("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"),
+    columns: ClassVar[list[tuple[str, str]]] = [("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"),
                ("kind", "类型")]
 
     def __init__(self) -> None:

@@ -29,7 +29,7 @@ database = DatabaseProxy()
 
 def utcnow() -> dt.datetime:
     """Timestamps are stored in UTC so records from offices can be ordered when merged."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class BaseModel(Model):

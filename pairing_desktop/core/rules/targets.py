@@ -1,0 +1,36 @@
+"""Annual targets and the rule 目标未实现不脱钩: a pairing ends only when its targets are met."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pairing_desktop.core.storage.models import Target
+
+DONE = "已完成"
+ENDED = "已脱钩"
+
+
+def open_targets(pairing_id: uuid.UUID) -> list[Target]:
+    """Live targets of a pairing that are not 已完成, oldest year first."""
+    return list(Target.live().where((Target.pairing == pairing_id) & (Target.status != DONE))
+                .order_by(Target.year, Target.category))
+
+
+def check_can_end(values: dict[str, Any], record_id: uuid.UUID | None) -> dict[str, str]:
+    """Refuse 已脱钩 (or a 脱钩日期) while any target of the pairing is not 已完成, naming them."""
+    ending = values.get("status") == ENDED or values.get("ended_on") is not None
+    if not ending:
+        return {}
+    if values.get("status") != ENDED:
+        return {"status": "状态：填写了脱钩日期，状态应为“已脱钩”"}
+    if values.get("ended_on") is None:
+        return {"ended_on": "脱钩日期：状态为“已脱钩”时必填"}
+    if record_id is None:
+        return {}
+    pending = open_targets(record_id)
+    if not pending:
+        return {}
+    names = "；".join(f"{t.year}年“{t.description}”（{t.status}）" for t in pending[:5])
+    more = f"等{len(pending)}项" if len(pending) > 5 else f"共{len(pending)}项"
+    return {"status": f"状态：目标未实现不脱钩。尚未完成的目标{more}：{names}"}
