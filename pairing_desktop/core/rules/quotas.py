@@ -23,8 +23,9 @@ def _held_subquery() -> Select:
 class QuotaList:
     """Each live cadre with their rank's quota and the households they hold now (SQL-paged)."""
 
-    columns: ClassVar[list[tuple[str, str]]] = [("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
-               ("held", "现帮扶（户）"), ("state", "情况")]
+    columns: ClassVar[list[tuple[str, str]]] = [
+        ("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
+        ("held", "现帮扶（户）"), ("state", "情况")]
 
     def __init__(self, state: str | None = None, unit_id: Any = None):
         self.state = state  # UNDER / OVER / MET, or None for all
@@ -64,8 +65,8 @@ class QuotaList:
 class UnassignedHouseholds:
     """Poor households (status 贫困) that no cadre is responsible for now."""
 
-    columns: ClassVar[list[tuple[str, str]]] = [("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"),
-               ("kind", "类型")]
+    columns: ClassVar[list[tuple[str, str]]] = [
+        ("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"), ("kind", "类型")]
 
     def __init__(self) -> None:
         self._exprs = [Household.head_name, Village.name, Household.group_name, Household.kind]
