@@ -262,12 +262,17 @@ ASSIGNMENT = EntitySpec(
     rules=(_dates_in_order, _one_open_assignment), sort="cadre",
 )
 
+def _check_category(value: int) -> str | None:
+    return None if 1 <= value <= len(C.TARGET_CATEGORIES) else (
+        f"应为1至{len(C.TARGET_CATEGORIES)}（{'、'.join(C.TARGET_CATEGORIES)}）")
+
+
 TARGET = EntitySpec(
     "target", "年度目标", M.Target,
     (
         _f("pairing", "结对", kind="ref", ref="uv_pairing", required=True),
         _f("year", "年度", kind="year", required=True),
-        _f("category", "目标类别", kind="int", required=True),
+        _f("category", "目标类别", kind="int", required=True, check=_check_category),
         _f("description", "目标内容", kind="longtext", required=True),
         _f("indicator_value", "指标数量", kind="float", check=V.check_non_negative),
         _f("indicator_unit", "计量单位"),
