@@ -85,14 +85,26 @@ class Layouter:
         for name in {fonts.body, fonts.title, fonts.heading}:
             face = pdfmetrics.getFont(name).face
             self._widths[name] = (face.charWidths, face.defaultWidth)
-        self._cache: dict[tuple, list[Row]] = {}
+        self._cache: dict[tuple, list] = {}
+        self._units: dict[str, dict[str, float]] = {name: {} for name in self._widths}
+
+    def _token_units(self, token: str, font: str) -> float:
+        """Width of a token in font units (1/1000 em), memoised: tokens repeat letter to letter."""
+        units = self._units[font]
+        value = units.get(token)
+        if value is None:
+            widths, default = self._widths[font]
+            value = units[token] = sum(widths.get(ord(c), default) for c in token)
+            if len(units) > 65536:
+                units.clear()
+        return value
 
     # --- measuring and breaking ---------------------------------------------------------------
 
     def width(self, text: str, font: str, size: float, space: float) -> float:
-        widths, default = self._widths[font]
-        get = widths.get
-        return sum(get(ord(c), default) for c in text) * size / 1000 + space * len(text)
+        units = self._token_units
+        return (sum(units(t, font) for t in _TOKENS.findall(text)) * size / 1000
+                + space * len(text))
 
     def wrap(self, text: str, font: str, size: float, space: float, width: float,
              indent: float = 0.0, hanging: float = 0.0) -> list[tuple[float, str]]:
@@ -104,8 +116,12 @@ class Layouter:
         current: list[str] = []
         used = 0.0
         room = width - indent
+        units = self._units[font]
         for token in _TOKENS.findall(text):
-            w = sum(get(ord(c), default) for c in token) * scale + space * len(token)
+            u = units.get(token)
+            if u is None:
+                u = self._token_units(token, font)
+            w = u * scale + space * len(token)
             if used + w > room + 0.01 and current:
                 if token in NO_LINE_START:  # hang the mark in the margin rather than start with it
                     current.append(token)
@@ -194,7 +210,10 @@ class Layouter:
         out: list[Chunk] = []
         for item in items:
             if isinstance(item, Signatures):
-                sig = self.signature_chunks(item)
+                key = ("signatures", item)
+                sig = self._cache.get(key)
+                if sig is None:
+                    sig = self._cache[key] = self.signature_chunks(item)
                 kept = [c for c in sig if not c.blank]
                 whole = sum(len(c.rows) for c in sig)
                 if whole <= LINES - SIGNATURE_LEAD:  # all parties fit one page: keep them together
