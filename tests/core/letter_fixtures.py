@@ -76,3 +76,36 @@ def add_target(pairing: uuid.UUID, year: int, category: int, description: str,
     return records.save("target", None, {
         "pairing": pairing, "year": year, "category": category, "description": description,
         "indicator_value": value, "indicator_unit": unit, "status": status})
+
+
+# --- reading PDFs back -------------------------------------------------------------------------
+
+
+def pdftotext(path, page: int | None = None) -> str:
+    """The text poppler extracts (what a clerk copies out of the PDF)."""
+    import subprocess
+
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def page_texts(path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [p.extract_text() for p in PdfReader(path).pages]
+
+
+def fonts_of(path) -> list[dict]:
+    """Every font dictionary used by any page, resolved."""
+    from pypdf import PdfReader
+
+    found = {}
+    for page in PdfReader(path).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            found[id(font)] = font
+    return list(found.values())

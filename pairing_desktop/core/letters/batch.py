@@ -74,8 +74,11 @@ def generate(kind: str, year: int, out: Path, *, township: str | None = None,
         raise RefusedError(f"{year}年度没有可生成的{KINDS[kind]}{where}。")
     planned = plan(letters, [template.title.format_map(d.values) for d in letters])
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".letters-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".letters-", dir=out.parent))
+    except OSError as exc:
+        raise PairingError(f"无法写入 {out.parent}：{exc.strerror or exc}") from exc
     try:
         writer = _Writer(kind, template, fonts, progress, cancelled, len(planned))
         if split:
@@ -94,6 +97,8 @@ def generate(kind: str, year: int, out: Path, *, township: str | None = None,
             os.replace(result.files[0], out)
             result.files = [out]
         return result
+    except OSError as exc:
+        raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
