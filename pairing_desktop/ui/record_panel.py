@@ -74,7 +74,9 @@ class ListPanel(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._sized = False
         self.model.modelReset.connect(self._show_total)
+        self.model.modelReset.connect(self._size_once)
         self.model.rowsInserted.connect(self._show_total)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +100,11 @@ class ListPanel(QWidget):
     def _show_total(self) -> None:
         self.total.setText(self.tr("共 {0} 条").format(self.model.total))
 
+    def _size_once(self) -> None:
+        """Size the columns when rows first appear; later the user's widths are kept."""
+        if not self._sized and self.model.rowCount():
+            self.size_columns()
+
     def size_columns(self) -> None:
         """Column widths from the header and a sample of rows (never from every row)."""
         metrics = self.view.fontMetrics()
@@ -108,9 +115,11 @@ class ListPanel(QWidget):
                 self.model.data(self.model.index(r, column)) for r in range(rows)]
             width = max(metrics.horizontalAdvance(t or "") for t in texts) + 28
             header.resizeSection(column, min(width, MAX_COLUMN))
+        self._sized = rows > 0
 
     def set_source(self, source: ListSource) -> None:
         self._guard = True
+        self._sized = False
         try:
             self.model.set_source(source)
         finally:
@@ -224,6 +233,7 @@ class RecordPanel(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete)
         self.list.view.addAction(delete)
+        self._hide_filtered_columns()
         self.form.load_new(self.fixed)
 
     def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
@@ -325,7 +335,13 @@ class RecordPanel(QWidget):
         self.filters = dict(filters)
         self.fixed = dict(fixed if fixed is not None else filters)
         self.list.set_source(records.EntityList(self.spec, self.filters))
+        self._hide_filtered_columns()
         self.show_record(None)
+
+    def _hide_filtered_columns(self) -> None:
+        """A list narrowed to one unit need not repeat the unit in every row."""
+        for column, (key, _label) in enumerate(self.list.model.source.columns):
+            self.list.view.setColumnHidden(column, key in self.filters)
 
     def reload(self) -> None:
         """Another database file is open: read everything again."""

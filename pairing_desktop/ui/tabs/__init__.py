@@ -24,5 +24,9 @@ def standard_tabs(window: MainWindow) -> list[tuple[QWidget, str]]:
     assignments = AssignmentsTab(window)
     window.settings_menu.addAction(tr("职级帮扶定额（4321）…")).triggered.connect(
         lambda _checked=False: assignments.edit_ranks())
-    return [(UnitsTab(window), tr("帮扶单位")), (VillagesTab(window), tr("乡镇与村")),
+    tabs = [(UnitsTab(window), tr("帮扶单位")), (VillagesTab(window), tr("乡镇与村")),
             (PairingsTab(window), tr("结对")), (assignments, tr("干部帮扶"))]
+    for (widget, _title), name in zip(tabs, ("units", "villages", "pairings", "assignments"),
+                                      strict=True):
+        widget.setObjectName(name)  # also the file name of its screenshot
+    return tabs

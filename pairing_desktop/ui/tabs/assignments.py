@@ -79,7 +79,7 @@ class RankDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。"),
                                 self))
-        layout.addWidget(self.panel)
+        layout.addWidget(self.panel, 1)
         self.resize(760, 420)
 
     def reject(self) -> None:
