@@ -188,3 +188,34 @@ def test_every_table_model_passes_modeltester(qtmodeltester, window):
     assert len(lists) >= 13
     for lst in lists:
         qtmodeltester.check(lst.model)
+
+
+def test_tab_order_follows_the_form(qtbot, window):
+    cadres = window.tabs.widget(0).cadres
+    form = cadres.form
+    form.first_editor().setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(form.editors) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    expected = [form.editors[f.name] for f in form.spec.fields]
+    # an editable combo box hands focus to its line edit
+    shown = [w.parent() if w.parent() in expected and w not in expected else w for w in seen]
+    assert shown == expected
+
+
+def test_records_added_in_one_tab_are_choices_in_another(qtbot, window):
+    window.tabs.setCurrentIndex(2)
+    pairing = window.tabs.widget(2).uv
+    pairing.form.editors["unit"].setFocus()  # its choices are read now, without 县水利局
+    assert pairing.form.editors["unit"].findText("县委组织部") >= 0
+    window.tabs.setCurrentIndex(0)
+    units = window.tabs.widget(0).units
+    click(qtbot, units.new_button)
+    fill(qtbot, units, {"name": "县水利局"})
+    click(qtbot, units.save_button)
+    window.tabs.setCurrentIndex(2)
+    click(qtbot, pairing.new_button)
+    fill(qtbot, pairing, {"unit": "县水利局", "village": "新寨村", "started_on": "2008-01-10"})
+    click(qtbot, pairing.save_button)
+    assert column_values(pairing, "unit") == ["县水利局"]

@@ -185,6 +185,10 @@ class AssignmentsTab(PanelTab):
         self.rank_dialog.raise_()
         return self.rank_dialog
 
+    def maybe_leave(self) -> bool:
+        dialog_ok = self.rank_dialog is None or self.rank_dialog.panel.maybe_leave()
+        return dialog_ok and super().maybe_leave()
+
     def reload(self) -> None:
         super().reload()
         if self.rank_dialog is not None:
