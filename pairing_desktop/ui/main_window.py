@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ledger = ledger
         self.settings = settings if settings is not None else QSettings()
-        self.setWindowTitle(self.tr("城乡共建“1+1”结对帮扶台账"))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -101,6 +100,8 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path))
+        self.setWindowTitle(
+            self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.path.name))
         counts = records.counts(list(COUNTED))
         self._counts_label.setText("  ".join(
             f"{self.tr(ENTITIES[k].label)} {n}" for k, n in counts.items()))

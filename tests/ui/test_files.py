@@ -27,6 +27,7 @@ def test_new_file_switches_the_window_and_releases_the_old_lock(qtbot, window, l
     units = window.tabs.widget(0).units
     assert column_values(units, "name") == []
     assert str(tmp_path / "second.db") in window._path_label.text()
+    assert window.windowTitle().endswith("second.db")
     assert "帮扶单位 0" in window._counts_label.text()
     # the first file is free again: another program could open it now
     lock = FileLock(old_path)
