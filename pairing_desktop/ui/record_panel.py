@@ -33,6 +33,7 @@ from pairing_desktop.ui.list_model import ListModel, ListSource
 from pairing_desktop.ui.record_form import RecordForm
 
 SAMPLE_ROWS = 40
+FIND_LIMIT = 5000  # rows read to find a just-saved record further down a list
 MAX_COLUMN = 240
 PANEL_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -143,7 +144,14 @@ class ListPanel(QWidget):
         """Make a record current without asking (the caller has already dealt with edits)."""
         self._guard = True
         try:
-            return self._select_row(self.model.row_of_id(record_id))
+            row = self.model.row_of_id(record_id)
+            while row < 0 and self.model.canFetchMore() and self.model.rowCount() < FIND_LIMIT:
+                start = self.model.rowCount()
+                self.model.fetchMore()
+                row = self.model.row_of_id(record_id)
+                if self.model.rowCount() == start:
+                    break
+            return self._select_row(row)
         finally:
             self._guard = False
 

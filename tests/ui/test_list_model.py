@@ -104,3 +104,16 @@ def test_quota_lists_pass_modeltester(qtmodeltester, ledger):
     qtmodeltester.check(unassigned)
     assert unassigned.data(unassigned.index(0, 0)) == "李四"
     assert quota.data(quota.index(0, 5)) == "不足"
+
+
+def test_a_record_saved_beyond_the_first_page_is_found_and_selected(qtbot, townships):
+    from pairing_desktop.ui.record_panel import ListPanel
+
+    panel = ListPanel(townships)
+    qtbot.addWidget(panel)
+    late = records.save("township", None, {"name": "乡镇999"})
+    panel.refresh()
+    assert panel.model.rowCount() == 200
+    assert panel.select_id(late)
+    assert panel.current_id() == late
+    assert panel.model.rowCount() == 451
