@@ -92,6 +92,7 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()
+    db = None
     try:
         backup = None
         if exists and version < schema.SCHEMA_VERSION:
@@ -105,6 +106,8 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
             elif version < schema.SCHEMA_VERSION:
                 schema.upgrade(db, version)
     except BaseException:
+        if db is not None:  # a failed upgrade was rolled back: let go of the file entirely
+            db.close()
         if file_lock is not None:
             file_lock.release()
         raise
