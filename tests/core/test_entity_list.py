@@ -139,3 +139,16 @@ def test_format_value_for_display():
     assert records.format_value(spec.field("party_member"), False) == "否"
     assert records.format_value(ENTITIES["household"].field("income_per_capita"), 860.0) == "860"
     assert records.format_value(spec.field("name"), None) == ""
+
+
+def test_search_follows_a_reference_to_a_reference(unit, village):
+    """A target is named by its pairing, which is named by a unit and a village."""
+    pairing = records.save("uv_pairing", None, {"unit": unit, "village": village,
+                                                "started_on": "2007-03-01"})
+    target = records.save("target", None, {"pairing": pairing, "year": 2008, "category": 1,
+                                           "description": "修通组组路"})
+    source = records.EntityList("target")
+    for text in ("财政", "新寨", "组组路"):
+        assert [row[0] for row in source.page(text)] == [target], text
+        assert source.count(text) == 1
+    assert source.count("交通局") == 0
