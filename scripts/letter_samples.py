@@ -1,0 +1,74 @@
+"""Page 1 of each kind of letter, as PNG, from the demo county: the pictures in the README.
+
+    python scripts/letter_samples.py [--out docs/letters]
+
+Builds the demo county (with its targets) into a temporary file, prints the target letter of the
+pairing with the most targets this year, the cadre letter of a cadre helping the most households
+and the first sheet of contact cards, and renders page 1 of each at 80 dpi with pypdfium2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2  # noqa: E402
+
+from pairing_desktop.core.demo import build_demo_county  # noqa: E402
+from pairing_desktop.core.demo_targets import add_demo_targets  # noqa: E402
+from pairing_desktop.core.letters.batch import generate  # noqa: E402
+from pairing_desktop.core.storage.db import open_database  # noqa: E402
+from pairing_desktop.core.storage.models import Assignment, Target  # noqa: E402
+
+DPI = 80
+TODAY = dt.date(2026, 3, 2)  # fixed, so the pictures do not change with the clock
+
+
+def first_page_png(pdf: Path, png: Path) -> None:
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[0]
+        page.render(scale=DPI / 72).to_pil().save(png)
+        page.close()
+    finally:
+        document.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "letters")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="letter-samples-"))
+    ledger = open_database(folder / "demo.db")
+    try:
+        build_demo_county(seed=2007, today=TODAY)
+        add_demo_targets(random.Random(2007), TODAY.year)
+        year = TODAY.year
+        targets = Counter(t.pairing_id for t in Target.select().where(Target.year == year))
+        open_assignments = Assignment.select().where(Assignment.ended_on.is_null())
+        cadres = Counter(a.cadre_id for a in open_assignments)
+        jobs = {
+            "target": {"subjects": [targets.most_common(1)[0][0]]},
+            "cadre": {"subjects": [cadres.most_common(1)[0][0]]},
+            "card": {},
+        }
+        for kind, options in jobs.items():
+            pdf = folder / f"{kind}.pdf"
+            generate(kind, year, pdf, day=TODAY, **options)
+            first_page_png(pdf, args.out / f"{kind}.png")
+            print(args.out / f"{kind}.png")
+    finally:
+        ledger.close()
+
+
+if __name__ == "__main__":
+    main()
