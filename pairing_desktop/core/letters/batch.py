@@ -168,3 +168,12 @@ class _Writer:
             files.append(folder / name)
             self._tick()
         return BatchResult(files, planned, pages)
+
+
+def letter_pdf(letter_id: uuid.UUID, out: Path, day: dt.date | None = None) -> BatchResult:
+    """The PDF of one listed letter, from the records as they are now: the same code when they
+    are unchanged, a new version (the old one kept) when they changed since."""
+    from pairing_desktop.core.letters.lifecycle import subject_of
+
+    kind, year, subject = subject_of(letter_id)
+    return generate(kind, year, out, subjects=[subject], day=day)

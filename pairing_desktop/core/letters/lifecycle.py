@@ -102,6 +102,12 @@ def _get(letter_id: Any) -> Letter:
     return row
 
 
+def subject_of(letter_id: Any) -> tuple[str, int, uuid.UUID]:
+    """(kind, year, pairing/cadre/household id) of a letter, to print it again."""
+    row = _get(letter_id)
+    return row.kind, row.year, _subject_id(row, row.kind)
+
+
 def mark_printed(letter_ids: list[Any], by: str, when: dt.datetime | None = None) -> int:
     """Record that letters were printed; a signed letter stays signed. Returns how many moved."""
     by = by.strip()
