@@ -172,3 +172,19 @@ def test_targets_tab_copies_last_year(qtbot, county, told, answers):
     assert tab.copy_last_year() == 1
     assert tab.targets.list.model.rowCount() == 1
     assert [t.description for t in targets_of(pairing, YEAR + 1)] == ["建设沼气池"]
+
+
+def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings):
+    from pairing_desktop.ui.letters import letters_tabs
+    from pairing_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ledger, settings, tabs=letters_tabs)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["目标", "责任书"]
+    letters = window.tab_widgets()[1]
+    letters.font_choice.setCurrentIndex(letters.font_choice.findData("bundled"))
+    from pairing_desktop.core.letters.fonts import font_setting
+
+    assert font_setting() == "bundled"
+

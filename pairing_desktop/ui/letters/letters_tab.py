@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,8 @@ from pairing_desktop.core import records
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import letter_pdf
+from pairing_desktop.core.letters.fonts import CHOICES as FONT_CHOICES
+from pairing_desktop.core.letters.fonts import font_setting, set_font_setting
 from pairing_desktop.core.letters.lifecycle import (
     STATUSES,
     LetterList,
@@ -76,6 +79,14 @@ class LettersTab(QWidget):
         self.signed_button = self._button(buttons, self.tr("标记已签订…"), self.mark_signed)
         self.scan_button = self._button(buttons, self.tr("查看签订件"), self.view_scan)
         buttons.addStretch(1)
+        self.font_choice = QComboBox(self)
+        for key, label in FONT_CHOICES.items():
+            self.font_choice.addItem(self.tr(label), key)
+        self.font_choice.setCurrentIndex(self.font_choice.findData(font_setting()))
+        self.font_choice.setToolTip(self.tr("责任书使用的字体（保存在台账文件中）"))
+        self.font_choice.currentIndexChanged.connect(
+            lambda _i: set_font_setting(self.font_choice.currentData()))
+        buttons.addWidget(self.font_choice)
         self.verify_button = self._button(buttons, self.tr("核验验证码…"), self.verify_code)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -109,7 +120,22 @@ class LettersTab(QWidget):
         self.list.set_source(LetterList(self.filters()))
 
     def reload(self) -> None:
+        """Another ledger file was opened: its townships and font setting, its letters."""
+        self.township.blockSignals(True)
+        self.township.clear()
+        self.township.addItem(self.tr("全部乡镇"), "")
+        for township_id, name in records.choices("township"):
+            self.township.addItem(name, str(township_id))
+        self.township.blockSignals(False)
+        self.font_choice.blockSignals(True)
+        self.font_choice.setCurrentIndex(self.font_choice.findData(font_setting()))
+        self.font_choice.blockSignals(False)
         self.apply_filters()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Letters made elsewhere (another tab, a batch) appear when the tab is shown."""
+        super().showEvent(event)
+        self.list.refresh()
 
     def current(self) -> Letter | None:
         letter_id = self.list.current_id()
