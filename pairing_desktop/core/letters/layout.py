@@ -102,9 +102,12 @@ class Layouter:
     # --- measuring and breaking ---------------------------------------------------------------
 
     def width(self, text: str, font: str, size: float, space: float) -> float:
-        units = self._token_units
-        return (sum(units(t, font) for t in _TOKENS.findall(text)) * size / 1000
-                + space * len(text))
+        units = self._units[font]
+        total = units.get(text)
+        if total is None:
+            total = sum(self._token_units(t, font) for t in _TOKENS.findall(text))
+            units[text] = total
+        return total * size / 1000 + space * len(text)
 
     def wrap(self, text: str, font: str, size: float, space: float, width: float,
              indent: float = 0.0, hanging: float = 0.0) -> list[tuple[float, str]]:

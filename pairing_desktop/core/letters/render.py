@@ -65,6 +65,8 @@ class PdfDocument:
         self.canvas.setTitle(title)
         self.canvas.setCreator("pairing_desktop")
         self.pages = 0
+        # QR module runs as PDF operators, per symbol position: the same runs recur across codes
+        self._rects: dict[tuple[float, float, float], dict[tuple[int, int, int], str]] = {}
 
     def add_letter(self, layout: Layout, code: str) -> None:
         c = self.canvas
@@ -120,8 +122,15 @@ class PdfDocument:
         matrix = qr_matrix(code)
         module = size / len(matrix)
         top = y + size
-        ops = [f"{x + col * module:.2f} {top - (r + 1) * module:.2f} {length * module:.2f} "
-               f"{module:.2f} re" for r, col, length in qr_runs(matrix)]
+        known = self._rects.setdefault((x, y, size), {})
+        ops = []
+        for run in qr_runs(matrix):
+            op = known.get(run)
+            if op is None:
+                r, col, length = run
+                op = known[run] = (f"{x + col * module:.2f} {top - (r + 1) * module:.2f} "
+                                   f"{length * module:.2f} {module:.2f} re")
+            ops.append(op)
         self.canvas.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
 
     # --- contact cards, four to a sheet -----------------------------------------------------------

@@ -212,20 +212,23 @@ def _scalars(values: dict[str, Any]) -> dict[str, Any]:
 def expand(template: Template, values: dict[str, Any]) -> list[Text | Signatures]:
     """The letter's paragraphs, placeholders filled and loops unrolled (template checked)."""
     out: list[Text | Signatures] = [Text("title", template.title.format_map(values))]
+    base = _scalars(values)
     for block in template.blocks:
-        _expand_block(block, values, out)
+        _expand_block(block, values, base, out)
     return out
 
 
-def _expand_block(block: Block, values: dict[str, Any], out: list) -> None:
+def _expand_block(block: Block, values: dict[str, Any], base: dict[str, Any],
+                  out: list) -> None:
+    """`base` is the scalars of `values`: what loop items inherit."""
     if block.style == "signatures":
         parties: list[tuple[str, ...]] = []
         for party in block.parties:
-            for item in _items(party.each, values):
+            for item in _items(party.each, values, base):
                 parties.append(tuple(line.format_map(item) for line in party.lines))
         out.append(Signatures(block.columns, tuple(parties)))
         return
-    items = _items(block.each, values)
+    items = _items(block.each, values, base)
     if block.each is not None and not items:
         if block.empty:
             out.append(Text(block.style, block.empty.format_map(values)))
@@ -233,11 +236,11 @@ def _expand_block(block: Block, values: dict[str, Any], out: list) -> None:
     for item in items:
         out.append(Text(block.style, block.text.format_map(item)))
         if block.inner is not None:
-            _expand_block(block.inner, item, out)
+            _expand_block(block.inner, item, _scalars(item), out)
 
 
-def _items(each: str | None, values: dict[str, Any]) -> list[dict[str, Any]]:
+def _items(each: str | None, values: dict[str, Any],
+           base: dict[str, Any]) -> list[dict[str, Any]]:
     if each is None:
         return [values]
-    base = _scalars(values)
     return [{**base, **item} for item in values[each]]
