@@ -305,9 +305,10 @@ def measure_core(path: Path, runs: int) -> list[Figure]:
 def measure_qt(path: Path, runs: int) -> list[Figure]:
     """The same through the UI's ListModel, and an offscreen QTableView painting the rows."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from pairing_desktop.ui.list_model import ListModel
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
+
+    from pairing_desktop.ui.list_model import ListModel
 
     app = QApplication.instance() or QApplication([])
     ledger = open_database(path)

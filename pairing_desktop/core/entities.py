@@ -46,7 +46,8 @@ class EntitySpec:
     sort: str = ""  # default sort field
     measure: str = "个"  # counter word for messages ("3 名干部")
     # where a record belongs, shown after its title in pickers so that namesakes can be told
-    # apart: "张伟（县财政局）", "李四（新华村·三组）". Lists show the title alone (they have columns).
+    # apart: "张伟（县财政局）", "李四（新华村·三组）". Lists show the title alone (they have
+    # columns for the rest).
     detail: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
