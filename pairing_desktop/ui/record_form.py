@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QLocale,
+    QModelIndex,
     QObject,
     QStringListModel,
     Qt,
@@ -245,6 +246,8 @@ class RefEditor(QComboBox):
         if self._ids and self.lineEdit().hasFocus():
             self.completer().setCompletionPrefix(self.lineEdit().text())
             self.completer().complete()
+            # nothing preselected: Enter must not pick one of several 李四 for the clerk
+            popup.setCurrentIndex(QModelIndex())
         else:
             popup.hide()
 

@@ -194,3 +194,16 @@ def test_the_calendar_opens_from_the_keyboard_on_today(qtbot, assignments):
     assert ended.calendar.selectedDate() == QDate.currentDate()
     qtbot.keyClick(ended.calendar.findChild(QTableView), Qt.Key.Key_Return)
     assert ended.text() == QDate.currentDate().toString("yyyy-MM-dd")
+
+
+def test_enter_does_not_pick_one_of_several_namesakes(qtbot, assignments):
+    household: RefEditor = assignments.form.editors["household"]
+    household.setFocus()
+    type_text(qtbot, household.lineEdit(), "李四")
+    popup = household.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and len(popup_labels(household)) == 2,
+                    timeout=3000)
+    assert not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert household.currentText() == "李四"
+    assert household.value() == "李四"  # the core will ask which one
