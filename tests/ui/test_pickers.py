@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QTableView, QToolButton
+from PySide6.QtWidgets import QDialogButtonBox, QTableView, QToolButton
 
 from pairing_desktop.core import records
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.ui import record_form
 from pairing_desktop.ui.record_form import DateEditor, RefEditor
+from pairing_desktop.ui.tabs.assignments import ReassignDialog
 from tests.ui.drive import click, fill, open_window, pick, popup_labels, type_text
 
 pytestmark = pytest.mark.gui
@@ -207,3 +208,22 @@ def test_enter_does_not_pick_one_of_several_namesakes(qtbot, assignments):
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert household.currentText() == "李四"
     assert household.value() == "李四"  # the core will ask which one
+
+
+def test_the_reassign_dialog_reads_a_typed_cadre_as_the_core_does(qtbot, county, searching):
+    dialog = ReassignDialog("李四（新华村·三组）")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.cadre.setFocus()
+    type_text(qtbot, dialog.cadre.lineEdit(), "张伟")
+    dialog.cadre.search_now()
+    dialog.cadre.completer().popup().hide()
+    click(qtbot, ok)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "新帮扶干部：有 2 名干部都叫“张伟”，请从列表中选择"
+    pick(qtbot, dialog.cadre, "教育", "张伟（县教育局）")
+    with qtbot.waitSignal(dialog.accepted):
+        click(qtbot, ok)
+    assert dialog.answer()[0] == county["张伟 教育"]
