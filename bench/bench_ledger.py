@@ -344,7 +344,9 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from pairing_desktop.core.entities import ENTITIES
     from pairing_desktop.ui.list_model import ListModel
+    from pairing_desktop.ui.record_form import RefEditor
 
     app = QApplication.instance() or QApplication([])
     ledger = open_database(path)
@@ -384,6 +386,22 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
         app.processEvents()
         view.viewport().grab()  # paint the visible rows
 
+    picker = RefEditor(ENTITIES["assignment"].field("household"))
+
+    def first_use() -> None:
+        """A new form's household field takes the focus: it counts, and chooses to search."""
+        picker.reload()
+        picker.ensure_loaded()
+
+    def typed() -> None:
+        """What the pause after typing “王” runs: the search and the new matches in the list."""
+        picker.lineEdit().setText(SEARCH)
+        picker.search_now()
+        picker.completer().popup().model().rowCount()
+
+    def raw_count() -> None:
+        raw.con.execute("SELECT COUNT(*) FROM household WHERE deleted_at IS NULL").fetchone()
+
     try:
         return [
             compare("Qt: ListModel open, 30 rows read", open_model, raw.list, runs),
@@ -392,6 +410,9 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
             compare("Qt: sort by 人均纯收入, rows read", sort,
                     lambda: (raw.list(order="h.income_per_capita DESC"), raw.list()), runs),
             compare("Qt: QTableView shows the first rows", shown, raw.list, runs),
+            compare("Qt: household picker's first use (count)", first_use, raw_count, runs),
+            compare(f"Qt: household picker offers “{SEARCH}” matches", typed,
+                    lambda: raw.picker(SEARCH), runs),
         ]
     finally:
         view.close()
