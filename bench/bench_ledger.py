@@ -21,7 +21,7 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,7 @@ from pairing_desktop.core.demo import (  # noqa: E402
     VILLAGE_FIRST,
     VILLAGE_SECOND,
     DemoCounty,
+    insert_rows,
 )
 from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds  # noqa: E402
 from pairing_desktop.core.storage import models as M  # noqa: E402
@@ -58,14 +59,6 @@ PICKER_WORDS = "大寨 王"  # a village and a surname, as a clerk narrows the p
 # --- the province file ----------------------------------------------------------------------------
 
 
-def _insert(model: type[M.BaseModel], columns: Sequence[str], rows: list[tuple]) -> None:
-    names = ["id", "created_at", "updated_at", "deleted_at", *columns]
-    cols = ", ".join(model._meta.fields[n].column_name for n in names)
-    M.database.cursor().executemany(
-        f"INSERT INTO {model._meta.table_name} ({cols}) VALUES ({', '.join('?' * len(names))})",
-        rows)
-
-
 def build_province(path: Path, seed: int = 1) -> None:
     """Write the province into a new ledger with executemany, in one transaction."""
     ledger = open_database(path)
@@ -77,19 +70,19 @@ def build_province(path: Path, seed: int = 1) -> None:
             towns = [(*d.base(), f"{place_names[i % len(place_names)]}{'镇乡'[i % 2]}"
                       f"{'' if i < len(place_names) else i}", None)
                      for i in range(PROVINCE["townships"])]
-            _insert(M.Township, ("name", "code"), towns)
+            insert_rows(M.Township, ("name", "code"), towns)
             villages = [(*d.base(), towns[i % len(towns)][0],
                          f"{place_names[i // len(towns) % len(place_names)]}村", "一类贫困村",
                          rng.randrange(280, 900), "帮扶中")
                         for i in range(PROVINCE["villages"])]
-            _insert(M.Village, ("township", "name", "poverty_class", "households", "status"),
-                    villages)
+            insert_rows(M.Village, ("township", "name", "poverty_class", "households", "status"),
+                        villages)
             kinds = PREFECTURE_UNITS + COUNTY_UNITS
             units = [(*d.base(), f"{kinds[i % len(kinds)][0]}{i // len(kinds) + 1}号",
                       "地直" if kinds[i % len(kinds)] in PREFECTURE_UNITS else "县直",
                       kinds[i % len(kinds)][1], d.person_name(True))
                      for i in range(PROVINCE["units"])]
-            _insert(M.Unit, ("name", "level", "kind", "head"), units)
+            insert_rows(M.Unit, ("name", "level", "kind", "head"), units)
             ranks = {name: (uid.hex, quota) for uid, name, quota in
                      M.Rank.select(M.Rank.id, M.Rank.name, M.Rank.quota).tuples()}
             rank_names = list(RANK_SHARES)
@@ -102,8 +95,8 @@ def build_province(path: Path, seed: int = 1) -> None:
                                "男" if male else "女", d.id_number(male, 1955, 1986),
                                ranks[rank][0], True, False, d.mobile()))
                 quotas.append(ranks[rank][1])
-            _insert(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member",
-                              "reserve", "phone"), cadres)
+            insert_rows(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member",
+                                  "reserve", "phone"), cadres)
             households = []
             for _ in range(PROVINCE["households"]):
                 male = rng.random() < 0.8
@@ -112,26 +105,26 @@ def build_province(path: Path, seed: int = 1) -> None:
                     d.id_number(male, 1935, 1985), d.mobile() if rng.random() < 0.55 else None,
                     rng.randrange(1, 8), rng.choice(C.HOUSEHOLD_KINDS),
                     round(rng.uniform(380, 1060)), rng.choice(C.HOUSEHOLD_CAUSES), "贫困"))
-            _insert(M.Household, ("village", "group_name", "head_name", "id_number", "phone",
-                                  "members", "kind", "income_per_capita", "poverty_cause",
-                                  "status"), households)
+            insert_rows(M.Household, ("village", "group_name", "head_name", "id_number", "phone",
+                                      "members", "kind", "income_per_capita", "poverty_cause",
+                                      "status"), households)
             farmers = [(*d.base(), rng.choice(villages)[0], d.person_name(True),
                         d.id_number(True, 1940, 1988), rng.random() < 0.2)
                        for _ in range(PROVINCE["farmers"])]
-            _insert(M.FarmerPartyMember, ("village", "name", "id_number", "wealth_leader"),
-                    farmers)
+            insert_rows(M.FarmerPartyMember, ("village", "name", "id_number", "wealth_leader"),
+                        farmers)
             start = dt.date(d.today.year - 1, 1, 10).isoformat()
-            _insert(M.UnitVillagePairing, ("unit", "village", "started_on", "status"),
-                    [(*d.base(), units[i % len(units)][0], v[0], start, "帮扶中")
+            insert_rows(M.UnitVillagePairing, ("unit", "village", "started_on", "status"),
+                        [(*d.base(), units[i % len(units)][0], v[0], start, "帮扶中")
                      for i, v in enumerate(villages)])
-            _insert(M.PartyMemberPairing, ("cadre", "farmer", "started_on"),
-                    [(*d.base(), cadres[i % len(cadres)][0], f[0], start)
+            insert_rows(M.PartyMemberPairing, ("cadre", "farmer", "started_on"),
+                        [(*d.base(), cadres[i % len(cadres)][0], f[0], start)
                      for i, f in enumerate(farmers)])
             pool = iter(rng.sample(households, len(households)))
             assignments = [(*d.base(), c[0], h[0], start)
                            for c, quota in zip(cadres, quotas, strict=True)
                            for h in [next(pool) for _ in range(quota)]]
-            _insert(M.Assignment, ("cadre", "household", "started_on"), assignments)
+            insert_rows(M.Assignment, ("cadre", "household", "started_on"), assignments)
     finally:
         ledger.close()
 

@@ -164,14 +164,15 @@ class DemoCounty:
         return (self.new_id(), self.now, self.now, None)
 
 
-def _insert(model: type[M.BaseModel], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """executemany of ready-made rows (id, created_at, updated_at, deleted_at, *columns)."""
+def insert_rows(model: type[M.BaseModel], columns: Sequence[str],
+                rows: Iterable[Sequence[Any]]) -> None:
+    """executemany of ready-made rows (id, created_at, updated_at, deleted_at, *columns), with
+    values already as stored (UUIDs as 32-char hex, dates ISO); the caller holds a transaction."""
     names = ["id", "created_at", "updated_at", "deleted_at", *columns]
     cols = ", ".join(model._meta.fields[n].column_name for n in names)
     marks = ", ".join("?" * len(names))
-    cursor = M.database.cursor()
-    cursor.executemany(f"INSERT INTO {model._meta.table_name} ({cols}) VALUES ({marks})", rows)
-    return cursor.rowcount
+    M.database.cursor().executemany(
+        f"INSERT INTO {model._meta.table_name} ({cols}) VALUES ({marks})", rows)
 
 
 def _spread(rng: random.Random, total: int, buckets: int, low: int) -> list[int]:
@@ -191,7 +192,7 @@ def add_townships(d: DemoCounty) -> None:
         row = (*d.base(), name, f"{COUNTY_AREA}{n:03d}")
         d.townships.append(row[0])
         rows.append(row)
-    _insert(M.Township, ("name", "code"), rows)
+    insert_rows(M.Township, ("name", "code"), rows)
 
 
 def add_villages(d: DemoCounty) -> None:
@@ -220,9 +221,9 @@ def add_villages(d: DemoCounty) -> None:
             if is_paired:
                 d.paired_villages.append(row[0])
             rows.append(row)
-    _insert(M.Village, ("township", "name", "poverty_class", "households", "population",
-                        "poor_households", "party_members", "secretary", "secretary_phone",
-                        "poverty_causes", "status", "out_of_poverty_year"), rows)
+    insert_rows(M.Village, ("township", "name", "poverty_class", "households", "population",
+                            "poor_households", "party_members", "secretary", "secretary_phone",
+                            "poverty_causes", "status", "out_of_poverty_year"), rows)
 
 
 def add_units(d: DemoCounty) -> None:
@@ -237,8 +238,8 @@ def add_units(d: DemoCounty) -> None:
                    d.landline() if rng.random() < 0.6 else d.mobile())
             ids.append(row[0])
             rows.append(row)
-    _insert(M.Unit, ("name", "level", "kind", "party_org", "head", "head_title", "contact",
-                     "contact_phone"), rows)
+    insert_rows(M.Unit, ("name", "level", "kind", "party_org", "head", "head_title", "contact",
+                         "contact_phone"), rows)
 
 
 def add_cadres(d: DemoCounty) -> None:
@@ -266,8 +267,8 @@ def add_cadres(d: DemoCounty) -> None:
             if is_reserve:
                 d.reserve_cadres.append((row[0], unit))
             rows.append(row)
-    _insert(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member", "reserve",
-                      "phone"), rows)
+    insert_rows(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member", "reserve",
+                          "phone"), rows)
 
 
 def add_households(d: DemoCounty) -> None:
@@ -275,7 +276,7 @@ def add_households(d: DemoCounty) -> None:
     rng = d.rng
     sizes = _spread(rng, SCALE["households"], len(d.paired_villages), 12)
     rows = []
-    poor_count = {}
+    poor_count = {}  # village id -> households still poor, the village's 贫困户数
     for village, size in zip(d.paired_villages, sizes, strict=True):
         d.households[village] = []
         for _ in range(size):
@@ -292,10 +293,10 @@ def add_households(d: DemoCounty) -> None:
             if not out:
                 d.households[village].append(row[0])
             rows.append(row)
-        poor_count[village] = size
-    _insert(M.Household, ("village", "group_name", "head_name", "id_number", "phone", "members",
-                          "kind", "income_per_capita", "poverty_cause", "status",
-                          "out_of_poverty_year"), rows)
+        poor_count[village] = len(d.households[village])
+    insert_rows(M.Household, ("village", "group_name", "head_name", "id_number", "phone", "members",
+                              "kind", "income_per_capita", "poverty_cause", "status",
+                              "out_of_poverty_year"), rows)
     M.database.cursor().executemany("UPDATE village SET poor_households = ? WHERE id = ?",
                                     [(n, v) for v, n in poor_count.items()])
 
@@ -312,7 +313,8 @@ def add_farmers(d: DemoCounty) -> None:
                    d.mobile() if rng.random() < 0.7 else None, rng.random() < 0.18)
             d.farmers.append(row[0])
             rows.append(row)
-    _insert(M.FarmerPartyMember, ("village", "name", "id_number", "phone", "wealth_leader"), rows)
+    insert_rows(M.FarmerPartyMember, ("village", "name", "id_number", "phone", "wealth_leader"),
+                rows)
 
 
 def add_unit_pairings(d: DemoCounty) -> None:
@@ -327,7 +329,7 @@ def add_unit_pairings(d: DemoCounty) -> None:
         take = 2 if n in extra else 1
         d.unit_villages[unit] = [villages.pop(0) for _ in range(take)]
         rows += [(*d.base(), unit, v, start, "帮扶中", None) for v in d.unit_villages[unit]]
-    _insert(M.UnitVillagePairing, ("unit", "village", "started_on", "status", "ended_on"), rows)
+    insert_rows(M.UnitVillagePairing, ("unit", "village", "started_on", "status", "ended_on"), rows)
 
     rows = []
     for n, township in enumerate(d.townships):
@@ -335,7 +337,7 @@ def add_unit_pairings(d: DemoCounty) -> None:
         rows.append((*d.base(), unit, township, start, None))
         own = [v for v in d.paired_villages if d.villages[v] == township]
         d.unit_villages.setdefault(unit, []).extend(own)
-    _insert(M.UnitTownshipPairing, ("unit", "township", "started_on", "ended_on"), rows)
+    insert_rows(M.UnitTownshipPairing, ("unit", "township", "started_on", "ended_on"), rows)
 
 
 def add_party_member_pairings(d: DemoCounty) -> None:
@@ -356,7 +358,7 @@ def add_party_member_pairings(d: DemoCounty) -> None:
     rows = []
     for cadre in cadres:
         rows += [(*d.base(), cadre, farmers.pop(), start, None) for _ in range(load[cadre])]
-    _insert(M.PartyMemberPairing, ("cadre", "farmer", "started_on", "ended_on"), rows)
+    insert_rows(M.PartyMemberPairing, ("cadre", "farmer", "started_on", "ended_on"), rows)
 
 
 def add_stationed(d: DemoCounty) -> None:
@@ -368,7 +370,7 @@ def add_stationed(d: DemoCounty) -> None:
         village = rng.choice(d.unit_villages.get(unit) or d.paired_villages)
         post = rng.choices(C.STATIONED_POSTS, (3, 2, 3, 4))[0]
         rows.append((*d.base(), cadre, village, post, start, None))
-    _insert(M.StationedCadre, ("cadre", "village", "post", "started_on", "ended_on"), rows)
+    insert_rows(M.StationedCadre, ("cadre", "village", "post", "started_on", "ended_on"), rows)
 
 
 def add_assignments(d: DemoCounty) -> None:
@@ -406,7 +408,7 @@ def add_assignments(d: DemoCounty) -> None:
             rows.append((*d.base(), former, household, start.isoformat(), changed.isoformat()))
         begun = changed if household in replaced else start
         rows.append((*d.base(), cadre, household, begun.isoformat(), None))
-    _insert(M.Assignment, ("cadre", "household", "started_on", "ended_on"), rows)
+    insert_rows(M.Assignment, ("cadre", "household", "started_on", "ended_on"), rows)
 
 
 STEPS = (add_townships, add_villages, add_units, add_cadres, add_households, add_farmers,
