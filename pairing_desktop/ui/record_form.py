@@ -170,6 +170,7 @@ class RefEditor(QComboBox):
         self._labels = QStringListModel(self)
         self._ids: list[Any] = []
         self.full_list: bool | None = None  # all records listed, or searched; None: not known yet
+        self.no_match = False  # the last search found nothing
         self.setModel(self._labels)
         view = QListView(self)
         view.setUniformItemSizes(True)
@@ -234,6 +235,8 @@ class RefEditor(QComboBox):
     def _typed(self) -> None:
         if not self.full_list:
             self._timer.start()
+        elif self.no_match:
+            self._show_no_match(False)
 
     def search_now(self) -> None:
         """Offer the records matching what is typed (the debounce timer's end, or a test's)."""
@@ -241,7 +244,9 @@ class RefEditor(QComboBox):
         self.ensure_loaded()
         if self.full_list or self._picked():
             return
-        self._fill(records.choices(self.entity, self.lineEdit().text(), limit=SEARCH_LIMIT))
+        text = self.lineEdit().text()
+        self._fill(records.choices(self.entity, text, limit=SEARCH_LIMIT))
+        self._show_no_match(bool(text.strip()) and not self._ids)
         popup = self.completer().popup()
         if self._ids and self.lineEdit().hasFocus():
             self.completer().setCompletionPrefix(self.lineEdit().text())
@@ -250,6 +255,14 @@ class RefEditor(QComboBox):
             popup.setCurrentIndex(QModelIndex())
         else:
             popup.hide()
+
+    def _show_no_match(self, none: bool) -> None:
+        """Red text and a tip while what is typed matches no record: the clerk sees it before
+        saving (the save is refused by the core, with its message under the field)."""
+        self.no_match = none
+        self.lineEdit().setStyleSheet(ERROR_STYLE if none else "")
+        self.lineEdit().setToolTip(QCoreApplication.translate(
+            "form", "没有找到含这几个字的记录，请换几个字再试") if none else "")
 
     def _picked(self) -> bool:
         index = self.currentIndex()
@@ -277,6 +290,7 @@ class RefEditor(QComboBox):
 
     def set_value(self, value: Any) -> None:
         self._timer.stop()
+        self._show_no_match(False)
         if value is None:
             self.setCurrentIndex(-1)
             self.setEditText("")

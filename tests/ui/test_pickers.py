@@ -99,13 +99,17 @@ def test_a_name_matching_no_household_is_refused_beside_the_field(qtbot, assignm
     before = snapshot()
     fill(qtbot, assignments, {"cadre": "张伟（县财政局）", "household": "赵六",
                               "started_on": "2008-01-05"})
-    assert assignments.form.editors["household"].completer().popup().isHidden()
+    household: RefEditor = assignments.form.editors["household"]
+    assert household.completer().popup().isHidden()
+    assert household.no_match and "c0392b" in household.lineEdit().styleSheet()  # red at once
     click(qtbot, assignments.save_button)
     assert assignments.form.record_id is None
     assert snapshot() == before
     assert assignments.form.error_text("household") == \
         "贫困户：没有名为“赵六”的贫困户，请从列表中选择"
     assert assignments.form.errors["household"].isVisible()
+    pick(qtbot, household, "李", "李四（新寨村）")
+    assert not household.no_match and household.lineEdit().styleSheet() == ""
 
 
 def test_namesakes_typed_by_name_alone_must_be_picked(qtbot, assignments):
