@@ -5,23 +5,34 @@
 Builds the demo county into a temporary file (a small county typed through the core when
 `pairing_desktop.core.demo` is not available), opens the window offscreen, selects a record in
 each list so the dependent lists are filled, and saves `<tab>.png` for each tab, plus
-`units-errors.png` showing the messages of a bad save and `ranks.png` with the quota table.
+`units-errors.png` showing the messages of a bad save, `ranks.png` with the quota table,
+`picker.png` with a household picker offering the matches of a typed surname and `calendar.png`
+with a date field's calendar open.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The offscreen platform's screen is 800x800 by default: pop-ups opened from a 1366x768 window
+# would be pushed back onto it. Give it a laptop's screen instead.
+if "QT_QPA_PLATFORM" not in os.environ:
+    _SCREEN = Path(tempfile.gettempdir()) / "pairing_desktop_screenshots_screen.json"
+    _SCREEN.write_text(json.dumps({"screens": [{
+        "name": "screenshots", "x": 0, "y": 0, "width": 1920, "height": 1080,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pairing_desktop.core import records  # noqa: E402
 from pairing_desktop.core.storage.db import open_database  # noqa: E402
@@ -83,6 +94,40 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def grab_with_popup(window: QWidget, popup: QWidget) -> QPixmap:
+    """The window with an open pop-up drawn where it is: a pop-up is a window of its own, and
+    `grab()` of the main window leaves it out."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+    painter.end()
+    return shot
+
+
+def picker_shots(app: QApplication, window, out: Path) -> None:
+    """A household picker searching for a typed surname, and a date field's calendar."""
+    window.tabs.setCurrentIndex(3)
+    panel = window.tabs.widget(3).assignments
+    panel.new()
+    settle(app)
+    household = panel.form.editors["household"]
+    window.activateWindow()  # the matches pop up for the field that has the focus
+    household.setFocus()
+    settle(app)
+    household.lineEdit().setText("王")
+    household.search_now()
+    settle(app)
+    grab_with_popup(window, household.completer().popup()).save(str(out / "picker.png"))
+    household.completer().popup().hide()
+    started = panel.form.editors["started_on"]
+    started.setText("2008/1/5")
+    started.show_calendar()
+    settle(app)
+    grab_with_popup(window, started.calendar).save(str(out / "calendar.png"))
+    started.calendar.hide()
+    panel.revert()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -121,10 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             settle(app)
             dialog.grab().save(str(args.out / "ranks.png"))
             dialog.close()
+            picker_shots(app, window, args.out)
             window.close()
         finally:
             ledger.close()
-    print(f"{source} county: {', '.join(saved)}, units-errors, ranks -> {args.out}")
+    saved += ["units-errors", "ranks", "picker", "calendar"]
+    print(f"{source} county: {', '.join(saved)} -> {args.out}")
     return 0
 
 

@@ -45,6 +45,10 @@ class EntitySpec:
     rules: tuple[Rule, ...] = ()
     sort: str = ""  # default sort field
     measure: str = "个"  # counter word for messages ("3 名干部")
+    # where a record belongs, shown after its title in pickers so that namesakes can be told
+    # apart: "张伟（县财政局）", "李四（新华村·三组）". Lists show the title alone (they have
+    # columns for the rest).
+    detail: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         for f in self.fields:
@@ -156,7 +160,7 @@ CADRE = EntitySpec(
     ),
     title=("name",), search=("name", "id_number", "unit", "phone"),
     unique=((("id_number",), "身份证号"),), rules=(_gender_matches_id,), sort="name",
-    measure="名",
+    measure="名", detail=("unit",),
 )
 
 HOUSEHOLD = EntitySpec(
@@ -176,6 +180,7 @@ HOUSEHOLD = EntitySpec(
     ),
     title=("head_name",), search=("head_name", "id_number", "village", "group_name"),
     unique=((("id_number",), "身份证号"),), sort="head_name", measure="户",
+    detail=("village", "group_name"),
 )
 
 FARMER = EntitySpec(
@@ -188,7 +193,7 @@ FARMER = EntitySpec(
         _f("wealth_leader", "致富带头人", kind="bool", default=False),
     ),
     title=("name",), search=("name", "id_number", "village"),
-    unique=((("id_number",), "身份证号"),), sort="name", measure="名",
+    unique=((("id_number",), "身份证号"),), sort="name", measure="名", detail=("village",),
 )
 
 _PERIOD = (
