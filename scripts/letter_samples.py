@@ -1,16 +1,18 @@
 """Page 1 of each kind of letter, as PNG, from the demo county: the pictures in the README.
 
-    python scripts/letter_samples.py [--out docs/letters]
+    python scripts/letter_samples.py [--out docs/letters] [--ui]
 
 Builds the demo county (with its targets) into a temporary file, prints the target letter of the
 pairing with the most targets this year, the cadre letter of a cadre helping the most households
 and the first sheet of contact cards, and renders page 1 of each at 80 dpi with pypdfium2.
+With --ui also screenshots (offscreen, 1366x768) of the 目标 and 责任书 tabs and the preview.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import sys
 import tempfile
@@ -42,9 +44,38 @@ def first_page_png(pdf: Path, png: Path) -> None:
         document.close()
 
 
+def screenshots(out: Path, year: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pairing_desktop.ui.app import make_application
+    from pairing_desktop.ui.letters.letters_tab import LettersTab
+    from pairing_desktop.ui.letters.targets_tab import TargetsTab
+
+    app = make_application([])
+    targets = TargetsTab(year=year)
+    targets.resize(1366, 768)
+    targets.show()
+    targets.pairings.select_id(targets.pairings.model.id_at(0))
+    targets.pairings.current_changed.emit(targets.pairings.current_id())
+    app.processEvents()
+    targets.grab().save(str(out / "ui-targets.png"))
+    letters = LettersTab(year=year)
+    letters.resize(1366, 768)
+    letters.show()
+    letters.list.select_id(letters.list.model.id_at(0))
+    app.processEvents()
+    letters.grab().save(str(out / "ui-letters.png"))
+    preview = letters.preview()
+    app.processEvents()
+    preview.grab().save(str(out / "ui-preview.png"))
+    preview.accept()
+    for name in ("ui-targets", "ui-letters", "ui-preview"):
+        print(out / f"{name}.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "letters")
+    parser.add_argument("--ui", action="store_true", help="also screenshot the tabs")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="letter-samples-"))
@@ -66,6 +97,9 @@ def main() -> None:
             generate(kind, year, pdf, day=TODAY, **options)
             first_page_png(pdf, args.out / f"{kind}.png")
             print(args.out / f"{kind}.png")
+        if args.ui:
+            generate("target", year, folder / "all.pdf", day=TODAY)
+            screenshots(args.out, year)
     finally:
         ledger.close()
 

@@ -174,7 +174,7 @@ def test_targets_tab_copies_last_year(qtbot, county, told, answers):
     assert [t.description for t in targets_of(pairing, YEAR + 1)] == ["建设沼气池"]
 
 
-def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings):
+def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings, monkeypatch, told):
     from pairing_desktop.ui.letters import letters_tabs
     from pairing_desktop.ui.main_window import MainWindow
 
@@ -182,6 +182,13 @@ def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings):
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["目标", "责任书"]
+    from PySide6.QtGui import QAction
+
+    generate("card", YEAR, ledger.path.parent / "cards.pdf")
+    code = Letter.select().first().code
+    monkeypatch.setattr(LetterAsk, "code", classmethod(lambda cls, parent: code))
+    window.findChild(QAction, "verify_letter").trigger()
+    assert "真实有效" in told[-1]
     letters = window.tab_widgets()[1]
     letters.font_choice.setCurrentIndex(letters.font_choice.findData("bundled"))
     from pairing_desktop.core.letters.fonts import font_setting

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 def letters_tabs(window: QWidget | None = None) -> list[tuple[QWidget, str]]:
@@ -18,4 +18,12 @@ def letters_tabs(window: QWidget | None = None) -> list[tuple[QWidget, str]]:
     targets, letters = TargetsTab(window), LettersTab(window)
     targets.setObjectName("targets")
     letters.setObjectName("letters")
+    if isinstance(window, QMainWindow):
+        menu = window.menuBar().addMenu(tr("责任书(&L)"))
+        menu.setObjectName("letters_menu")
+        verify = menu.addAction(tr("核验责任书…"))
+        verify.setObjectName("verify_letter")
+        verify.triggered.connect(lambda _checked=False: letters.verify_code())
+        batch = menu.addAction(tr("批量生成…"))
+        batch.triggered.connect(lambda _checked=False: letters.open_batch())
     return [(targets, tr("目标")), (letters, tr("责任书"))]
