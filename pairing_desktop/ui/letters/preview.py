@@ -127,12 +127,13 @@ class PreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         printer.setDocName(self.pdf.stem)
+        printer.setFullPage(True)  # the PDF page already has the GB/T margins: print it 1:1
         painter = QPainter()
         if not painter.begin(printer):
             raise PairingError(self.tr("无法开始打印（打印机不可用）"))
         try:
             dpi = min(printer.resolution(), PRINT_DPI)
-            target = printer.pageRect(QPrinter.Unit.DevicePixel)
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
             for index in range(len(self.pages)):
                 if index:
                     printer.newPage()
