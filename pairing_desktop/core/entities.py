@@ -117,7 +117,7 @@ VILLAGE = EntitySpec(
         _f("out_of_poverty_year", "脱贫年份", kind="year", in_list=False),
     ),
     title=("name",), search=("name", "township", "secretary"),
-    unique=((("township", "name"), "同一乡镇内的村名"),), sort="name",
+    unique=((("township", "name"), "同一乡镇内的村名"),), sort="name", detail=("township",),
 )
 
 UNIT = EntitySpec(

@@ -122,9 +122,12 @@ def test_pairing_list_names_both_sides(unit, village):
 
 
 def test_choices_search_and_restrict_to_ids(two_villages):
-    assert [label for _, label in records.choices("village")] == ["新寨村", "红岩村"]
-    assert records.choices("village", "红") == [(two_villages[1], "红岩村")]
-    assert records.choices("village", ids=[two_villages[0]]) == [(two_villages[0], "新寨村")]
+    # a village is named with its township: two townships may each have a 大坝村
+    assert [label for _, label in records.choices("village")] == ["新寨村（城关镇）",
+                                                                  "红岩村（素朴镇）"]
+    assert records.choices("village", "红") == [(two_villages[1], "红岩村（素朴镇）")]
+    assert records.choices("village", ids=[two_villages[0]]) == [(two_villages[0],
+                                                                  "新寨村（城关镇）")]
 
 
 def test_every_entity_lists_on_an_empty_ledger(ledger):
