@@ -267,6 +267,7 @@ ASSIGNMENT = EntitySpec(
     rules=(_dates_in_order, _one_open_assignment), sort="cadre",
 )
 
+
 def _check_category(value: int) -> str | None:
     return None if 1 <= value <= len(C.TARGET_CATEGORIES) else (
         f"应为1至{len(C.TARGET_CATEGORIES)}（{'、'.join(C.TARGET_CATEGORIES)}）")

@@ -297,6 +297,8 @@ class LetterList:
     @staticmethod
     def _display(row: tuple) -> tuple:
         kind = KINDS.get(row[1], row[1])
-        printed = row[8].strftime("%Y-%m-%d %H:%M") if row[8] else ""
+        # stored in UTC like every timestamp; shown in the office's local time
+        printed = (row[8].replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+                   if row[8] else "")
         return (row[0], kind, row[2], row[3], row[4] or "", row[5], row[6], row[7], printed,
                 row[9].isoformat() if row[9] else "", row[10])
