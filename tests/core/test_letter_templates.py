@@ -84,3 +84,25 @@ def test_an_edited_wording_is_printed_without_code_changes(ledger, tmp_path):
     out = tmp_path / "cards.pdf"
     generate("card", 2008, out, template_dir=folder)
     assert "有事请拨打帮扶干部电话" in pdftotext(out)
+
+
+@pytest.mark.parametrize("kind", ["target", "cadre", "card"])
+def test_every_documented_placeholder_is_filled_by_the_data(ledger, kind):
+    from pairing_desktop.core.letters.data import gather
+    from pairing_desktop.core.letters.fields import FIELDS
+    from tests.core.letter_fixtures import add_target
+
+    county = small_county(2008)
+    add_target(county.pairings["石桥村"], 2008, 1, "建设沼气池", 20, "口")
+    letters = gather(kind, 2008)
+    assert letters
+
+    def keys(spec: dict) -> dict:
+        return {k: keys(v) if isinstance(v, dict) else None for k, v in spec.items()}
+
+    def shape(values: dict) -> dict:
+        return {k: shape(v[0]) if isinstance(v, list) else None for k, v in values.items()}
+
+    filled = next(d.values for d in letters if all(
+        not isinstance(v, list) or v for v in d.values.values()))
+    assert shape(filled) == keys(FIELDS[kind])
