@@ -70,8 +70,10 @@ def generate(kind: str, year: int, out: Path, *, township: str | None = None,
     fonts = fonts or letter_fonts()
     letters = gather(kind, year, township=township, unit=unit, subjects=subjects, day=day)
     if not letters:
-        where = "".join(f"，{w}" for w in (township, unit) if w)
-        raise RefusedError(f"{year}年度没有可生成的{KINDS[kind]}{where}。")
+        scope = "、".join(f"{what}“{name}”" for what, name in (("乡镇", township),
+                                                                ("单位", unit)) if name)
+        scope = f"（{scope}）" if scope else ""
+        raise RefusedError(f"{year}年度没有可生成的{KINDS[kind]}{scope}。请检查年度和名称。")
     planned = plan(letters, [template.title.format_map(d.values) for d in letters])
     out = Path(out)
     try:
