@@ -24,7 +24,7 @@ Rule = Callable[[dict[str, Any], Any], dict[str, str]]
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text longtext int float bool choice multichoice date year ref
+    kind: str = "text"  # text longtext int float bool choice numbered multichoice date year ref
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str | None = None  # entity key, for kind == "ref"
@@ -268,17 +268,12 @@ ASSIGNMENT = EntitySpec(
 )
 
 
-def _check_category(value: int) -> str | None:
-    return None if 1 <= value <= len(C.TARGET_CATEGORIES) else (
-        f"应为1至{len(C.TARGET_CATEGORIES)}（{'、'.join(C.TARGET_CATEGORIES)}）")
-
-
 TARGET = EntitySpec(
     "target", "年度目标", M.Target,
     (
         _f("pairing", "结对", kind="ref", ref="uv_pairing", required=True),
         _f("year", "年度", kind="year", required=True),
-        _f("category", "目标类别", kind="int", required=True, check=_check_category),
+        _f("category", "目标类别", kind="numbered", choices=C.TARGET_CATEGORIES, required=True),
         _f("description", "目标内容", kind="longtext", required=True),
         _f("indicator_value", "指标数量", kind="float", check=V.check_non_negative),
         _f("indicator_unit", "计量单位"),

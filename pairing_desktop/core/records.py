@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, SQL, Expression, IntegrityError, Node, NodeList, Select, Value, fn
+from peewee import JOIN, SQL, Case, Expression, IntegrityError, Node, NodeList, Select, Value, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
@@ -70,6 +70,12 @@ def _coerce(f: FieldSpec, raw: Any) -> Any:
         if isinstance(raw, str):
             return raw in (YES, "1", "true", "True")
         return bool(raw)
+    if kind == "numbered":  # stored as the 1-based number of the choice (target categories)
+        if raw in f.choices:
+            return f.choices.index(raw) + 1
+        if str(raw).isdigit() and 1 <= int(raw) <= len(f.choices):
+            return int(raw)
+        raise ValueError(f"应为1至{len(f.choices)}或类别名称（{'、'.join(f.choices)}）")
     if kind == "choice":
         if raw not in f.choices:
             raise ValueError(f"应为 {'/'.join(f.choices)} 之一")
@@ -268,15 +274,24 @@ def _choice_expr(query: Select, spec: EntitySpec, alias: Any,
     return query, fn.COALESCE(title, "").concat(bracket)
 
 
-def format_value(f: FieldSpec, value: Any) -> str:
-    """A stored value as a clerk reads it in a list."""
+def display_value(value: Any) -> str:
+    """A stored value as a clerk reads it: 是/否, ISO dates, no trailing .0 on whole numbers."""
     if value is None:
         return ""
-    if f.kind == "bool":
+    if isinstance(value, bool):
         return YES if value else NO
-    if f.kind == "float":
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else str(value)
     return str(value)
+
+
+def _numbered_label(f: FieldSpec, col: Node) -> Node:
+    """Show a numbered choice by its words; the list sorts by the number, as the letters do."""
+    return Case(col, [(i, f"{i}. {label}") for i, label in enumerate(f.choices, 1)], col)
 
 
 class EntityList:
@@ -300,7 +315,8 @@ class EntityList:
                                         on=(getattr(m, f.name) == alias.id))
                 query, exprs[f.name] = _label_expr(query, ref_spec, alias)
             else:
-                exprs[f.name] = getattr(m, f.name)
+                exprs[f.name] = _numbered_label(f, getattr(m, f.name)) if f.kind == "numbered" \
+                    else getattr(m, f.name)
         self._base = query
         self._exprs = exprs
 

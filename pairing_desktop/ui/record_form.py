@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core import records
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
+from pairing_desktop.core.records import display_value as display
 from pairing_desktop.core.validation import parse_date
-from pairing_desktop.ui.list_model import display
 
 ERROR_STYLE = "color: #c0392b;"
 MULTI_COLUMNS = 3
@@ -118,6 +118,20 @@ class ChoiceEditor(QComboBox):
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         self.activated.connect(slot)
+
+
+class NumberedChoiceEditor(ChoiceEditor):
+    """A vocabulary stored by number (target categories 1–6), shown by its words."""
+
+    def value(self) -> int | None:
+        choice = super().value()
+        return self._choices.index(choice) + (0 if "" in self._choices else 1) if choice else None
+
+    def set_value(self, value: Any) -> None:
+        offset = 0 if "" in self._choices else 1
+        index = value - offset if isinstance(value, int) and 0 < value <= len(self._choices) \
+            else (0 if "" in self._choices else -1)
+        self.setCurrentIndex(index)
 
 
 class MultiChoiceEditor(QWidget):
@@ -398,7 +412,8 @@ class DateEditor(LineEditor):
 EDITORS: dict[str, type[QWidget]] = {
     "text": LineEditor, "int": LineEditor, "float": LineEditor, "year": LineEditor,
     "date": DateEditor, "longtext": LongTextEditor, "bool": BoolEditor,
-    "choice": ChoiceEditor, "multichoice": MultiChoiceEditor, "ref": RefEditor,
+    "choice": ChoiceEditor, "numbered": NumberedChoiceEditor, "multichoice": MultiChoiceEditor,
+    "ref": RefEditor,
 }
 
 

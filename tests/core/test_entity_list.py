@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pairing_desktop.core import records
@@ -136,12 +138,12 @@ def test_every_entity_lists_on_an_empty_ledger(ledger):
         assert source.page("x") == [] and source.count("x") == 0
 
 
-def test_format_value_for_display():
-    spec = ENTITIES["cadre"]
-    assert records.format_value(spec.field("reserve"), True) == "是"
-    assert records.format_value(spec.field("party_member"), False) == "否"
-    assert records.format_value(ENTITIES["household"].field("income_per_capita"), 860.0) == "860"
-    assert records.format_value(spec.field("name"), None) == ""
+def test_display_value():
+    assert records.display_value(True) == "是"
+    assert records.display_value(False) == "否"
+    assert records.display_value(860.0) == "860"
+    assert records.display_value(dt.date(2008, 1, 5)) == "2008-01-05"
+    assert records.display_value(None) == ""
 
 
 def test_search_follows_a_reference_to_a_reference(unit, village):

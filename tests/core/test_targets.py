@@ -100,3 +100,18 @@ def test_demo_targets_cover_every_pairing_for_two_years(county):
     statuses = {t.status for t in Target.select().where(Target.pairing != _end_ready)}
     assert "已完成" in statuses and statuses - {"已完成"}
     assert {t.status for t in Target.select().where(Target.pairing == _end_ready)} == {"已完成"}
+
+
+def test_category_is_chosen_by_name_or_number_and_listed_by_name(county):
+    pairing = county.pairings["石桥村"]
+    by_name = records.save("target", None, {
+        "pairing": pairing, "year": 2008, "category": "组织基础更加牢固",
+        "description": "发展党员"})
+    by_number = records.save("target", None, {
+        "pairing": pairing, "year": 2008, "category": "2", "description": "发展产业"})
+    assert records.load("target", by_name)["category"] == 6
+    assert records.load("target", by_number)["category"] == 2
+    source = records.EntityList("target", {"pairing": pairing})
+    column = [key for key, _ in source.columns].index("category") + 1
+    assert [row[column] for row in source.page(sort=column - 1)] == [
+        "2. 生活富裕的条件更加具备", "6. 组织基础更加牢固"]

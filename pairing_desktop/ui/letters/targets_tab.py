@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core import records
-from pairing_desktop.core.choices import TARGET_CATEGORIES
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.rules.targets import copy_last_year
 from pairing_desktop.ui.dialogs import Ask
@@ -39,10 +37,6 @@ class TargetsTab(PanelTab):
         self.year.setPrefix(self.tr("年度 "))
         self.copy_button = QPushButton(self.tr("复制上年目标"), self)
         self.copy_button.clicked.connect(lambda _checked=False: self.copy_last_year())
-        legend = QLabel("　".join(f"{i}.{name}" for i, name in enumerate(TARGET_CATEGORIES, 1)),
-                        self)
-        legend.setWordWrap(True)
-        legend.setToolTip(self.tr("目标类别填写序号 1–6"))
         self.targets = RecordPanel("target", self.tr("年度目标"),
                                    filters={"pairing": None, "year": self.year.value()},
                                    parent=self, orientation=Qt.Orientation.Vertical)
@@ -60,7 +54,6 @@ class TargetsTab(PanelTab):
         bar.addWidget(self.copy_button)
         bar.addStretch(1)
         side.addLayout(bar)
-        side.addWidget(legend)
         side.addWidget(self.targets, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.pairings)
