@@ -31,25 +31,34 @@ POOL: dict[int, tuple[tuple[str, float, str], ...]] = {
 }
 
 
+CONTINUOUS = {"公里", "亩", "万元"}  # other measures count things: whole numbers only
+
+
+def _amount(value: float, measure: str) -> float:
+    return round(value, 1) if measure in CONTINUOUS else float(max(1, round(value)))
+
+
 def _targets_for(rng: random.Random, pairing: uuid.UUID, year: int, current: bool,
                  ended: bool) -> list[dict]:
     rows = []
     for category, pool in POOL.items():
         for description, value, measure in rng.sample(pool, 2 if category in (1, 2) else 1):
             scale = rng.choice((0.5, 1, 1, 1.5, 2))
-            target = round(value * scale, 1)
+            target = _amount(value * scale, measure)
             if ended:
                 status, actual = DONE, target
             elif current:
                 status = rng.choices(("未开始", "进行中", DONE), (3, 5, 2))[0]
-                actual = {"未开始": None, "进行中": round(target * rng.uniform(0.2, 0.8), 1),
-                          DONE: target}[status]
+                partly = _amount(target * rng.uniform(0.2, 0.8), measure)
+                actual = {"未开始": None, "进行中": partly, DONE: target}[status]
             else:
                 status = rng.choices((DONE, "未完成"), (9, 1))[0]
-                actual = target if status == DONE else round(target * rng.uniform(0.3, 0.9), 1)
+                actual = target if status == DONE else _amount(target * rng.uniform(0.3, 0.9),
+                                                                measure)
             now = utcnow()
             rows.append({
-                "id": uuid.uuid4(), "created_at": now, "updated_at": now, "pairing": pairing,
+                "id": uuid.UUID(int=rng.getrandbits(128), version=4), "created_at": now,
+                "updated_at": now, "pairing": pairing,
                 "year": year, "category": category, "description": description,
                 "indicator_value": target, "indicator_unit": measure, "actual_value": actual,
                 "status": status,

@@ -159,8 +159,8 @@ def test_targets_tab_copies_last_year(qtbot, county, told, answers):
     add_target(pairing, YEAR - 1, 2, "发展精品水果种植", 300, "亩", status="已完成")
     tab = TargetsTab(year=YEAR + 1)
     qtbot.addWidget(tab)
-    tab.show()
-    assert not tab.targets.isEnabled()
+    tab.show()  # opens on the first pairing, its targets ready to edit
+    assert tab.pairing_id() == tab.pairings.model.id_at(0) and tab.targets.isEnabled()
     tab.pairings.select_id(pairing)
     tab.pairings.current_changed.emit(pairing)
     assert tab.targets.isEnabled() and tab.targets.list.model.rowCount() == 0

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -68,6 +69,14 @@ class TargetsTab(PanelTab):
 
     def pairing_id(self) -> Any:
         return self.pairings.current_id()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open on the first pairing, so the clerk sees targets, not an empty disabled form."""
+        super().showEvent(event)
+        first = self.pairings.model.id_at(0)
+        if self.pairing_id() is None and first is not None:
+            self.pairings.select_id(first)
+            self._show()
 
     def _year_changed(self, year: int) -> None:
         if year == self._shown_year:
