@@ -5,7 +5,7 @@
 Builds the demo county (with its targets) into a temporary file, prints the target letter of the
 pairing with the most targets this year, the cadre letter of a cadre helping the most households
 and the first sheet of contact cards, and renders page 1 of each at 80 dpi with pypdfium2.
-With --ui also screenshots (offscreen, 1366x768) of the 目标 and 责任书 tabs and the preview.
+With --ui also a screenshot (offscreen) of the preview dialog.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import random
 import sys
 import tempfile
 from collections import Counter
@@ -25,7 +24,6 @@ sys.path.insert(0, str(ROOT))
 import pypdfium2  # noqa: E402
 
 from pairing_desktop.core.demo import build_demo_county  # noqa: E402
-from pairing_desktop.core.demo_targets import add_demo_targets  # noqa: E402
 from pairing_desktop.core.letters.batch import generate  # noqa: E402
 from pairing_desktop.core.storage.db import open_database  # noqa: E402
 from pairing_desktop.core.storage.models import Assignment, Target  # noqa: E402
@@ -44,45 +42,35 @@ def first_page_png(pdf: Path, png: Path) -> None:
         document.close()
 
 
-def screenshots(out: Path, year: int) -> None:
+def preview_screenshot(out: Path, year: int) -> None:
+    """The preview dialog of the first letter (the tabs themselves: scripts/screenshots.py)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pairing_desktop.ui.app import make_application
     from pairing_desktop.ui.letters.letters_tab import LettersTab
-    from pairing_desktop.ui.letters.targets_tab import TargetsTab
 
     app = make_application([])
-    targets = TargetsTab(year=year)
-    targets.resize(1366, 768)
-    targets.show()
-    targets.pairings.select_id(targets.pairings.model.id_at(0))
-    targets.pairings.current_changed.emit(targets.pairings.current_id())
-    app.processEvents()
-    targets.grab().save(str(out / "ui-targets.png"))
     letters = LettersTab(year=year)
     letters.resize(1366, 768)
     letters.show()
     letters.list.select_id(letters.list.model.id_at(0))
     app.processEvents()
-    letters.grab().save(str(out / "ui-letters.png"))
     preview = letters.preview()
     app.processEvents()
     preview.grab().save(str(out / "ui-preview.png"))
     preview.accept()
-    for name in ("ui-targets", "ui-letters", "ui-preview"):
-        print(out / f"{name}.png")
+    print(out / "ui-preview.png")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "letters")
-    parser.add_argument("--ui", action="store_true", help="also screenshot the tabs")
+    parser.add_argument("--ui", action="store_true", help="also screenshot the preview")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="letter-samples-"))
     ledger = open_database(folder / "demo.db")
     try:
         build_demo_county(seed=2007, today=TODAY)
-        add_demo_targets(random.Random(2007), TODAY.year)
         year = TODAY.year
         targets = Counter(t.pairing_id for t in Target.select().where(Target.year == year))
         open_assignments = Assignment.select().where(Assignment.ended_on.is_null())
@@ -99,7 +87,7 @@ def main() -> None:
             print(args.out / f"{kind}.png")
         if args.ui:
             generate("target", year, folder / "all.pdf", day=TODAY)
-            screenshots(args.out, year)
+            preview_screenshot(args.out, year)
     finally:
         ledger.close()
 
