@@ -167,10 +167,15 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
 
 
 def save(entity: str | EntitySpec, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
-    """Create (record_id None) or update a record in one transaction; return its id."""
+    """Create (record_id None) or update a record in one transaction; return its id.
+
+    An update changes only the fields given: the others keep their stored values, so an
+    importer or a script that sets one field does not blank the rest."""
     spec = spec_of(entity)
     m = spec.model
     with database.atomic():
+        if record_id is not None:
+            raw = {**load(spec, record_id), **raw}
         values = validate(spec, raw, record_id)
         data = {getattr(m, k): v for k, v in values.items()}
         try:
@@ -229,7 +234,9 @@ def load(entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
     """The stored values of a record, keyed by field name (refs as UUIDs)."""
     spec = spec_of(entity)
     m = spec.model
-    row = m.live().where(m.id == as_uuid(record_id)).dicts().get()
+    row = m.live().where(m.id == as_uuid(record_id)).dicts().first()
+    if row is None:
+        raise RefusedError(f"该{spec.label}记录不存在或已被删除。")
     return {f.name: row[f.name] for f in spec.fields}
 
 
