@@ -20,6 +20,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, required=True, dest="db")
     demo.add_argument("--seed", type=int, default=2007, help="随机种子（同一种子生成相同数据）")
 
+    report = sub.add_parser("report", help="生成结对帮扶工作统计报告（PDF 或 Excel 工作簿）")
+    report.add_argument("--db", type=Path, required=True, dest="db")
+    report.add_argument("--year", type=int, required=True, help="统计年度")
+    report.add_argument("--township", help="只统计一个乡镇（名称）；不填为全县")
+    report.add_argument("--out", type=Path, required=True, help="输出文件：.pdf 或 .xlsx")
+
     check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
     check.add_argument("--db", type=Path, required=True, dest="db")
     return parser
@@ -69,4 +75,17 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 2
 
 
-COMMANDS = {"demo": _demo, "check": _check}
+def _report(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.reports.export import export_report
+    from pairing_desktop.core.storage.db import open_database
+
+    ledger = open_database(args.db)
+    try:
+        path = export_report(args.out, args.year, args.township)
+    finally:
+        ledger.close()
+    print(f"已生成报告：{path}")
+    return 0
+
+
+COMMANDS = {"demo": _demo, "check": _check, "report": _report}
