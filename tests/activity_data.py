@@ -73,3 +73,30 @@ def build_county(started: dt.date = dt.date(2024, 1, 1)) -> County:
 def assign(c: County, cadre: str, household: str, on: dt.date) -> uuid.UUID:
     return records.save("assignment", None, {
         "cadre": c.cadres[cadre], "household": c.households[household], "started_on": on})
+
+
+def fill_known_year(c: County) -> None:
+    """A year (2025) of records whose totals the report tests state by hand, plus records that
+    must not count: one from 2024 and one deleted."""
+    D = dt.date
+    c.add("research", "红岩村", D(2025, 2, 10), participants=3)
+    c.add("research", "红岩村", D(2025, 5, 10), participants=5)
+    c.add("research", "青山村", D(2025, 3, 1), participants=2)
+    c.add("training", "红岩村", D(2025, 4, 1), participants=2, people=40)
+    c.add("party_training", "青山村", D(2025, 6, 1), people=25)
+    c.add("culture_money", "青山村", D(2025, 7, 1), money_yuan=26000)
+    c.add("vegetables", "红岩村", D(2025, 8, 1), area_mu=12.5, households=6)
+    c.add("research", "白水村", D(2025, 1, 15), participants=4)
+    c.add("project", "白水村", D(2025, 9, 9), money_yuan=150000.5, households=30,
+          description="修建饮水池")
+    c.add("vegetables", "白水村", D(2025, 10, 1), area_mu=7.25, households=3)
+    c.add("income_added", "白水村", D(2025, 11, 11), money_yuan=880000)
+    c.add("research", "白水村", D(2024, 12, 31), participants=9)  # the year before
+    records.delete("activity", c.add("research", "红岩村", D(2025, 12, 1), participants=7))
+    assign(c, "王股长", "刘二", D(2025, 1, 5))
+    c.visit("王股长", "刘二", D(2025, 3, 3))
+    farmer = records.save("farmer", None, {"village": c.villages["白水村"], "name": "吴六"})
+    records.save("pm_pairing", None, {"cadre": c.cadres["赵干事"], "farmer": farmer,
+                                      "started_on": D(2025, 2, 1)})
+    records.save("stationed", None, {"cadre": c.cadres["赵干事"], "village": c.villages["白水村"],
+                                     "started_on": D(2025, 3, 1)})

@@ -51,16 +51,13 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h": ParagraphStyle("h", parent=base, fontSize=13, leading=20, firstLineIndent=0,
                             spaceBefore=10, spaceAfter=4),
         "body": base,
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12, firstLineIndent=0),
     }
 
 
-def _table(rows: list[list], widths: list[float], style: dict[str, ParagraphStyle],
-           wrap_first: bool = True, label_cols: tuple[int, ...] = ()) -> Table:
-    if wrap_first:
-        rows = [rows[0]] + [[Paragraph(str(r[0]), style["cell"]), *r[1:]] for r in rows[1:]]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+def _table(rows: list[list], widths: list[float], label_cols: tuple[int, ...] = ()) -> Table:
+    """A ruled table; a label too long for its cell is set smaller rather than wrapped, so each
+    row stays one line (and reads back as one line of text)."""
+    commands = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
@@ -69,15 +66,29 @@ def _table(rows: list[list], widths: list[float], style: dict[str, ParagraphStyl
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         *(("ALIGN", (c, 1), (c, -1), "LEFT") for c in label_cols),
-    ]))
+    ]
+    rows = [list(row) for row in rows]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            text, room = str(cell), widths[c] - 8
+            width = pdfmetrics.stringWidth(text, FONT, 9)
+            if width <= room:
+                continue
+            size = max(5.5, 9 * room / width)
+            while pdfmetrics.stringWidth(text, FONT, size) > room:
+                text = text[:-2] + "…"
+                row[c] = text
+            commands.append(("FONTSIZE", (c, r), (c, r), size))
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
     return table
 
 
-def _kinds_table(kinds: list[KindFigure], style: dict[str, ParagraphStyle]) -> Table:
-    first = 46 * mm
-    rest = (WIDTH - first - 14 * mm) / len(NUMBER_FIELDS)
+def _kinds_table(kinds: list[KindFigure]) -> Table:
+    first = 52 * mm
+    rest = (WIDTH - first - 12 * mm) / len(NUMBER_FIELDS)
     rows = [list(KIND_HEADERS)] + [kind_row(k) for k in kinds]
-    return _table(rows, [first, 14 * mm] + [rest] * len(NUMBER_FIELDS), style)
+    return _table(rows, [first, 12 * mm] + [rest] * len(NUMBER_FIELDS), label_cols=(0,))
 
 
 def _bars(title: str, labels: list[str], values: list[float], height: float = 62 * mm,
@@ -132,8 +143,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     half = (len(net) + 1) // 2
     left, right = net[:half], net[half:] + [["", ""]] * (half - len(net[half:]))
     grid = [["项目", "数量", "项目", "数量"]] + [a + b for a, b in zip(left, right, strict=True)]
-    story.append(_table(grid, [WIDTH * 0.32, WIDTH * 0.18] * 2, style, wrap_first=False,
-                        label_cols=(2,)))
+    story.append(_table(grid, [WIDTH * 0.32, WIDTH * 0.18] * 2, label_cols=(0, 2)))
 
     for heading, kinds in (("二、帮扶活动", report.activities), ("三、帮扶成效", report.outcomes)):
         story.append(Paragraph(heading, style["h"]))
@@ -141,7 +151,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
         text = "，".join(k.headline_text for k in done) if done else "本期没有记录"
         story.append(Paragraph(f"{report.period_text}，{text}。", style["body"]))
         story.append(Spacer(1, 4))
-        story.append(_kinds_table(kinds, style))
+        story.append(_kinds_table(kinds))
 
     names = [r[0] for r in report.by_township]
     story.append(KeepTogether([
@@ -151,7 +161,8 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     rows = [["乡镇", "活动次数", "投入资金（元）", "开展活动的结对"]] + [
         [n, format_number(c), format_number(m), format_number(p)]
         for n, c, m, p in report.by_township]
-    story.append(_table(rows, [WIDTH * 0.34, WIDTH * 0.22, WIDTH * 0.22, WIDTH * 0.22], style))
+    story.append(_table(rows, [WIDTH * 0.34, WIDTH * 0.22, WIDTH * 0.22, WIDTH * 0.22],
+                        label_cols=(0,)))
 
     story.append(KeepTogether([
         Paragraph("五、季度趋势", style["h"]),
@@ -161,7 +172,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     story.append(Paragraph("六、职责落实情况", style["h"]))
     rows = [["职责", "应查", "已完成", "未到期", "逾期/不足"]] + [
         [label, *(format_number(v) for v in values)] for label, *values in report.duties]
-    story.append(_table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, style))
+    story.append(_table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, label_cols=(0,)))
     problems = problem_rows(report.compliance, limit=40) if report.compliance else []
     if problems:
         story.append(Spacer(1, 6))
@@ -171,7 +182,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
             [r[1], r[2], r[3], r[4], r[5], STATUS_LABELS.get(r[6], r[6])
              + (f"（自{r[7]}）" if r[7] else "")] for r in problems]
         story.append(_table(rows, [WIDTH * 0.34, WIDTH * 0.12, WIDTH * 0.14, WIDTH * 0.09,
-                                   WIDTH * 0.09, WIDTH * 0.22], style))
+                                   WIDTH * 0.09, WIDTH * 0.22], label_cols=(0, 1, 2, 5)))
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=18 * mm,
