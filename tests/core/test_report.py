@@ -161,3 +161,21 @@ def test_bad_arguments_are_refused_before_any_work(county, tmp_path):
     with pytest.raises(ValidationError, match=r"\.pdf 或 \.xlsx"):
         export_report(tmp_path / "r.doc", 2025)
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.doc").exists()
+
+
+def test_command_line_writes_both_formats(county, ledger, tmp_path, capsys):
+    from pairing_desktop.cli import main
+
+    ledger.close()  # the command opens the file itself
+    pdf, xlsx = tmp_path / "out" / "乙镇.pdf", tmp_path / "out" / "全县.xlsx"
+    assert main(["report", "--db", str(ledger.path), "--year", "2025", "--township", "乙镇",
+                 "--out", str(pdf)]) == 0
+    assert main(["report", "--db", str(ledger.path), "--year", "2025", "--out", str(xlsx)]) == 0
+    assert "已生成报告" in capsys.readouterr().out
+    assert " 调研 1 4 " in _pdf_tokens(pdf)
+    kinds = {r[0]: r for r in _section(list(openpyxl.load_workbook(xlsx)["报告数字"]
+                                            .iter_rows(values_only=True)), "二、帮扶活动")}
+    assert kinds["调研"][:3] == ("调研", 4, 14)
+    assert main(["report", "--db", str(ledger.path), "--year", "2025", "--township", "丙乡",
+                 "--out", str(pdf)]) == 1
+    assert "没有名为“丙乡”的乡镇" in capsys.readouterr().err
