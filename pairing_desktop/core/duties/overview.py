@@ -1,0 +1,62 @@
+"""The dashboard's rows: one per pairing, one cell per duty, rolled up from the duty checks.
+
+A cell is the worst state of the duty's periods (overdue over not-yet-due over met) with the
+number of overdue periods; the township and unit rows of the dashboard add the pairings' counts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from pairing_desktop.core.duties.checks import MET, OVERDUE, PAIRING_DUTIES, PENDING, Compliance
+
+COLUMNS = (*PAIRING_DUTIES, "target")
+RANK = {MET: 0, PENDING: 1, OVERDUE: 2}
+
+
+@dataclass
+class Cell:
+    status: str = MET
+    overdue: int = 0  # overdue periods (or unmet targets once the year is over)
+    done: int = 0
+    due: int = 0
+
+    def add(self, status: str, done: int, due: int) -> None:
+        if RANK[status] > RANK[self.status]:
+            self.status = status
+        self.overdue += status == OVERDUE
+        self.done += done
+        self.due += due
+
+
+@dataclass
+class PairingLine:
+    pairing_id: uuid.UUID
+    township: str
+    unit: str
+    subject: str  # "单位 — 村"
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    @property
+    def overdue(self) -> int:
+        return sum(c.overdue for c in self.cells.values())
+
+    @property
+    def status(self) -> str:
+        return max((c.status for c in self.cells.values()), key=RANK.__getitem__, default=MET)
+
+
+def pairing_lines(compliance: Compliance) -> list[PairingLine]:
+    """Every checked pairing in township, unit, village order (as the checks return them)."""
+    lines: dict[uuid.UUID, PairingLine] = {}
+    for r in compliance.pairings:
+        line = lines.get(r.subject_id)
+        if line is None:
+            line = lines[r.subject_id] = PairingLine(r.subject_id, r.township, r.unit, r.subject)
+        line.cells.setdefault(r.duty, Cell()).add(r.status, min(r.done, r.due), r.due)
+    for r in compliance.targets:
+        line = lines.get(r.pairing_id)
+        if line is not None:
+            line.cells.setdefault("target", Cell()).add(r.status, 0, 1)
+    return list(lines.values())
