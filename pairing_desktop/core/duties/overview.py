@@ -6,10 +6,19 @@ number of overdue periods; the township and unit rows of the dashboard add the p
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
-from pairing_desktop.core.duties.checks import MET, OVERDUE, PAIRING_DUTIES, PENDING, Compliance
+from pairing_desktop.core.duties.checks import (
+    MET,
+    OVERDUE,
+    PAIRING_DUTIES,
+    PENDING,
+    Compliance,
+    check_duties,
+)
 
 COLUMNS = (*PAIRING_DUTIES, "target")
 RANK = {MET: 0, PENDING: 1, OVERDUE: 2}
@@ -60,3 +69,10 @@ def pairing_lines(compliance: Compliance) -> list[PairingLine]:
         if line is not None:
             line.cells.setdefault("target", Cell()).add(r.status, 0, 1)
     return list(lines.values())
+
+
+def overview(year: int, as_of: dt.date | None = None,
+             township_id: Any = None) -> tuple[list[PairingLine], Compliance]:
+    """What the dashboard shows: only the pairings' duties and targets are checked."""
+    compliance = check_duties(year, as_of, township_id, parts=("pairings", "targets"))
+    return pairing_lines(compliance), compliance

@@ -16,8 +16,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from pairing_desktop.core.activities.types import NUMBER_FIELDS, NUMBER_LABELS
-from pairing_desktop.core.duties.checks import STATUS_LABELS
-from pairing_desktop.core.reports.figures import ACTIVITY_FROM, Report, query_rows
+from pairing_desktop.core.duties.checks import STATUS_LABELS, unassigned_rows
+from pairing_desktop.core.reports.figures import IN_TOWNSHIP, Report, query_rows
 from pairing_desktop.core.reports.layout import KIND_HEADERS, PROBLEM_HEADERS, problem_rows
 
 FIGURES_SHEET = "报告数字"
@@ -26,7 +26,15 @@ ACTIVITY_HEADERS = ("日期", "乡镇", "帮扶单位", "村", "干部", "贫困
 ACTIVITY_LIST_SQL = f"""
 SELECT a.date, t.name, u.name, v.name, c.name, h.head_name, ty.name,
        {", ".join(f"a.{n}" for n in NUMBER_FIELDS)}, a.description
-{ACTIVITY_FROM}
+FROM activity a
+JOIN activity_type ty ON ty.id = a.type_id
+LEFT JOIN unit_village_pairing p ON p.id = a.pairing_id
+LEFT JOIN unit u ON u.id = p.unit_id
+LEFT JOIN cadre c ON c.id = a.cadre_id
+LEFT JOIN household h ON h.id = a.household_id
+JOIN village v ON v.id = COALESCE(p.village_id, h.village_id)
+JOIN township t ON t.id = v.township_id
+WHERE a.deleted_at IS NULL AND a.date BETWEEN :d0 AND :d1 {IN_TOWNSHIP}
 ORDER BY a.date, t.name, u.name, v.name
 """
 
@@ -82,6 +90,9 @@ def write_workbook(report: Report, path: str | Path) -> Path:
     if report.compliance is not None:
         for row in problem_rows(report.compliance):
             ws.append([*row[:6], STATUS_LABELS.get(row[6], row[6]), row[7]])
+        for r in unassigned_rows(report.compliance.as_of, report.township_id):
+            ws.append([r.township, r.subject, r.duty_label, r.period, r.due, r.done,
+                       STATUS_LABELS[r.status], ""])
     wb.save(path)
     return path
 
