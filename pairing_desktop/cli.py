@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from pairing_desktop.core.demo import build_demo_county
+    from pairing_desktop.core.entities import ENTITIES
     from pairing_desktop.core.storage.db import open_database
 
     if args.db.exists():
@@ -57,8 +58,8 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     print(f"已生成演示县：{args.db}")
-    for name, count in counts.items():
-        print(f"  {name}: {count}")
+    for key, count in counts.items():
+        print(f"  {ENTITIES[key].label}：{count}")
     return 0
 
 

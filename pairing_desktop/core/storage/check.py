@@ -9,7 +9,7 @@ from peewee import SqliteDatabase
 
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
-from pairing_desktop.core.storage.db import inspect_file
+from pairing_desktop.core.storage.db import inspect_file, readonly_uri
 from pairing_desktop.core.storage.models import database
 
 
@@ -35,7 +35,7 @@ def check_file(path: str | Path) -> CheckReport:
     app_id, version = inspect_file(path)
     if app_id != schema.APPLICATION_ID:
         raise StorageError(f"文件 {path} 不是本程序的台账数据库。")
-    db = SqliteDatabase(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = SqliteDatabase(readonly_uri(path), uri=True)
     database.initialize(db)
     try:
         rows = db.execute_sql("PRAGMA integrity_check").fetchall()

@@ -49,6 +49,17 @@ class Ledger:
             self.lock = None
 
 
+def readonly_uri(path: Path) -> str:
+    """A URI that reads a file without writing anything, not even the -wal/-shm files beside it.
+
+    A file whose -wal is absent is closed (an open WAL database always has one), so it is read as
+    immutable; otherwise the WAL holds committed data that must be read with it.
+    """
+    path = path.resolve()
+    wal = path.with_name(path.name + "-wal")
+    return f"{path.as_uri()}?{'mode=ro' if wal.exists() else 'immutable=1'}"
+
+
 def inspect_file(path: Path) -> tuple[int, int]:
     """Return (application_id, user_version) of an existing file, read-only; raise if unusable."""
     try:
@@ -59,7 +70,7 @@ def inspect_file(path: Path) -> tuple[int, int]:
     if header != SQLITE_HEADER:
         raise StorageError(f"文件 {path} 不是数据库文件（SQLite），未作任何改动。")
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -92,6 +103,7 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()
+    db = None
     try:
         backup = None
         if exists and version < schema.SCHEMA_VERSION:
@@ -103,12 +115,25 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
             if not exists:
                 schema.create_schema(db)
             elif version < schema.SCHEMA_VERSION:
-                schema.upgrade(db, version)
+                _upgrade(db, path, version, backup)
     except BaseException:
+        if db is not None:  # a failed upgrade was rolled back: let go of the file entirely
+            db.close()
         if file_lock is not None:
             file_lock.release()
         raise
     return Ledger(path=path, db=db, lock=file_lock, backup=backup)
+
+
+def _upgrade(db: SqliteDatabase, path: Path, version: int, backup: Path | None) -> None:
+    """Run the migrations inside the caller's transaction; a failure rolls the whole file back."""
+    try:
+        schema.upgrade(db, version)
+    except Exception as exc:
+        raise StorageError(
+            f"数据库 {path} 从版本 {version} 升级失败（{exc}），文件未作任何改动；"
+            f"升级前的副本在 {backup}。"
+        ) from exc
 
 
 def _copy_aside(path: Path, version: int) -> Path:

@@ -1,0 +1,387 @@
+"""The households list at province size, timed against raw sqlite3 reading the same rows.
+
+    python bench/bench_ledger.py [--runs 7] [--rebuild]
+
+Builds (once, cached in bench/out/) a ledger of 100,000 poor households and 20,000 cadres with
+proportional townships, villages, units, pairings and assignments, then times what a clerk waits
+for: the households list showing its first rows, a search, a sort, saving one record. Each figure
+is the median of several runs and is printed beside raw `sqlite3` doing the same reads (or the same
+INSERT + commit, with the same pragmas) in the same run. The list is what the UI's ListModel asks
+of the core: a count and a first page of 200 rows. When pairing_desktop/ui/list_model.py exists,
+the same is timed through the Qt model and an offscreen QTableView (`measure_qt`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pairing_desktop.core import choices as C  # noqa: E402
+from pairing_desktop.core import records  # noqa: E402
+from pairing_desktop.core.demo import (  # noqa: E402
+    COUNTY_UNITS,
+    GROUPS,
+    PREFECTURE_UNITS,
+    RANK_SHARES,
+    VILLAGE_FIRST,
+    VILLAGE_SECOND,
+    DemoCounty,
+    insert_rows,
+)
+from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds  # noqa: E402
+from pairing_desktop.core.storage import models as M  # noqa: E402
+from pairing_desktop.core.storage.db import PRAGMAS, open_database  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+PROVINCE = {"townships": 1_000, "villages": 3_600, "units": 1_600, "cadres": 20_000,
+            "households": 100_000, "farmers": 40_000}
+PAGE = 200  # what ListModel asks for at a time
+SEARCH = "王"  # the most common surname: many matches, the page fills at once
+RARE = "王秀英"  # few matches: the count and the page read the whole table
+BENCH_NAME = "基准测试户"
+
+
+# --- the province file ----------------------------------------------------------------------------
+
+
+def build_province(path: Path, seed: int = 1) -> None:
+    """Write the province into a new ledger with executemany, in one transaction."""
+    ledger = open_database(path)
+    d = DemoCounty(rng=random.Random(seed), today=dt.date.today(), now=str(M.utcnow()))
+    rng = d.rng
+    place_names = [a + b for a in VILLAGE_FIRST for b in VILLAGE_SECOND if a != b]
+    try:
+        with M.database.atomic():
+            towns = [(*d.base(), f"{place_names[i % len(place_names)]}{'镇乡'[i % 2]}"
+                      f"{'' if i < len(place_names) else i}", None)
+                     for i in range(PROVINCE["townships"])]
+            insert_rows(M.Township, ("name", "code"), towns)
+            villages = [(*d.base(), towns[i % len(towns)][0],
+                         f"{place_names[i // len(towns) % len(place_names)]}村", "一类贫困村",
+                         rng.randrange(280, 900), "帮扶中")
+                        for i in range(PROVINCE["villages"])]
+            insert_rows(M.Village, ("township", "name", "poverty_class", "households", "status"),
+                        villages)
+            kinds = PREFECTURE_UNITS + COUNTY_UNITS
+            units = [(*d.base(), f"{kinds[i % len(kinds)][0]}{i // len(kinds) + 1}号",
+                      "地直" if kinds[i % len(kinds)] in PREFECTURE_UNITS else "县直",
+                      kinds[i % len(kinds)][1], d.person_name(True))
+                     for i in range(PROVINCE["units"])]
+            insert_rows(M.Unit, ("name", "level", "kind", "head"), units)
+            ranks = {name: (uid.hex, quota) for uid, name, quota in
+                     M.Rank.select(M.Rank.id, M.Rank.name, M.Rank.quota).tuples()}
+            rank_names = list(RANK_SHARES)
+            cadres = []
+            quotas = []
+            for _ in range(PROVINCE["cadres"]):
+                male = rng.random() < 0.68
+                rank = rng.choices(rank_names, list(RANK_SHARES.values()))[0]
+                cadres.append((*d.base(), rng.choice(units)[0], d.person_name(male),
+                               "男" if male else "女", d.id_number(male, 1955, 1986),
+                               ranks[rank][0], True, False, d.mobile()))
+                quotas.append(ranks[rank][1])
+            insert_rows(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member",
+                                  "reserve", "phone"), cadres)
+            households = []
+            for _ in range(PROVINCE["households"]):
+                male = rng.random() < 0.8
+                households.append((
+                    *d.base(), rng.choice(villages)[0], rng.choice(GROUPS), d.person_name(male),
+                    d.id_number(male, 1935, 1985), d.mobile() if rng.random() < 0.55 else None,
+                    rng.randrange(1, 8), rng.choice(C.HOUSEHOLD_KINDS),
+                    round(rng.uniform(380, 1060)), rng.choice(C.HOUSEHOLD_CAUSES), "贫困"))
+            insert_rows(M.Household, ("village", "group_name", "head_name", "id_number", "phone",
+                                      "members", "kind", "income_per_capita", "poverty_cause",
+                                      "status"), households)
+            farmers = [(*d.base(), rng.choice(villages)[0], d.person_name(True),
+                        d.id_number(True, 1940, 1988), rng.random() < 0.2)
+                       for _ in range(PROVINCE["farmers"])]
+            insert_rows(M.FarmerPartyMember, ("village", "name", "id_number", "wealth_leader"),
+                        farmers)
+            start = dt.date(d.today.year - 1, 1, 10).isoformat()
+            insert_rows(M.UnitVillagePairing, ("unit", "village", "started_on", "status"),
+                        [(*d.base(), units[i % len(units)][0], v[0], start, "帮扶中")
+                     for i, v in enumerate(villages)])
+            insert_rows(M.PartyMemberPairing, ("cadre", "farmer", "started_on"),
+                        [(*d.base(), cadres[i % len(cadres)][0], f[0], start)
+                     for i, f in enumerate(farmers)])
+            pool = iter(rng.sample(households, len(households)))
+            assignments = [(*d.base(), c[0], h[0], start)
+                           for c, quota in zip(cadres, quotas, strict=True)
+                           for h in [next(pool) for _ in range(quota)]]
+            insert_rows(M.Assignment, ("cadre", "household", "started_on"), assignments)
+    finally:
+        ledger.close()
+
+
+def province_file(rebuild: bool) -> Path:
+    path = OUT / "province.db"
+    if rebuild or not path.exists():
+        for stale in OUT.glob("province.db*"):
+            stale.unlink()
+        OUT.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build_province(path)
+        print(f"built {path} in {time.perf_counter() - started:.1f} s "
+              f"({path.stat().st_size / 2**20:.0f} MiB)")
+    return path
+
+
+# --- timing -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    what: str
+    ours: float  # seconds, median
+    raw: float
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.raw
+
+
+def compare(what: str, ours: Callable[[], object], raw: Callable[[], object],
+            runs: int) -> Figure:
+    """Median times of ours and raw, run alternately so both see the same machine load (the
+    machine is shared); one warm-up each, as a clerk's second look would find a warm cache."""
+    ours()
+    raw()
+    times: dict[Callable, list[float]] = {ours: [], raw: []}
+    for _ in range(runs):
+        for action in (ours, raw):
+            started = time.perf_counter()
+            action()
+            times[action].append(time.perf_counter() - started)
+    return Figure(what, statistics.median(times[ours]), statistics.median(times[raw]))
+
+
+class Raw:
+    """Hand-written SQL on a plain sqlite3 connection: the baseline of every figure."""
+
+    COLUMNS = ("h.id, v.name, h.group_name, h.head_name, h.id_number, h.phone, h.members, h.kind,"
+               " h.income_per_capita, h.poverty_cause, h.status")
+    FROM = "FROM household h LEFT JOIN village v ON v.id = h.village_id"
+
+    def __init__(self, path: Path):
+        self.con = sqlite3.connect(path, isolation_level=None)
+        for name, value in PRAGMAS.items():
+            self.con.execute(f"PRAGMA {name} = {value}")
+
+    def _where(self, search: str) -> tuple[str, tuple]:
+        if not search:
+            return "WHERE h.deleted_at IS NULL", ()
+        like = f"%{search}%"
+        return ("WHERE h.deleted_at IS NULL AND (h.head_name LIKE ? OR h.id_number LIKE ?"
+                " OR h.village_id IN (SELECT id FROM village WHERE name LIKE ?)"
+                " OR h.group_name LIKE ?)", (like,) * 4)
+
+    def list(self, search: str = "", order: str = "h.head_name") -> list[tuple]:
+        """What the list shows: how many rows match, and the first page of them (the same
+        query plans as the core: matching villages by id, sorting a search's matches)."""
+        where, args = self._where(search)
+        self.con.execute(f"SELECT COUNT(h.id) FROM household h {where}", args).fetchone()
+        order = f"+{order}" if search else order
+        return self.con.execute(f"SELECT {self.COLUMNS} {self.FROM} {where} "
+                                f"ORDER BY {order}, h.id LIMIT {PAGE}", args).fetchall()
+
+    def unassigned(self, search: str = "") -> list[tuple]:
+        """Poor households without an open assignment (the 干部帮扶 tab)."""
+        where = ("WHERE h.deleted_at IS NULL AND h.status = '贫困' AND NOT EXISTS (SELECT 1 FROM"
+                 " assignment a WHERE a.household_id = h.id AND a.deleted_at IS NULL"
+                 " AND a.ended_on IS NULL)")
+        args: tuple = ()
+        if search:
+            where += (" AND (h.head_name LIKE ? OR h.village_id IN"
+                      " (SELECT id FROM village WHERE name LIKE ?))")
+            args = (f"%{search}%",) * 2
+        self.con.execute(f"SELECT COUNT(h.id) FROM household h {where}", args).fetchone()
+        order = "+h.head_name" if search else "h.head_name"
+        return self.con.execute(
+            "SELECT h.id, h.head_name, v.name, h.group_name, h.kind FROM household h"
+            f" JOIN village v ON v.id = h.village_id {where} ORDER BY {order}, h.id"
+            f" LIMIT {PAGE}", args).fetchall()
+
+    def quotas(self) -> list[tuple]:
+        """Every cadre's quota and the households held now (the 干部帮扶 tab)."""
+        self.con.execute("SELECT COUNT(c.id) FROM cadre c JOIN unit u ON u.id = c.unit_id"
+                         " JOIN rank r ON r.id = c.rank_id WHERE c.deleted_at IS NULL").fetchone()
+        return self.con.execute(
+            "SELECT c.id, c.name, u.name, r.name, r.quota, COALESCE(h.held, 0),"
+            " CASE WHEN COALESCE(h.held, 0) < r.quota THEN '不足'"
+            " WHEN COALESCE(h.held, 0) > r.quota THEN '超额' ELSE '达标' END"
+            " FROM cadre c JOIN unit u ON u.id = c.unit_id JOIN rank r ON r.id = c.rank_id"
+            " LEFT JOIN (SELECT cadre_id, COUNT(id) AS held FROM assignment"
+            " WHERE deleted_at IS NULL AND ended_on IS NULL GROUP BY cadre_id) h"
+            " ON h.cadre_id = c.id WHERE c.deleted_at IS NULL"
+            f" ORDER BY c.name, c.id LIMIT {PAGE}").fetchall()
+
+    def save(self, village: str, n: int) -> None:
+        now = str(M.utcnow())
+        self.con.execute("BEGIN")
+        self.con.execute(
+            "INSERT INTO household (id, created_at, updated_at, village_id, head_name, group_name,"
+            " members, kind, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (os.urandom(16).hex(), now, now, village, BENCH_NAME, "一组", n % 7 + 1, "一般",
+             "贫困"))
+        self.con.execute("COMMIT")
+
+
+def measure_core(path: Path, runs: int) -> list[Figure]:
+    """The households list through core.records.EntityList, and records.save."""
+    ledger = open_database(path)
+    raw = Raw(path)
+    try:
+        columns = [key for key, _ in records.EntityList("household").columns]
+        income, village_col = columns.index("income_per_capita"), columns.index("village")
+
+        def core(search: str = "", sort: int | None = None, descending: bool = False):
+            def run() -> list[tuple]:
+                source = records.EntityList("household")
+                source.count(search)
+                return source.page(search, sort, descending, 0, PAGE)
+            return run
+
+        figures = [
+            compare("open the list: count + first 200 rows", core(), raw.list, runs),
+            compare(f"search “{SEARCH}” (many matches)", core(SEARCH),
+                    lambda: raw.list(SEARCH), runs),
+            compare(f"search “{RARE}” (few matches)", core(RARE), lambda: raw.list(RARE), runs),
+            compare("sort by 人均纯收入 descending", core(sort=income, descending=True),
+                    lambda: raw.list(order="h.income_per_capita DESC"), runs),
+            compare("sort by 所在村 (a reference)", core(sort=village_col),
+                    lambda: raw.list(order="v.name"), runs),
+        ]
+
+        def listed(source, search: str = ""):
+            return lambda: (source.count(search), source.page(search, None, False, 0, PAGE))
+
+        figures += [
+            compare("unassigned households: open", listed(UnassignedHouseholds()),
+                    raw.unassigned, runs),
+            compare(f"unassigned households: search “{SEARCH}”",
+                    listed(UnassignedHouseholds(), SEARCH), lambda: raw.unassigned(SEARCH), runs),
+            compare("quota list of 20,000 cadres: open", listed(QuotaList()), raw.quotas, runs),
+        ]
+        check = records.EntityList("household").page(SEARCH, income, True, 0, PAGE)
+        expected = raw.list(SEARCH, "h.income_per_capita DESC")
+        assert [r[0].hex for r in check] == [r[0] for r in expected], "core and raw rows differ"
+
+        village = records.choices("village", limit=1)[0][0]
+        counter = iter(range(10**6))
+        figures.append(compare(
+            "save one household (validated, one transaction)",
+            lambda: records.save("household", None, {
+                "village": village, "head_name": BENCH_NAME, "group_name": "一组",
+                "members": next(counter) % 7 + 1}),
+            lambda: raw.save(village.hex, next(counter)), runs * 5))
+    finally:
+        raw.con.execute("DELETE FROM household WHERE head_name = ?", (BENCH_NAME,))
+        raw.con.close()
+        ledger.close()
+    return figures
+
+
+def measure_qt(path: Path, runs: int) -> list[Figure]:
+    """The same through the UI's ListModel, and an offscreen QTableView painting the rows."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from pairing_desktop.ui.list_model import ListModel
+
+    app = QApplication.instance() or QApplication([])
+    ledger = open_database(path)
+    raw = Raw(path)
+    visible = 30  # rows a clerk sees without scrolling
+
+    def read(model) -> None:
+        for row in range(min(visible, model.rowCount())):
+            for col in range(model.columnCount()):
+                model.data(model.index(row, col))
+
+    def open_model():
+        model = ListModel(records.EntityList("household"))
+        read(model)
+        return model
+
+    model = open_model()
+    income = [key for key, _ in model.source.columns].index("income_per_capita")
+
+    def search() -> None:
+        model.set_search("")
+        model.set_search(SEARCH)
+        read(model)
+
+    def sort() -> None:
+        model.set_search("")
+        model.sort(income, Qt.SortOrder.DescendingOrder)
+        read(model)
+        model.sort(-1)
+
+    view = QTableView()
+    view.resize(1100, 760)
+    view.show()
+
+    def shown() -> None:
+        view.setModel(ListModel(records.EntityList("household")))
+        app.processEvents()
+        view.viewport().grab()  # paint the visible rows
+
+    try:
+        return [
+            compare("Qt: ListModel open, 30 rows read", open_model, raw.list, runs),
+            compare(f"Qt: set_search(“{SEARCH}”), rows read", search,
+                    lambda: (raw.list(), raw.list(SEARCH)), runs),
+            compare("Qt: sort by 人均纯收入, rows read", sort,
+                    lambda: (raw.list(order="h.income_per_capita DESC"), raw.list()), runs),
+            compare("Qt: QTableView shows the first rows", shown, raw.list, runs),
+        ]
+    finally:
+        view.close()
+        raw.con.close()
+        ledger.close()
+
+
+def print_table(figures: list[Figure]) -> None:
+    print(f"{'operation':52} {'ours ms':>9} {'raw ms':>9} {'ratio':>7}  aim")
+    for f in figures:
+        ok = f.ratio < 5 and f.ours < 0.2
+        print(f"{f.what:52} {f.ours * 1e3:9.2f} {f.raw * 1e3:9.2f} {f.ratio:6.2f}x  "
+              f"{'ok' if ok else 'MISSED (<5x and <200 ms)'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per figure (median)")
+    parser.add_argument("--rebuild", action="store_true", help="regenerate the province file")
+    args = parser.parse_args(argv)
+    path = province_file(args.rebuild)
+    with closing(sqlite3.connect(path)) as con:
+        counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("household", "cadre", "village", "assignment")}
+    print("file:", path, counts)
+    figures = measure_core(path, args.runs)
+    if (ROOT / "pairing_desktop" / "ui" / "list_model.py").exists():
+        figures += measure_qt(path, args.runs)
+    else:
+        print("(pairing_desktop/ui/list_model.py not in this tree: Qt figures skipped)")
+    print_table(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

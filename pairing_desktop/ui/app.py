@@ -1,0 +1,90 @@
+"""The composition root: QApplication, fonts, translator, the ledger file and the main window.
+
+Nothing else opens the database for the GUI; windows get the open Ledger handed to them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.paths import APP_NAME, resources_dir
+from pairing_desktop.core.storage.db import Ledger, open_database
+from pairing_desktop.ui.dialogs import Ask
+
+UI_FONT = "wqy-microhei.ttc"
+UI_POINT_SIZE = 10
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def register_fonts(app: QApplication | None = None) -> str | None:
+    """Load the bundled CJK font and make it the application font (the PC may have none).
+
+    Returns the family name, or None when the font file is missing or unreadable."""
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / UI_FONT))
+    if font_id < 0:
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        return None
+    app = app or QApplication.instance()
+    if app is not None:
+        font = QFont(families[0])
+        font.setPointSize(UI_POINT_SIZE)
+        app.setFont(font)
+    return families[0]
+
+
+def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Install resources/translations/pairing_desktop_<locale>.qm when one exists.
+
+    The source strings are Chinese (the shipped language); other languages are .qm files."""
+    translator = QTranslator(app)
+    folder = str(resources_dir() / "translations")
+    if translator.load(locale or QLocale(), "pairing_desktop", "_", folder):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def open_ledger_or_explain(path: Path, parent=None) -> Ledger | None:
+    """Open a ledger file; on a StorageError show the core's message and return None."""
+    try:
+        return open_database(path)
+    except StorageError as exc:
+        Ask.error(parent, tr("无法打开数据库"), str(exc))
+        return None
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(tr("城乡共建“1+1”结对帮扶台账"))
+    register_fonts(app)
+    install_translator(app)
+    return app
+
+
+def run(db_path: str | Path) -> int:
+    """Start the program on `db_path`; returns the process exit code."""
+    from pairing_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    ledger = open_ledger_or_explain(Path(db_path))
+    if ledger is None:
+        return 1
+    window = MainWindow(ledger)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.close_ledger()

@@ -1,0 +1,75 @@
+"""The questions the GUI asks, as classmethods: tests answer them without a modal exec()."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Ask:
+    """Every modal question in one place; tests monkeypatch these classmethods."""
+
+    @classmethod
+    def unsaved(cls, parent: QWidget | None, what: str) -> Unsaved:
+        """保存/放弃/取消 when leaving a record with edits."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("未保存的修改"),
+                          tr("“{0}”有未保存的修改。要保存吗？").format(what),
+                          parent=parent)
+        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return Unsaved.SAVE
+        if clicked is discard:
+            return Unsaved.DISCARD
+        return Unsaved.CANCEL
+
+    @classmethod
+    def confirm(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    @classmethod
+    def error(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    @classmethod
+    def open_path(cls, parent: QWidget | None, folder: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(parent, tr("打开台账数据库"), folder,
+                                              tr("台账数据库 (*.db);;所有文件 (*)"))
+        return path
+
+    @classmethod
+    def new_path(cls, parent: QWidget | None, folder: str, title: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(parent, title, folder,
+                                              tr("台账数据库 (*.db)"))
+        if path and not path.lower().endswith(".db"):
+            path += ".db"
+        return path

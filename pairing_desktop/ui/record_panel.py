@@ -1,0 +1,359 @@
+"""Reusable list and record panels: a searchable, SQL-sorted table, and beside it a RecordForm.
+
+Every tab is made of these, so New/Save/Delete/Revert/search and the unsaved-edits question
+behave the same everywhere. The panel calls the core (records.save/delete/load) and shows the
+core's messages; it holds no rule of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairing_desktop.core import records
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.list_model import ListModel, ListSource
+from pairing_desktop.ui.record_form import RecordForm
+
+SAMPLE_ROWS = 40
+FIND_LIMIT = 5000  # rows read to find a just-saved record further down a list
+MAX_COLUMN = 240
+PANEL_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+class ListPanel(QWidget):
+    """A title, a search box (Ctrl+F) and a table over a ListModel; sorting is done in SQL.
+
+    `can_leave` is asked before the current row changes; returning False keeps the old row."""
+
+    current_changed = Signal(object)  # id of the new current row, or None
+
+    def __init__(self, source: ListSource, title: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.can_leave: Callable[[], bool] = lambda: True
+        self._guard = False
+        self.model = ListModel(source, self)
+        self.title = QLabel(f"<b>{title}</b>", self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.total = QLabel(self)
+        self.bar = QHBoxLayout()
+        self.bar.setContentsMargins(0, 0, 0, 0)
+        self.bar.addWidget(self.title)
+        self.bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.total)
+        self.view = QTableView(self)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._sized = False
+        self.model.modelReset.connect(self._show_total)
+        self.model.modelReset.connect(self._size_once)
+        self.model.rowsInserted.connect(self._show_total)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.view, 1)
+        find = QAction(self.tr("搜索"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(PANEL_SHORTCUT)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        self._show_total()
+        self.size_columns()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+
+    def _show_total(self) -> None:
+        self.total.setText(self.tr("共 {0} 条").format(self.model.total))
+
+    def _size_once(self) -> None:
+        """Size the columns when rows first appear; later the user's widths are kept."""
+        if not self._sized and self.model.rowCount():
+            self.size_columns()
+
+    def size_columns(self) -> None:
+        """Column widths from the header and a sample of rows (never from every row)."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        rows = min(SAMPLE_ROWS, self.model.rowCount())
+        for column in range(self.model.columnCount()):
+            texts = [self.model.headerData(column, Qt.Orientation.Horizontal)] + [
+                self.model.data(self.model.index(r, column)) for r in range(rows)]
+            width = max(metrics.horizontalAdvance(t or "") for t in texts) + 28
+            header.resizeSection(column, min(width, MAX_COLUMN))
+        self._sized = rows > 0
+
+    def set_source(self, source: ListSource) -> None:
+        self._guard = True
+        self._sized = False
+        try:
+            self.model.set_source(source)
+        finally:
+            self._guard = False
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self._guard = True
+        try:
+            self.model.refresh()
+            if current is not None:
+                self._select_row(self.model.row_of_id(current))
+        finally:
+            self._guard = False
+
+    def current_id(self) -> Any:
+        index = self.view.selectionModel().currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: Any) -> bool:
+        """Make a record current without asking (the caller has already dealt with edits)."""
+        self._guard = True
+        try:
+            row = self.model.row_of_id(record_id)
+            while row < 0 and self.model.canFetchMore() and self.model.rowCount() < FIND_LIMIT:
+                start = self.model.rowCount()
+                self.model.fetchMore()
+                row = self.model.row_of_id(record_id)
+                if self.model.rowCount() == start:
+                    break
+            return self._select_row(row)
+        finally:
+            self._guard = False
+
+    def clear_selection(self) -> None:
+        self._guard = True
+        try:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+        finally:
+            self._guard = False
+
+    def _select_row(self, row: int) -> bool:
+        if row < 0:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._guard:
+            return
+        if not self.can_leave():
+            self._guard = True
+            try:
+                self._select_row(previous.row() if previous.isValid() else -1)
+            finally:
+                self._guard = False
+            return
+        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
+
+
+class RecordPanel(QWidget):
+    """A ListPanel of one entity beside a RecordForm, with New/Save/Delete/Revert.
+
+    `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
+    new record (that unit). `dependents` are panels showing children of the current record:
+    their unsaved edits are asked about before this panel's record changes."""
+
+    changed = Signal()  # a record was saved or deleted
+    record_changed = Signal(object)  # the record shown in the form (None: a new one)
+
+    def __init__(self, entity: str, title: str = "", filters: dict[str, Any] | None = None,
+                 fixed: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 orientation: Qt.Orientation = Qt.Orientation.Horizontal):
+        super().__init__(parent)
+        self.spec = records.spec_of(entity)
+        self.filters = dict(filters or {})
+        self.fixed = dict(fixed or {})
+        self.dependents: list[RecordPanel] = []
+        self.list = ListPanel(records.EntityList(self.spec, self.filters),
+                              title or self.tr(self.spec.label), self)
+        self.list.can_leave = self.maybe_leave
+        self.list.current_changed.connect(self.show_record)
+        self.form = RecordForm(self.spec, self)
+        self.form.submitted.connect(self.save)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(300)
+        self.buttons = QHBoxLayout()
+        self.new_button = self._button(self.tr("新建"), self.new, "Ctrl+N")
+        self.save_button = self._button(self.tr("保存"), self.save, "Ctrl+S")
+        self.delete_button = self._button(self.tr("删除"), self.delete)
+        self.revert_button = self._button(self.tr("撤销修改"), self.revert, "Esc")
+        self.buttons.addStretch(1)
+        form_side = QWidget(self)
+        side = QVBoxLayout(form_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addLayout(self.buttons)
+        side.addWidget(scroll, 1)
+        self.splitter = QSplitter(orientation, self)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(form_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.splitter)
+        delete = QAction(self.tr("删除"), self.list.view)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete)
+        self.list.view.addAction(delete)
+        self._hide_filtered_columns()
+        self.form.load_new(self.fixed)
+
+    def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: slot())
+        if shortcut:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(PANEL_SHORTCUT)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+            button.setToolTip(f"{text}（{QKeySequence(shortcut).toString()}）")
+        self.buttons.addWidget(button)
+        return button
+
+    @property
+    def record_id(self) -> Any:
+        return self.form.record_id
+
+    # --- leaving a record ------------------------------------------------------------------
+
+    def maybe_leave(self) -> bool:
+        """True when the form (and any child panel) may be left: saved, discarded or unchanged."""
+        for child in self.dependents:
+            if not child.maybe_leave():
+                return False
+        if not self.form.dirty:
+            return True
+        answer = Ask.unsaved(self, self.tr(self.spec.label))
+        if answer is Unsaved.SAVE:
+            return self.save()
+        if answer is Unsaved.DISCARD:
+            self.revert()
+            return True
+        return False
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def show_record(self, record_id: Any) -> None:
+        if record_id is None:
+            self.form.load_new(self.fixed)
+        else:
+            self.form.load(record_id, records.load(self.spec, record_id))
+        self.record_changed.emit(record_id)
+
+    def new(self) -> bool:
+        if not self.maybe_leave():
+            return False
+        self.list.clear_selection()
+        self.show_record(None)
+        self.form.first_editor().setFocus()
+        return True
+
+    def save(self) -> bool:
+        try:
+            record_id = records.save(self.spec, self.form.record_id, self.form.values())
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            return False
+        except RefusedError as exc:
+            Ask.warn(self, self.tr("不能保存"), str(exc))
+            return False
+        is_new = self.form.record_id is None
+        self.list.refresh()
+        self.list.select_id(record_id)
+        self.form.load(record_id, records.load(self.spec, record_id))
+        if is_new:
+            self.record_changed.emit(record_id)
+        self.changed.emit()
+        return True
+
+    def delete(self) -> bool:
+        record_id = self.form.record_id
+        if record_id is None:
+            return False
+        name = records.choices(self.spec, ids=[record_id])
+        what = f"{self.tr(self.spec.label)}“{name[0][1]}”" if name else self.tr(self.spec.label)
+        if not Ask.confirm(self, self.tr("删除"), self.tr("确定删除{0}吗？").format(what)):
+            return False
+        try:
+            records.delete(self.spec, record_id)
+        except RefusedError as exc:
+            Ask.warn(self, self.tr("不能删除"), str(exc))
+            return False
+        self.list.clear_selection()
+        self.list.refresh()
+        self.show_record(None)
+        self.changed.emit()
+        return True
+
+    def revert(self) -> None:
+        """Throw away the edits: show the stored record again (or a fresh new one)."""
+        self.show_record(self.form.record_id)
+
+    # --- context ---------------------------------------------------------------------------
+
+    def set_filters(self, filters: dict[str, Any], fixed: dict[str, Any] | None = None) -> None:
+        """Show another subset (the caller has asked about unsaved edits already)."""
+        self.filters = dict(filters)
+        self.fixed = dict(fixed if fixed is not None else filters)
+        self.list.set_source(records.EntityList(self.spec, self.filters))
+        self._hide_filtered_columns()
+        self.show_record(None)
+
+    def _hide_filtered_columns(self) -> None:
+        """A list narrowed to one unit need not repeat the unit in every row."""
+        for column, (key, _label) in enumerate(self.list.model.source.columns):
+            self.list.view.setColumnHidden(column, key in self.filters)
+
+    def reload(self) -> None:
+        """Another database file is open: read everything again."""
+        self.form.reload_choices()
+        self.list.set_source(records.EntityList(self.spec, self.filters))
+        self.list.size_columns()
+        self.show_record(None)

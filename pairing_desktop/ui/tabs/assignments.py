@@ -1,0 +1,197 @@
+"""干部帮扶 ("4321"): assignments, each cadre's quota against the households held, the households
+nobody is responsible for, changing a household's cadre, and the editable quota table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairing_desktop.core import records
+from pairing_desktop.core.entities import ENTITIES
+from pairing_desktop.core.errors import PairingError, ValidationError
+from pairing_desktop.core.rules.assignments import reassign
+from pairing_desktop.core.rules.quotas import MET, OVER, UNDER, QuotaList, UnassignedHouseholds
+from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.record_form import RefEditor
+from pairing_desktop.ui.record_panel import ListPanel, RecordPanel
+from pairing_desktop.ui.tabs.base import PanelTab
+
+
+class ReassignDialog(QDialog):
+    """Pick the new cadre and the day of the change (the open assignment closes that day)."""
+
+    def __init__(self, household: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("更换帮扶干部"))
+        self.cadre = RefEditor(ENTITIES["assignment"].field("cadre"), self)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c0392b;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("贫困户"), QLabel(household, self))
+        form.addRow(self.tr("新帮扶干部"), self.cadre)
+        form.addRow(self.tr("更换日期"), self.date)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if not isinstance(self.cadre.value(), uuid.UUID):
+            self.error.setText(self.tr("新帮扶干部：请从列表中选择"))
+            return
+        self.accept()
+
+    def answer(self) -> tuple[uuid.UUID, dt.date]:
+        return self.cadre.value(), self.date.date().toPython()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, household: str) -> tuple[uuid.UUID, dt.date] | None:
+        dialog = cls(household, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RankDialog(QDialog):
+    """The county's quota table (县级 4, 科局级 3 …), edited like any other list."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("职级帮扶定额"))
+        self.panel = RecordPanel("rank", self.tr("职级与帮扶户数定额"), parent=self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。"),
+                                self))
+        layout.addWidget(self.panel, 1)
+        self.resize(760, 420)
+
+    def reject(self) -> None:
+        if self.panel.maybe_leave():
+            super().reject()
+
+
+class AssignmentsTab(PanelTab):
+    STATES = ("", UNDER, OVER, MET)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.assignments = RecordPanel("assignment", self.tr("干部–贫困户结对"), parent=self)
+        self.reassign_button = QPushButton(self.tr("更换帮扶干部…"), self)
+        self.reassign_button.clicked.connect(self.reassign_current)
+        self.assignments.buttons.addWidget(self.reassign_button)
+
+        self.quota = ListPanel(QuotaList(), self.tr("干部帮扶定额"), self)
+        self.state = QComboBox(self)
+        self.state.setObjectName("quota_state")
+        self.state.addItems([self.tr("全部"), self.tr(UNDER), self.tr(OVER), self.tr(MET)])
+        self.state.currentIndexChanged.connect(self._state_changed)
+        self.quota.bar.insertWidget(1, self.state)
+        self.ranks_button = QPushButton(self.tr("职级定额…"), self)
+        self.ranks_button.clicked.connect(self.edit_ranks)
+        self.quota.bar.addWidget(self.ranks_button)
+
+        self.unassigned = ListPanel(UnassignedHouseholds(), self.tr("无帮扶干部的贫困户"), self)
+        self.assign_button = QPushButton(self.tr("为此户结对…"), self)
+        self.assign_button.clicked.connect(self.assign_selected_household)
+        self.unassigned.bar.addWidget(self.assign_button)
+        self.assignments.changed.connect(self._refresh_lists)
+        self.track(self.assignments, self.quota, self.unassigned)
+        self.rank_dialog: RankDialog | None = None
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.quota)
+        lower.addWidget(self.unassigned)
+        lower.setChildrenCollapsible(False)
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(self.assignments)
+        outer.addWidget(lower)
+        outer.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(outer)
+
+    def _state_changed(self, index: int) -> None:
+        self.quota.set_source(QuotaList(self.STATES[index] or None))
+
+    def _refresh_lists(self) -> None:
+        self.quota.refresh()
+        self.unassigned.refresh()
+
+    def reassign_current(self) -> bool:
+        """Hand the household of the selected assignment to another cadre (core `reassign`)."""
+        record_id = self.assignments.record_id
+        if record_id is None:
+            Ask.warn(self, self.tr("更换帮扶干部"), self.tr("请先在列表中选择一条结对记录。"))
+            return False
+        if not self.assignments.maybe_leave():
+            return False
+        household = records.load("assignment", record_id)["household"]
+        label = records.choices("household", ids=[household])[0][1]
+        answer = ReassignDialog.ask(self, label)
+        if answer is None:
+            return False
+        cadre_id, on = answer
+        try:
+            new_id = reassign(household, cadre_id, on)
+        except ValidationError as exc:
+            Ask.warn(self, self.tr("更换帮扶干部"), "\n".join(exc.errors.values()))
+            return False
+        except PairingError as exc:
+            Ask.warn(self, self.tr("更换帮扶干部"), str(exc))
+            return False
+        self.assignments.list.refresh()
+        self.assignments.list.select_id(new_id)
+        self.assignments.show_record(new_id)
+        self._refresh_lists()
+        self.changed.emit()
+        return True
+
+    def assign_selected_household(self) -> bool:
+        """Start a new assignment for the household selected among the unassigned."""
+        household = self.unassigned.current_id()
+        if household is None:
+            return False
+        if not self.assignments.new():
+            return False
+        self.assignments.form.set_values({"household": household,
+                                          "started_on": dt.date.today()})
+        self.assignments.form.editors["cadre"].setFocus()
+        return True
+
+    def edit_ranks(self) -> RankDialog:
+        """Show the quota table (not modal); saving a quota refreshes the quota list."""
+        if self.rank_dialog is None:
+            self.rank_dialog = RankDialog(self)
+            self.rank_dialog.panel.changed.connect(self.quota.refresh)
+        self.rank_dialog.panel.reload()
+        self.rank_dialog.show()
+        self.rank_dialog.raise_()
+        return self.rank_dialog
+
+    def maybe_leave(self) -> bool:
+        dialog_ok = self.rank_dialog is None or self.rank_dialog.panel.maybe_leave()
+        return dialog_ok and super().maybe_leave()
+
+    def reload(self) -> None:
+        super().reload()
+        if self.rank_dialog is not None:
+            self.rank_dialog.panel.reload()
+
+

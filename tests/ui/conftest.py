@@ -1,0 +1,58 @@
+"""GUI test fixtures: every modal question answered by the test, settings in tmp_path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from pairing_desktop.ui.dialogs import Ask, Unsaved
+
+
+@dataclass
+class Answers:
+    """What the patched Ask answers, and a log of what was asked."""
+
+    unsaved: Unsaved = Unsaved.CANCEL
+    confirm: bool = True
+    path: str = ""
+    asked: list[tuple[str, str]] = field(default_factory=list)
+
+    def texts(self, kind: str) -> list[str]:
+        return [text for k, text in self.asked if k == kind]
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch) -> Answers:
+    """No test may reach a modal exec(): Ask's questions are answered from this object."""
+    ans = Answers()
+
+    def unsaved(parent, what):
+        ans.asked.append(("unsaved", what))
+        return ans.unsaved
+
+    def confirm(parent, title, text):
+        ans.asked.append(("confirm", text))
+        return ans.confirm
+
+    def warn(parent, title, text):
+        ans.asked.append(("warn", text))
+
+    def path(parent, folder, title=""):
+        ans.asked.append(("path", title))
+        return ans.path
+
+    monkeypatch.setattr(Ask, "unsaved", classmethod(lambda cls, p, w: unsaved(p, w)))
+    monkeypatch.setattr(Ask, "confirm", classmethod(lambda cls, p, t, x: confirm(p, t, x)))
+    monkeypatch.setattr(Ask, "warn", classmethod(lambda cls, p, t, x: warn(p, t, x)))
+    monkeypatch.setattr(Ask, "error", classmethod(lambda cls, p, t, x: warn(p, t, x)))
+    monkeypatch.setattr(Ask, "open_path", classmethod(lambda cls, p, f: path(p, f)))
+    monkeypatch.setattr(Ask, "new_path", classmethod(lambda cls, p, f, t: path(p, f, t)))
+    return ans
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    """Settings (recent files) in a file of the test, not the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
