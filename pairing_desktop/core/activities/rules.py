@@ -7,6 +7,7 @@ checks; each returns {field: "标签：问题"} and the save changes nothing whe
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -34,6 +35,22 @@ def to_yuan(amount: Any, unit: str) -> float:
     except InvalidOperation:
         raise ValueError("金额应为数字") from None
     return float(value.quantize(Decimal("0.01")))
+
+
+def parse_day(text: str, today: dt.date | None = None) -> dt.date | str:
+    """A date as clerks type it: 2026-3-5, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, or 3-5
+    (this year). Text that is no date is returned unchanged, for the record check to refuse."""
+    raw = text.strip()
+    parts = [p for p in re.split(r"[-/.年月日\s]+", raw) if p]
+    if len(parts) == 1 and len(parts[0]) == 8 and parts[0].isdigit():
+        parts = [parts[0][:4], parts[0][4:6], parts[0][6:]]
+    if len(parts) == 2:
+        parts = [str((today or dt.date.today()).year), *parts]
+    try:
+        year, month, day = (int(p) for p in parts)
+        return dt.date(year, month, day)
+    except ValueError:
+        return raw
 
 
 def cn_date(day: dt.date) -> str:
