@@ -1,0 +1,98 @@
+"""The 总览 dashboard: traffic lights from the duty checks, a cell turning green when a saved
+activity meets its duty, filters, and the records behind a cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pairing_desktop.core.storage.models import ActivityType
+from pairing_desktop.ui.tabs.activities import ActivitiesTab
+from pairing_desktop.ui.tabs.overview import COLOURS, OverviewTab
+from tests.activity_data import build_county
+
+pytestmark = pytest.mark.gui
+D = dt.date
+DAY = D(2025, 11, 15)  # the dashboard's "today": the fourth quarter of 2025 is running
+GREEN, AMBER, RED = COLOURS["met"], COLOURS["pending"], COLOURS["overdue"]
+
+
+@pytest.fixture
+def county(ledger):
+    c = build_county(started=D(2024, 6, 1))
+    for month in (2, 5, 8):  # research in the first three quarters of 2025
+        c.add("research", "红岩村", D(2025, month, 10), participants=3)
+    c.add("research", "青山村", D(2025, 2, 10), participants=3)
+    return c
+
+
+@pytest.fixture
+def dashboard(qtbot, county):
+    tab = OverviewTab(today=lambda: DAY)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 600)
+    with qtbot.waitSignal(tab.refreshed, timeout=10000):
+        tab.show()
+    return tab
+
+
+def test_traffic_lights(dashboard):
+    assert dashboard.cell_colour("县农业局 — 红岩村", "research") == AMBER  # Q4 not yet done
+    assert dashboard.cell_colour("县教育局 — 青山村", "research") == RED  # Q2, Q3 missed
+    item = dashboard.pairing_item("县教育局 — 青山村")
+    assert item.text(2) == "1/4 逾期2"
+    assert dashboard.pairing_item("县农业局 — 红岩村").text(2) == "3/4"
+    assert "共 3 个结对" in dashboard.summary.text()
+
+
+def test_cell_turns_green_when_a_saved_activity_meets_the_duty(qtbot, dashboard, county):
+    ledger_tab = ActivitiesTab()
+    qtbot.addWidget(ledger_tab)
+    ledger_tab.changed.connect(dashboard.mark_stale)
+    ledger_tab.show()
+    form = ledger_tab.form
+    form.set_kind(ActivityType.get(ActivityType.code == "research").id)
+    form.date.setText("2025-11-10")
+    form.pairing.set_value(county.pairings["红岩村"])
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        assert ledger_tab.save()
+    assert dashboard.cell_colour("县农业局 — 红岩村", "research") == GREEN
+    assert dashboard.pairing_item("县农业局 — 红岩村").text(2) == "4/4"
+    assert dashboard.cell_colour("县教育局 — 青山村", "research") == RED
+
+
+def test_filters(qtbot, dashboard, county):
+    dashboard.only_overdue.setChecked(True)
+    shown = {dashboard.tree.topLevelItem(i).text(0)
+             for i in range(dashboard.tree.topLevelItemCount())}
+    assert shown == {"甲乡", "乙镇"}  # every pairing misses a training by now
+    dashboard.search.setText("红岩")
+    assert dashboard.pairing_item("县农业局 — 红岩村") is not None
+    assert dashboard.pairing_item("县农业局 — 白水村") is None
+    dashboard.search.clear()
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.township.setCurrentText("乙镇")
+    assert dashboard.pairing_item("县农业局 — 白水村") is not None
+    assert dashboard.pairing_item("县农业局 — 红岩村") is None
+
+
+def test_double_click_opens_the_records_behind_a_cell(qtbot, dashboard):
+    item = dashboard.pairing_item("县农业局 — 红岩村")
+    dialog = dashboard.open_cell(item, 2)
+    qtbot.addWidget(dialog)
+    assert dialog.list.model.total == 3
+    assert "调研" in dialog.windowTitle()
+    assert dashboard.open_cell(item.parent(), 2) is None  # a unit row opens and closes
+    everything = dashboard.open_cell(item, 0)
+    qtbot.addWidget(everything)
+    assert everything.list.model.total == 3
+
+
+def test_a_finished_year_is_final(qtbot, dashboard):
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.year.setValue(2024)
+    # begun 2024-06-01: Q2 onwards owed, nothing done, the year is over: all red
+    item = dashboard.pairing_item("县农业局 — 红岩村")
+    assert item.text(2) == "0/3 逾期3"
+    assert dashboard.cell_colour("县农业局 — 红岩村", "project") == RED
