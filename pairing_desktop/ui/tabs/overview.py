@@ -225,6 +225,7 @@ class OverviewTab(QWidget):
                 u_item = self._group_item(t_item, unit, unit_lines)
                 for line in unit_lines:
                     self._pairing_item(u_item, line)
+                u_item.setExpanded(len(lines) <= 20 or any(ln.overdue for ln in unit_lines))
             t_item.setExpanded(len(groups) <= 3 or any(ln.overdue for u in units.values()
                                                        for ln in u))
         self.tree.setUpdatesEnabled(True)
