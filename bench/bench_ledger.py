@@ -49,9 +49,11 @@ OUT = ROOT / "bench" / "out"
 PROVINCE = {"townships": 1_000, "villages": 3_600, "units": 1_600, "cadres": 20_000,
             "households": 100_000, "farmers": 40_000}
 PAGE = 200  # what ListModel asks for at a time
+PICKER = 50  # matches a reference picker offers at a time (ui.record_form.SEARCH_LIMIT)
 SEARCH = "王"  # the most common surname: many matches, the page fills at once
 RARE = "王秀英"  # few matches: the count and the page read the whole table
 BENCH_NAME = "基准测试户"
+PICKER_WORDS = "大寨 王"  # a village and a surname, as a clerk narrows the picker down
 
 
 # --- the province file ----------------------------------------------------------------------------
@@ -229,6 +231,22 @@ class Raw:
             " ON h.cadre_id = c.id WHERE c.deleted_at IS NULL"
             f" ORDER BY c.name, c.id LIMIT {PAGE}").fetchall()
 
+    PICKER_LABEL = ("h.head_name || COALESCE('（' || NULLIF(LTRIM(COALESCE('·' || v.name, '')"
+                    " || COALESCE('·' || h.group_name, ''), '·'), '') || '）', '')")
+
+    def picker(self, search: str = "") -> list[tuple]:
+        """The household picker's matches: every word in the head's name, the village's or the
+        group's, labelled "李四（新华村·三组）", SEARCH_LIMIT of them by name."""
+        where, args = "WHERE h.deleted_at IS NULL", []
+        for word in search.split():
+            where += (" AND (h.head_name LIKE ? OR h.village_id IN (SELECT id FROM village"
+                      " WHERE name LIKE ?) OR h.group_name LIKE ?)")
+            args += [f"%{word}%"] * 3
+        order = "+h.head_name" if search.split() else "h.head_name"
+        return self.con.execute(
+            f"SELECT h.id, {self.PICKER_LABEL} AS label {self.FROM} {where}"
+            f" ORDER BY {order}, label, h.id LIMIT {PICKER}", args).fetchall()
+
     def save(self, village: str, n: int) -> None:
         now = str(M.utcnow())
         self.con.execute("BEGIN")
@@ -280,6 +298,24 @@ def measure_core(path: Path, runs: int) -> list[Figure]:
         expected = raw.list(SEARCH, "h.income_per_capita DESC")
         assert [r[0].hex for r in check] == [r[0] for r in expected], "core and raw rows differ"
 
+        def picker(search: str = ""):
+            return lambda: records.choices("household", search, limit=PICKER)
+
+        figures += [
+            compare("household picker: first 50 (arrow, nothing typed)", picker(),
+                    raw.picker, runs),
+            compare(f"household picker: “{SEARCH}” (many matches)", picker(SEARCH),
+                    lambda: raw.picker(SEARCH), runs),
+            compare(f"household picker: “{RARE}” (few matches)", picker(RARE),
+                    lambda: raw.picker(RARE), runs),
+            compare(f"household picker: “{PICKER_WORDS}” (village and name)",
+                    picker(PICKER_WORDS), lambda: raw.picker(PICKER_WORDS), runs),
+        ]
+        for words in ("", SEARCH, RARE, PICKER_WORDS):
+            assert [(i.hex, label) for i, label in records.choices("household", words,
+                                                                    limit=PICKER)] \
+                == raw.picker(words), f"core and raw picker rows differ for “{words}”"
+
         village = records.choices("village", limit=1)[0][0]
         counter = iter(range(10**6))
         figures.append(compare(
@@ -301,7 +337,9 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from pairing_desktop.core.entities import ENTITIES
     from pairing_desktop.ui.list_model import ListModel
+    from pairing_desktop.ui.record_form import RefEditor
 
     app = QApplication.instance() or QApplication([])
     ledger = open_database(path)
@@ -341,6 +379,22 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
         app.processEvents()
         view.viewport().grab()  # paint the visible rows
 
+    picker = RefEditor(ENTITIES["assignment"].field("household"))
+
+    def first_use() -> None:
+        """A new form's household field takes the focus: it counts, and chooses to search."""
+        picker.reload()
+        picker.ensure_loaded()
+
+    def typed() -> None:
+        """What the pause after typing “王” runs: the search and the new matches in the list."""
+        picker.lineEdit().setText(SEARCH)
+        picker.search_now()
+        picker.completer().popup().model().rowCount()
+
+    def raw_count() -> None:
+        raw.con.execute("SELECT COUNT(*) FROM household WHERE deleted_at IS NULL").fetchone()
+
     try:
         return [
             compare("Qt: ListModel open, 30 rows read", open_model, raw.list, runs),
@@ -349,6 +403,9 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
             compare("Qt: sort by 人均纯收入, rows read", sort,
                     lambda: (raw.list(order="h.income_per_capita DESC"), raw.list()), runs),
             compare("Qt: QTableView shows the first rows", shown, raw.list, runs),
+            compare("Qt: household picker's first use (count)", first_use, raw_count, runs),
+            compare(f"Qt: household picker offers “{SEARCH}” matches", typed,
+                    lambda: raw.picker(SEARCH), runs),
         ]
     finally:
         view.close()

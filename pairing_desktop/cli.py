@@ -28,6 +28,21 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
     check.add_argument("--db", type=Path, required=True, dest="db")
+
+    letters = sub.add_parser("letters", help="批量生成责任书或联系卡（PDF）")
+    letters.add_argument("--db", type=Path, required=True, dest="db")
+    letters.add_argument("--kind", required=True, choices=("target", "cadre", "card"),
+                         help="target 目标责任书 / cadre 干部帮扶责任书 / card 帮扶联系卡")
+    letters.add_argument("--year", type=int, required=True, help="年度")
+    letters.add_argument("--township", help="只生成该乡镇的")
+    letters.add_argument("--unit", help="只生成该单位的")
+    letters.add_argument("--out", type=Path, required=True,
+                         help="输出 PDF 文件；与 --split 同用时为输出文件夹")
+    letters.add_argument("--split", action="store_true", help="每份一个文件")
+
+    verify = sub.add_parser("verify", help="核验责任书上的验证码")
+    verify.add_argument("--db", type=Path, required=True, dest="db")
+    verify.add_argument("code", help="验证码，如 ABCD-EFGH")
     return parser
 
 
@@ -78,9 +93,10 @@ def _check(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from pairing_desktop.core.reports.export import export_report
-    from pairing_desktop.core.storage.db import open_database
 
-    ledger = open_database(args.db)
+    ledger = _open_existing(args.db)
+    if ledger is None:
+        return 1
     try:
         path = export_report(args.out, args.year, args.township)
     finally:
@@ -89,4 +105,46 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "check": _check, "report": _report}
+def _letters(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.letters import KINDS
+    from pairing_desktop.core.letters.batch import generate
+
+    ledger = _open_existing(args.db)
+    if ledger is None:
+        return 1
+    try:
+        result = generate(args.kind, args.year, args.out, township=args.township,
+                          unit=args.unit, split=args.split)
+    finally:
+        ledger.close()
+    where = args.out if not args.split else f"{args.out}（{len(result.files)} 个文件）"
+    print(f"已生成 {len(result.letters)} 份{KINDS[args.kind]}，共 {result.pages} 页：{where}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.letters.lifecycle import verify
+
+    ledger = _open_existing(args.db)
+    if ledger is None:
+        return 1
+    try:
+        outcome = verify(args.code)
+    finally:
+        ledger.close()
+    print(outcome.message, file=sys.stdout if outcome.result == "found" else sys.stderr)
+    return {"found": 0, "changed": 3, "unknown": 4}[outcome.result]
+
+
+def _open_existing(path: Path):
+    """Open a ledger that must already exist: a typo in --db must not create an empty one."""
+    from pairing_desktop.core.storage.db import open_database
+
+    if not path.is_file():
+        print(f"错误：数据库文件 {path} 不存在。", file=sys.stderr)
+        return None
+    return open_database(path)
+
+
+COMMANDS = {"demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
+            "report": _report}

@@ -2,28 +2,41 @@
 
     python scripts/screenshots.py [--out docs/screenshots]
 
-Builds the demo county into a temporary file (a small county typed through the core when
-`pairing_desktop.core.demo` is not available), opens the window offscreen, selects a record in
-each list so the dependent lists are filled, and saves `<tab>.png` for each tab, plus
-`units-errors.png` showing the messages of a bad save and `ranks.png` with the quota table.
+Builds the demo county into a temporary file (with this year's target letters made), opens
+the window offscreen, selects a record in each list so the dependent lists are filled, and
+saves `<tab>.png` for each tab, plus `units-errors.png` showing the messages of a bad save,
+`ranks.png` with the quota table, `picker.png` with a household picker offering the matches of
+a typed surname and `calendar.png` with a date field's calendar open.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The offscreen platform's screen is 800x800 by default: pop-ups opened from a 1366x768 window
+# would be pushed back onto it. Give it a laptop's screen instead.
+if "QT_QPA_PLATFORM" not in os.environ:
+    _SCREEN = Path(tempfile.gettempdir()) / "pairing_desktop_screenshots_screen.json"
+    _SCREEN.write_text(json.dumps({"screens": [{
+        "name": "screenshots", "x": 0, "y": 0, "width": 1920, "height": 1080,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from pairing_desktop.core import records  # noqa: E402
+from pairing_desktop.core.demo import build_demo_county  # noqa: E402
+from pairing_desktop.core.letters.batch import generate  # noqa: E402
+from pairing_desktop.core.letters.lifecycle import LetterList, mark_printed  # noqa: E402
 from pairing_desktop.core.storage.db import open_database  # noqa: E402
 from pairing_desktop.ui.app import make_application  # noqa: E402
 from pairing_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -32,42 +45,14 @@ from pairing_desktop.ui.record_panel import RecordPanel  # noqa: E402
 SIZE = (1366, 768)
 
 
-def fill_county() -> str:
-    """The demo county, or a small one when the demo generator is not in this checkout."""
-    try:
-        from pairing_desktop.core.demo import build_demo_county
-    except ImportError:
-        small_county()
-        return "small"
+def fill_county() -> None:
+    """The demo county, with this year's target letters made and some of them printed."""
     build_demo_county(seed=2007)
-    return "demo"
-
-
-def small_county() -> None:
-    ranks = {label: i for i, label in records.choices("rank")}
-    township = records.save("township", None, {"name": "城关镇", "code": "01"})
-    records.save("township", None, {"name": "甘棠镇", "code": "02"})
-    village = records.save("village", None, {
-        "township": township, "name": "新寨村", "households": 320, "population": 1280,
-        "poor_households": 86, "party_members": 31, "secretary": "杨光",
-        "secretary_phone": "13908571234", "poverty_causes": ["交通落后", "土地贫瘠"]})
-    unit = records.save("unit", None, {"name": "县委组织部", "level": "县直", "head": "王明",
-                                       "head_title": "部长", "contact": "陈静",
-                                       "contact_phone": "0857-4221234"})
-    prefecture = records.save("unit", None, {"name": "地区交通局", "level": "地直"})
-    cadres = [records.save("cadre", None, {"unit": unit, "name": name, "rank": ranks[rank],
-                                           "phone": "13812345678"})
-              for name, rank in (("刘芳", "科局级"), ("赵强", "股级"), ("孙丽", "一般干部"))]
-    households = [records.save("household", None, {
-        "village": village, "group_name": f"{i % 4 + 1}组", "head_name": name, "members": 4,
-        "poverty_cause": "因病"}) for i, name in enumerate(("李四", "王五", "张六", "周七"))]
-    records.save("uv_pairing", None, {"unit": unit, "village": village,
-                                      "started_on": "2008-01-10"})
-    records.save("ut_pairing", None, {"unit": prefecture, "township": township,
-                                      "started_on": "2008-01-10"})
-    for cadre, household in zip(cadres, households, strict=False):
-        records.save("assignment", None, {"cadre": cadre, "household": household,
-                                          "started_on": "2008-01-10"})
+    year = dt.date.today().year
+    with tempfile.TemporaryDirectory() as tmp:
+        generate("target", year, Path(tmp) / "letters.pdf")
+    made = [letter_id for letter_id, *_ in LetterList({"year": year}).page(limit=30)]
+    mark_printed(made, by="县委组织部")
 
 
 def select_first(panel: RecordPanel) -> None:
@@ -83,6 +68,40 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def grab_with_popup(window: QWidget, popup: QWidget) -> QPixmap:
+    """The window with an open pop-up drawn where it is: a pop-up is a window of its own, and
+    `grab()` of the main window leaves it out."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+    painter.end()
+    return shot
+
+
+def picker_shots(app: QApplication, window, out: Path) -> None:
+    """A household picker searching for a typed surname, and a date field's calendar."""
+    window.tabs.setCurrentIndex(3)
+    panel = window.tabs.widget(3).assignments
+    panel.new()
+    settle(app)
+    household = panel.form.editors["household"]
+    window.activateWindow()  # the matches pop up for the field that has the focus
+    household.setFocus()
+    settle(app)
+    household.lineEdit().setText("王")
+    household.search_now()
+    settle(app)
+    grab_with_popup(window, household.completer().popup()).save(str(out / "picker.png"))
+    household.completer().popup().hide()
+    started = panel.form.editors["started_on"]
+    started.setText("2008/1/5")
+    started.show_calendar()
+    settle(app)
+    grab_with_popup(window, started.calendar).save(str(out / "calendar.png"))
+    started.calendar.hide()
+    panel.revert()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -92,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ledger = open_database(Path(tmp) / "演示县.db")
         try:
-            source = fill_county()
+            fill_county()
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(ledger, settings)
             window.resize(*SIZE)
@@ -121,10 +140,12 @@ def main(argv: list[str] | None = None) -> int:
             settle(app)
             dialog.grab().save(str(args.out / "ranks.png"))
             dialog.close()
+            picker_shots(app, window, args.out)
             window.close()
         finally:
             ledger.close()
-    print(f"{source} county: {', '.join(saved)}, units-errors, ranks -> {args.out}")
+    saved += ["units-errors", "ranks", "picker", "calendar"]
+    print(f"demo county: {', '.join(saved)} -> {args.out}")
     return 0
 
 

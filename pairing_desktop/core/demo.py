@@ -19,6 +19,7 @@ from typing import Any
 
 from pairing_desktop.core import choices as C
 from pairing_desktop.core import records
+from pairing_desktop.core.demo_targets import add_demo_targets
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.validation import id_check_digit
 
@@ -411,8 +412,14 @@ def add_assignments(d: DemoCounty) -> None:
     insert_rows(M.Assignment, ("cadre", "household", "started_on", "ended_on"), rows)
 
 
+def add_targets(d: DemoCounty) -> None:
+    """Targets for this year and last, so every letter kind can be tried at once."""
+    add_demo_targets(d.rng, d.today.year)
+
+
 STEPS = (add_townships, add_villages, add_units, add_cadres, add_households, add_farmers,
-         add_unit_pairings, add_party_member_pairings, add_stationed, add_assignments)
+         add_unit_pairings, add_party_member_pairings, add_stationed, add_assignments,
+         add_targets)
 
 
 def build_demo_county(seed: int = 2007, today: dt.date | None = None) -> dict[str, int]:

@@ -24,7 +24,7 @@ Rule = Callable[[dict[str, Any], Any], dict[str, str]]
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text longtext int float bool choice multichoice date year ref
+    kind: str = "text"  # text longtext int float bool choice numbered multichoice date year ref
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str | None = None  # entity key, for kind == "ref"
@@ -45,6 +45,10 @@ class EntitySpec:
     rules: tuple[Rule, ...] = ()
     sort: str = ""  # default sort field
     measure: str = "个"  # counter word for messages ("3 名干部")
+    # where a record belongs, shown after its title in pickers so that namesakes can be told
+    # apart: "张伟（县财政局）", "李四（新华村·三组）". Lists show the title alone (they have
+    # columns for the rest).
+    detail: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         for f in self.fields:
@@ -113,7 +117,7 @@ VILLAGE = EntitySpec(
         _f("out_of_poverty_year", "脱贫年份", kind="year", in_list=False),
     ),
     title=("name",), search=("name", "township", "secretary"),
-    unique=((("township", "name"), "同一乡镇内的村名"),), sort="name",
+    unique=((("township", "name"), "同一乡镇内的村名"),), sort="name", detail=("township",),
 )
 
 UNIT = EntitySpec(
@@ -156,7 +160,7 @@ CADRE = EntitySpec(
     ),
     title=("name",), search=("name", "id_number", "unit", "phone"),
     unique=((("id_number",), "身份证号"),), rules=(_gender_matches_id,), sort="name",
-    measure="名",
+    measure="名", detail=("unit",),
 )
 
 HOUSEHOLD = EntitySpec(
@@ -176,6 +180,7 @@ HOUSEHOLD = EntitySpec(
     ),
     title=("head_name",), search=("head_name", "id_number", "village", "group_name"),
     unique=((("id_number",), "身份证号"),), sort="head_name", measure="户",
+    detail=("village", "group_name"),
 )
 
 FARMER = EntitySpec(
@@ -188,7 +193,7 @@ FARMER = EntitySpec(
         _f("wealth_leader", "致富带头人", kind="bool", default=False),
     ),
     title=("name",), search=("name", "id_number", "village"),
-    unique=((("id_number",), "身份证号"),), sort="name", measure="名",
+    unique=((("id_number",), "身份证号"),), sort="name", measure="名", detail=("village",),
 )
 
 _PERIOD = (
@@ -262,12 +267,13 @@ ASSIGNMENT = EntitySpec(
     rules=(_dates_in_order, _one_open_assignment), sort="cadre",
 )
 
+
 TARGET = EntitySpec(
     "target", "年度目标", M.Target,
     (
         _f("pairing", "结对", kind="ref", ref="uv_pairing", required=True),
         _f("year", "年度", kind="year", required=True),
-        _f("category", "目标类别", kind="int", required=True),
+        _f("category", "目标类别", kind="numbered", choices=C.TARGET_CATEGORIES, required=True),
         _f("description", "目标内容", kind="longtext", required=True),
         _f("indicator_value", "指标数量", kind="float", check=V.check_non_negative),
         _f("indicator_unit", "计量单位"),

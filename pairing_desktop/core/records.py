@@ -12,11 +12,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, SQL, Expression, IntegrityError, Node, NodeList, Select, fn
+from peewee import JOIN, SQL, Case, Expression, IntegrityError, Node, NodeList, Select, Value, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.storage.models import BaseModel, database, utcnow
+from pairing_desktop.core.validation import parse_date
 
 MULTI_SEP = "、"
 YES, NO = "是", "否"
@@ -69,6 +70,12 @@ def _coerce(f: FieldSpec, raw: Any) -> Any:
         if isinstance(raw, str):
             return raw in (YES, "1", "true", "True")
         return bool(raw)
+    if kind == "numbered":  # stored as the 1-based number of the choice (target categories)
+        if raw in f.choices:
+            return f.choices.index(raw) + 1
+        if str(raw).isdigit() and 1 <= int(raw) <= len(f.choices):
+            return int(raw)
+        raise ValueError(f"应为1至{len(f.choices)}或类别名称（{'、'.join(f.choices)}）")
     if kind == "choice":
         if raw not in f.choices:
             raise ValueError(f"应为 {'/'.join(f.choices)} 之一")
@@ -84,14 +91,13 @@ def _coerce(f: FieldSpec, raw: Any) -> Any:
             return raw.date()
         if isinstance(raw, dt.date):
             return raw
-        try:
-            return dt.date.fromisoformat(str(raw))
-        except ValueError:
-            raise ValueError("日期格式应为 2008-01-05") from None
+        return parse_date(str(raw))
     if kind == "ref":
         try:
             return as_uuid(raw)
         except ValueError:
+            if isinstance(raw, str):  # a name typed or imported instead of picked
+                return resolve(f.ref or "", raw)
             raise ValueError("引用的记录无效") from None
     raise AssertionError(f"unknown field kind {kind}")
 
@@ -161,10 +167,15 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
 
 
 def save(entity: str | EntitySpec, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
-    """Create (record_id None) or update a record in one transaction; return its id."""
+    """Create (record_id None) or update a record in one transaction; return its id.
+
+    An update changes only the fields given: the others keep their stored values, so an
+    importer or a script that sets one field does not blank the rest."""
     spec = spec_of(entity)
     m = spec.model
     with database.atomic():
+        if record_id is not None:
+            raw = {**load(spec, record_id), **raw}
         values = validate(spec, raw, record_id)
         data = {getattr(m, k): v for k, v in values.items()}
         try:
@@ -223,17 +234,21 @@ def load(entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
     """The stored values of a record, keyed by field name (refs as UUIDs)."""
     spec = spec_of(entity)
     m = spec.model
-    row = m.live().where(m.id == as_uuid(record_id)).dicts().get()
+    row = m.live().where(m.id == as_uuid(record_id)).dicts().first()
+    if row is None:
+        raise RefusedError(f"该{spec.label}记录不存在或已被删除。")
     return {f.name: row[f.name] for f in spec.fields}
 
 
 # --- lists ---------------------------------------------------------------------------------------
 
 
-def _label_expr(query: Select, spec: EntitySpec, alias: Any) -> tuple[Select, Node]:
-    """Join what is needed to name a record of `spec` (as `alias`) and return the expression."""
+def _label_expr(query: Select, spec: EntitySpec, alias: Any,
+                names: Sequence[str] | None = None) -> tuple[Select, Node]:
+    """Join what is needed to name a record of `spec` (as `alias`) and return the expression:
+    its title fields (or `names`), references followed to their titles, " — "-joined."""
     parts = []
-    for name in spec.title:
+    for name in spec.title if names is None else names:
         f = spec.field(name)
         col = getattr(alias, name)
         if f.kind == "ref":
@@ -250,15 +265,40 @@ def _label_expr(query: Select, spec: EntitySpec, alias: Any) -> tuple[Select, No
     return query, expr
 
 
-def format_value(f: FieldSpec, value: Any) -> str:
-    """A stored value as a clerk reads it in a list."""
+def _choice_expr(query: Select, spec: EntitySpec, alias: Any,
+                 title: Node) -> tuple[Select, Node]:
+    """The title followed by the spec's `detail` in brackets, "李四（新华村·三组）": what a picker
+    shows, so that namesakes differ. Empty details are left out."""
+    if not spec.detail:
+        return query, title
+    inner: Node | None = None
+    for name in spec.detail:
+        query, part = _label_expr(query, spec, alias, (name,))
+        piece = fn.COALESCE(Value("·").concat(part), "")
+        inner = piece if inner is None else inner.concat(piece)
+    bracket = fn.COALESCE(Value("（").concat(fn.NULLIF(fn.LTRIM(inner, "·"), ""))
+                          .concat("）"), "")
+    return query, fn.COALESCE(title, "").concat(bracket)
+
+
+def display_value(value: Any) -> str:
+    """A stored value as a clerk reads it: 是/否, ISO dates, no trailing .0 on whole numbers."""
     if value is None:
         return ""
-    if f.kind == "bool":
+    if isinstance(value, bool):
         return YES if value else NO
-    if f.kind == "float":
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else str(value)
     return str(value)
+
+
+def _numbered_label(f: FieldSpec, col: Node) -> Node:
+    """Show a numbered choice by its words; the list sorts by the number, as the letters do."""
+    return Case(col, [(i, f"{i}. {label}") for i, label in enumerate(f.choices, 1)], col)
 
 
 class EntityList:
@@ -282,7 +322,8 @@ class EntityList:
                                         on=(getattr(m, f.name) == alias.id))
                 query, exprs[f.name] = _label_expr(query, ref_spec, alias)
             else:
-                exprs[f.name] = getattr(m, f.name)
+                exprs[f.name] = _numbered_label(f, getattr(m, f.name)) if f.kind == "numbered" \
+                    else getattr(m, f.name)
         self._base = query
         self._exprs = exprs
 
@@ -350,21 +391,73 @@ class EntityList:
         return rows[0] if rows else None
 
 
+def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
+    """A search word found in one of the fields that name a record (title and detail). A
+    reference matches through the ids of the few records whose names match: at 100,000
+    households this is 5x faster than LIKE on the joined, bracketed label of every row."""
+    cond: Expression | None = None
+    for name in dict.fromkeys(spec.title + spec.detail):
+        f = spec.field(name)
+        col = getattr(alias, name)
+        if f.kind == "ref":
+            ref_spec = ENTITIES[f.ref]
+            rm = ref_spec.model
+            term = col.in_(rm.select(rm.id).where(_word_matches(ref_spec, rm, pattern)))
+        else:
+            term = col ** pattern
+        cond = term if cond is None else (cond | term)
+    assert cond is not None
+    return cond
+
+
 def choices(entity: str | EntitySpec, search: str = "", limit: int | None = None,
             ids: Iterable[Any] | None = None) -> list[tuple[uuid.UUID, str]]:
-    """(id, label) of live records, for the combo boxes that pick a reference."""
+    """(id, label) of live records for the pickers, labels with their `detail`, sorted by
+    title. Every word of `search` must occur in the title or a detail, so "新华 李" finds 李四
+    of 新华村."""
     spec = spec_of(entity)
     m = spec.model
-    query, expr = _label_expr(m.select(), spec, m)
-    query = query.select(m.id, expr).where(m.deleted_at.is_null())
-    if search:
-        query = query.where(expr ** f"%{search}%")
+    query, title = _label_expr(m.select(), spec, m)
+    query, label = _choice_expr(query, spec, m, title)
+    query = query.select(m.id, label).where(m.deleted_at.is_null())
+    words = search.split()
+    for word in words:
+        query = query.where(_word_matches(spec, m, f"%{word}%"))
     if ids is not None:
         query = query.where(m.id.in_([as_uuid(i) for i in ids]))
-    query = query.order_by(expr, m.id)
+    # Without a search the title's index gives the first rows at once (0.1 ms against 110 ms
+    # sorting 100,000 labels); with one, reading the matches and sorting them beats walking the
+    # index for a rare name (as in EntityList.page), so unary + hides the index.
+    first = NodeList((SQL("+"), title), glue="") if words else title
+    query = query.order_by(first, label, m.id)
     if limit:
         query = query.limit(limit)
     return list(query.tuples())
+
+
+def resolve(entity: str | EntitySpec, text: str) -> uuid.UUID:
+    """The record a typed name means: its picker label, or a title only one live record has.
+    ValueError with the message when none or several match, so a name never picks a record
+    silently by chance (the GUI, the importer and the command line all pass names through)."""
+    spec = spec_of(entity)
+    m = spec.model
+    text = text.strip()
+    query, title = _label_expr(m.select(), spec, m)
+    query, label = _choice_expr(query, spec, m, title)
+    live = query.where(m.deleted_at.is_null())
+    named = list(live.select(m.id).where(title == text).limit(100).tuples())
+    if len(named) == 1:
+        return named[0][0]
+    # a label starts with the title: matching that first lets its index narrow the search
+    # (0.3 ms instead of 110 ms over 100,000 households)
+    exact = list(live.select(m.id).where((title == text.split("（")[0]) & (label == text))
+                 .limit(100).tuples())
+    if len(exact) == 1:
+        return exact[0][0]
+    same = named or exact
+    if not same:
+        raise ValueError(f"没有名为“{text}”的{spec.label}，请从列表中选择")
+    raise ValueError(f"有 {len(same)} {spec.measure}{spec.label}都叫“{text}”，请从列表中选择")
 
 
 def counts(entities: Sequence[str] | None = None) -> dict[str, int]:

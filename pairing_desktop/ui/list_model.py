@@ -7,7 +7,6 @@ seconds at that size (STYLE.md, measured pitfalls).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -18,8 +17,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from pairing_desktop.core.records import display_value as display
+
 PAGE = 200
-YES, NO = "是", "否"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,21 +33,6 @@ class ListSource(Protocol):
 
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = PAGE) -> list[tuple]: ...
-
-
-def display(value: Any) -> str:
-    """A stored value as a clerk reads it: 是/否, ISO dates, no trailing .0 on whole numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
-    return str(value)
 
 
 class ListModel(QAbstractTableModel):

@@ -34,10 +34,11 @@ TabFactory = Callable[["MainWindow"], list[tuple[QWidget, str]]]
 
 
 def default_tabs(window: MainWindow) -> list[tuple[QWidget, str]]:
-    """The ledger's own tabs; other issues add theirs with `MainWindow.add_tab`."""
+    """Every tab of the program, in the order a clerk works: records, targets and letters."""
+    from pairing_desktop.ui.letters import letters_tabs
     from pairing_desktop.ui.tabs import standard_tabs
 
-    return standard_tabs(window)
+    return standard_tabs(window) + letters_tabs(window)
 
 
 class MainWindow(QMainWindow):

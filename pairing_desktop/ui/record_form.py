@@ -9,8 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -25,8 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core import records
-from pairing_desktop.core.entities import EntitySpec, FieldSpec
-from pairing_desktop.ui.list_model import display
+from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
+from pairing_desktop.core.records import display_value as display
+from pairing_desktop.core.validation import parse_date
 
 ERROR_STYLE = "color: #c0392b;"
 MULTI_COLUMNS = 3
@@ -43,8 +57,6 @@ class LineEditor(QLineEdit):
         super().__init__(parent)
         if f.kind in ("int", "float", "year"):
             self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        if f.kind == "date":
-            self.setPlaceholderText(QCoreApplication.translate("form", "例：2008-01-05"))
         if f.kind == "year":
             self.setPlaceholderText(QCoreApplication.translate("form", "例：2008"))
 
@@ -108,6 +120,20 @@ class ChoiceEditor(QComboBox):
         self.activated.connect(slot)
 
 
+class NumberedChoiceEditor(ChoiceEditor):
+    """A vocabulary stored by number (target categories 1–6), shown by its words."""
+
+    def value(self) -> int | None:
+        choice = super().value()
+        return self._choices.index(choice) + (0 if "" in self._choices else 1) if choice else None
+
+    def set_value(self, value: Any) -> None:
+        offset = 0 if "" in self._choices else 1
+        index = value - offset if isinstance(value, int) and 0 < value <= len(self._choices) \
+            else (0 if "" in self._choices else -1)
+        self.setCurrentIndex(index)
+
+
 class MultiChoiceEditor(QWidget):
     """Several of a vocabulary (a village's poverty causes): one check box each."""
 
@@ -135,11 +161,19 @@ class MultiChoiceEditor(QWidget):
             box.toggled.connect(slot)
 
 
+SEARCH_DELAY_MS = 150  # a search waits for a pause in typing, not for every key
+SEARCH_LIMIT = 50  # matches offered at a time; typing more narrows them
+FULL_LIST_MAX = 500  # up to this many records (townships, ranks, units) the list holds them all
+
+
 class RefEditor(QComboBox):
     """Pick a record by name, with completion; never typed as an id.
 
-    The choices are read from the core when the field is first used, so a form over a table of
-    100,000 households opens without reading them all."""
+    A kind with a few hundred records lists them all and completes within the list. A larger one
+    (100,000 households, 20,000 cadres) is searched in SQL as the clerk types, SEARCH_LIMIT
+    matches at a time: reading them all froze the form for seconds. Which of the two is decided
+    from the number of records when the field is first used. Text that names no record is passed
+    on as typed, and the core either finds the one record it names or says why not."""
 
     def __init__(self, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,7 +183,8 @@ class RefEditor(QComboBox):
         self.setMaxVisibleItems(15)
         self._labels = QStringListModel(self)
         self._ids: list[Any] = []
-        self._loaded = False
+        self.full_list: bool | None = None  # all records listed, or searched; None: not known yet
+        self.no_match = False  # the last search found nothing
         self.setModel(self._labels)
         view = QListView(self)
         view.setUniformItemSizes(True)
@@ -158,29 +193,94 @@ class RefEditor(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(15)
         self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText(self._hint())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.lineEdit().textEdited.connect(self._typed)
+        completer.activated.connect(lambda *_: self._timer.stop())
         self.lineEdit().installEventFilter(self)
 
+    def _hint(self) -> str:
+        """例如：输入户主、所在村或村民组的几个字 — the fields a search looks in."""
+        spec = ENTITIES[self.entity]
+        names = [tr_field(spec.field(n).label) for n in dict.fromkeys(spec.title + spec.detail)]
+        joined = "、".join(names[:-1]) + QCoreApplication.translate("form", "或") + names[-1] \
+            if len(names) > 1 else names[0]
+        return QCoreApplication.translate("form", "例如：输入%1的几个字，再从列表中选择") \
+            .replace("%1", joined)
+
     def _fill(self, pairs: list[tuple[Any, str]]) -> None:
+        """New choices, keeping what is typed: a reset model makes QComboBox show its first row."""
+        edit = self.lineEdit()
+        text, cursor = edit.text(), edit.cursorPosition()
         self._ids = [i for i, _ in pairs]
         self._labels.setStringList([label for _, label in pairs])
+        self.setCurrentIndex(-1)
+        edit.setText(text)
+        edit.setCursorPosition(cursor)
 
     def ensure_loaded(self) -> None:
-        """Read every choice (once, until `reload`), keeping the current pick."""
-        if self._loaded:
+        """On first use: list every record of a small kind (once, until `reload`), or switch to
+        searching as the clerk types."""
+        if self.full_list is not None:
             return
-        current, text = self.value(), self.currentText()
-        self._fill(records.choices(self.entity))
-        self._loaded = True
-        self._select(current, text)
+        self.full_list = records.counts([self.entity])[self.entity] <= FULL_LIST_MAX
+        if self.full_list:
+            current, text = self.value(), self.currentText()
+            self._fill(records.choices(self.entity))
+            self._select(current, text)
+        else:
+            self.completer().setCompletionMode(
+                QCompleter.CompletionMode.UnfilteredPopupCompletion)  # SQL did the filtering
 
     def reload(self) -> None:
         """Forget the choices (records were added elsewhere), keeping the current pick."""
         current, text = self.value(), self.currentText()
-        self._loaded = False
+        self.full_list = None
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         known = current is not None and not isinstance(current, str)
         self._fill(records.choices(self.entity, ids=[current]) if known else [])
         self._select(current, text)
+
+    def _typed(self) -> None:
+        if not self.full_list:
+            self._timer.start()
+        elif self.no_match:
+            self._show_no_match(False)
+
+    def search_now(self) -> None:
+        """Offer the records matching what is typed (the debounce timer's end, or a test's)."""
+        self._timer.stop()
+        self.ensure_loaded()
+        if self.full_list or self._picked():
+            return
+        text = self.lineEdit().text()
+        self._fill(records.choices(self.entity, text, limit=SEARCH_LIMIT))
+        self._show_no_match(bool(text.strip()) and not self._ids)
+        popup = self.completer().popup()
+        if self._ids and self.lineEdit().hasFocus():
+            self.completer().setCompletionPrefix(self.lineEdit().text())
+            self.completer().complete()
+            # nothing preselected: Enter must not pick one of several 李四 for the clerk
+            popup.setCurrentIndex(QModelIndex())
+        else:
+            popup.hide()
+
+    def _show_no_match(self, none: bool) -> None:
+        """Red text and a tip while what is typed matches no record: the clerk sees it before
+        saving (the save is refused by the core, with its message under the field)."""
+        self.no_match = none
+        self.lineEdit().setStyleSheet(ERROR_STYLE if none else "")
+        self.lineEdit().setToolTip(QCoreApplication.translate(
+            "form", "没有找到含这几个字的记录，请换几个字再试") if none else "")
+
+    def _picked(self) -> bool:
+        index = self.currentIndex()
+        return 0 <= index < len(self._ids) and self.itemText(index) == self.currentText()
 
     def _select(self, record_id: Any, text: str = "") -> None:
         if record_id in self._ids:
@@ -190,26 +290,28 @@ class RefEditor(QComboBox):
             self.setEditText(text)
 
     def value(self) -> Any:
-        """The id picked; text matching no record is passed on for the core to refuse."""
+        """The id picked; text matching no label is passed on for the core to resolve or
+        refuse (a name only one record has is enough; namesakes must be picked)."""
         text = self.currentText().strip()
         if not text:
             return None
-        index = self.currentIndex()
-        if 0 <= index < len(self._ids) and self.itemText(index) == text:
-            return self._ids[index]
+        if self._picked():
+            return self._ids[self.currentIndex()]
         index = self.findText(text, Qt.MatchFlag.MatchExactly)
         if index >= 0:
             return self._ids[index]
         return text
 
     def set_value(self, value: Any) -> None:
+        self._timer.stop()
+        self._show_no_match(False)
         if value is None:
             self.setCurrentIndex(-1)
             self.setEditText("")
             return
-        if not self._loaded and value not in self._ids:
+        if value not in self._ids and not isinstance(value, str):
             self._fill(records.choices(self.entity, ids=[value]))
-        self._select(value)
+        self._select(value, value if isinstance(value, str) else "")
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         self.activated.connect(slot)
@@ -217,6 +319,9 @@ class RefEditor(QComboBox):
 
     def showPopup(self) -> None:
         self.ensure_loaded()
+        if not self.full_list and not self._picked():
+            self._timer.stop()
+            self._fill(records.choices(self.entity, self.lineEdit().text(), limit=SEARCH_LIMIT))
         super().showPopup()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -230,10 +335,85 @@ class RefEditor(QComboBox):
         super().focusInEvent(event)
 
 
+def calendar_icon(color: QColor) -> QIcon:
+    """A small drawn calendar (no icon files to ship or license)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(color)
+    painter.drawRect(1, 2, 13, 12)
+    painter.fillRect(1, 2, 14, 4, color)
+    for row in range(2):
+        for col in range(3):
+            painter.fillRect(3 + col * 4, 8 + row * 3, 2, 2, color)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateEditor(LineEditor):
+    """A date is typed (clerks type fast; the core reads 2008-1-5, 2008/1/5, 20080105,
+    2008年1月5日 …) or picked from a calendar that opens from the button at the end of the field,
+    or with Alt+↓ / F4 as on a combo box."""
+
+    picked = Signal()
+
+    def __init__(self, f: FieldSpec, parent: QWidget | None = None):
+        super().__init__(f, parent)
+        self.setPlaceholderText(QCoreApplication.translate(
+            "form", "例：2008-01-05，也可输入 2008/1/5、20080105"))
+        self.calendar_action = self.addAction(
+            calendar_icon(self.palette().color(QPalette.ColorRole.Text)),
+            QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(QCoreApplication.translate("form", "从日历中选择（Alt+↓）"))
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.calendar: QCalendarWidget | None = None
+
+    def show_calendar(self) -> None:
+        """Open the calendar below the field, on the typed date (or today)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)  # closes when clicked outside
+            self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self.calendar.setGridVisible(True)
+            self.calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            self.calendar.clicked.connect(self._pick)
+            self.calendar.activated.connect(self._pick)
+        try:
+            shown = QDate(parse_date(self.text()))
+        except ValueError:
+            shown = QDate.currentDate()
+        self.calendar.setSelectedDate(shown)
+        self.calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar.show()
+        self.calendar.setFocus()
+
+    def _pick(self, date: QDate) -> None:
+        self.setText(date.toString("yyyy-MM-dd"))
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.setFocus()
+        self.picked.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F4 or (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def on_edit(self, slot: Callable[[], None]) -> None:
+        super().on_edit(slot)
+        self.picked.connect(slot)
+
+
 EDITORS: dict[str, type[QWidget]] = {
     "text": LineEditor, "int": LineEditor, "float": LineEditor, "year": LineEditor,
-    "date": LineEditor, "longtext": LongTextEditor, "bool": BoolEditor,
-    "choice": ChoiceEditor, "multichoice": MultiChoiceEditor, "ref": RefEditor,
+    "date": DateEditor, "longtext": LongTextEditor, "bool": BoolEditor,
+    "choice": ChoiceEditor, "numbered": NumberedChoiceEditor, "multichoice": MultiChoiceEditor,
+    "ref": RefEditor,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pairing_desktop.core import records
@@ -122,9 +124,12 @@ def test_pairing_list_names_both_sides(unit, village):
 
 
 def test_choices_search_and_restrict_to_ids(two_villages):
-    assert [label for _, label in records.choices("village")] == ["新寨村", "红岩村"]
-    assert records.choices("village", "红") == [(two_villages[1], "红岩村")]
-    assert records.choices("village", ids=[two_villages[0]]) == [(two_villages[0], "新寨村")]
+    # a village is named with its township: two townships may each have a 大坝村
+    assert [label for _, label in records.choices("village")] == ["新寨村（城关镇）",
+                                                                  "红岩村（素朴镇）"]
+    assert records.choices("village", "红") == [(two_villages[1], "红岩村（素朴镇）")]
+    assert records.choices("village", ids=[two_villages[0]]) == [(two_villages[0],
+                                                                  "新寨村（城关镇）")]
 
 
 def test_every_entity_lists_on_an_empty_ledger(ledger):
@@ -133,12 +138,12 @@ def test_every_entity_lists_on_an_empty_ledger(ledger):
         assert source.page("x") == [] and source.count("x") == 0
 
 
-def test_format_value_for_display():
-    spec = ENTITIES["cadre"]
-    assert records.format_value(spec.field("reserve"), True) == "是"
-    assert records.format_value(spec.field("party_member"), False) == "否"
-    assert records.format_value(ENTITIES["household"].field("income_per_capita"), 860.0) == "860"
-    assert records.format_value(spec.field("name"), None) == ""
+def test_display_value():
+    assert records.display_value(True) == "是"
+    assert records.display_value(False) == "否"
+    assert records.display_value(860.0) == "860"
+    assert records.display_value(dt.date(2008, 1, 5)) == "2008-01-05"
+    assert records.display_value(None) == ""
 
 
 def test_search_follows_a_reference_to_a_reference(unit, village):

@@ -233,7 +233,7 @@ def test_delete_is_a_tombstone(unit):
     assert records.counts(["unit"]) == {"unit": 0}
     assert records.EntityList("unit").count() == 0
     assert records.choices("unit") == []
-    with pytest.raises(Unit.DoesNotExist):
+    with pytest.raises(RefusedError, match="已被删除"):
         records.load("unit", unit)
 
 
@@ -248,3 +248,30 @@ def test_saving_a_deleted_record_is_refused(unit):
     records.delete("unit", unit)
     with pytest.raises(RefusedError, match="已被删除"):
         records.save("unit", unit, values)
+
+
+@pytest.mark.parametrize("typed", ["2008/1/5", "2008.1.5", "20080105", "2008年1月5日"])
+def test_dates_typed_in_common_forms_are_stored_as_dates(typed, unit, village):
+    pid = records.save("uv_pairing", None, {"unit": unit, "village": village,
+                                            "started_on": typed, "ended_on": "  "})
+    stored = records.load("uv_pairing", pid)
+    assert (str(stored["started_on"]), stored["ended_on"]) == ("2008-01-05", None)
+
+
+def test_a_bad_date_is_named_and_nothing_is_saved(unit, village):
+    with pytest.raises(ValidationError) as caught:
+        records.save("uv_pairing", None, {"unit": unit, "village": village,
+                                          "started_on": "2008-13-01"})
+    assert caught.value.errors == {"started_on": "开始日期：2008年13月1日不存在"}
+    assert records.EntityList("uv_pairing").count() == 0
+
+
+def test_an_update_keeps_the_fields_it_does_not_name(ledger):
+    township = records.save("township", None, {"name": "城关镇"})
+    village = records.save("village", None, {
+        "township": township, "name": "新寨村", "households": 320, "secretary": "杨光"})
+    records.save("village", village, {"households": 330})
+    stored = records.load("village", village)
+    assert (stored["households"], stored["secretary"], stored["name"]) == (330, "杨光", "新寨村")
+    records.save("village", village, {"secretary": None})  # a field can still be cleared
+    assert records.load("village", village)["secretary"] is None

@@ -44,3 +44,23 @@ def test_phones_accepted(phone):
 @pytest.mark.parametrize("phone", ["1388571234", "12345678901", "4221234", "abc", "0857-12"])
 def test_phones_refused(phone):
     assert "手机号" in V.check_phone(phone)
+
+
+@pytest.mark.parametrize("text", ["2008-01-05", "2008-1-5", "2008/1/5", "2008.1.5", "20080105",
+                                  "2008年1月5日", "2008年1月5", " 2008 年 01 月 05 日 ",
+                                  "２００８－１－５"])
+def test_common_date_forms_are_read(text):
+    assert V.parse_date(text) == dt.date(2008, 1, 5)
+
+
+@pytest.mark.parametrize("text", ["2008-1/5", "08-1-5", "2008-1", "200815", "1月5日", "昨天"])
+def test_other_date_forms_are_refused_with_the_accepted_forms(text):
+    with pytest.raises(ValueError, match="日期格式应为 2008-01-05（也可写 2008/1/5"):
+        V.parse_date(text)
+
+
+def test_impossible_dates_are_named():
+    with pytest.raises(ValueError, match="2009年2月29日不存在"):
+        V.parse_date("2009/2/29")
+    with pytest.raises(ValueError, match="年份不合理"):
+        V.parse_date("1900-01-01")

@@ -41,6 +41,7 @@ def type_field(qtbot, panel: RecordPanel, name: str, text: str) -> None:
         editor.setFocus()
         editor.lineEdit().clear()
         type_text(qtbot, editor.lineEdit(), text)
+        editor.search_now()  # what the pause after typing would do, without waiting for it
         editor.completer().popup().hide()
     elif isinstance(editor, QComboBox):  # a fixed vocabulary: keyboard search picks the item
         editor.setFocus()
@@ -59,6 +60,27 @@ def type_field(qtbot, panel: RecordPanel, name: str, text: str) -> None:
             qtbot.keyClick(editor.boxes[choice], Qt.Key.Key_Space)
     else:
         raise AssertionError(f"no way to type into {editor!r}")
+
+
+def pick(qtbot, editor: RefEditor, typed: str, label: str) -> None:
+    """Type part of a name into a reference field, wait for the offered matches and click the
+    one with `label` in the pop-up list, as a clerk does."""
+    editor.setFocus()
+    editor.lineEdit().clear()
+    type_text(qtbot, editor.lineEdit(), typed)
+    popup = editor.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and label in popup_labels(editor), timeout=3000)
+    model = popup.model()
+    row = popup_labels(editor).index(label)
+    rect = popup.visualRect(model.index(row, 0))
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+def popup_labels(editor: RefEditor) -> list[str]:
+    """What the completion list of a reference field offers now."""
+    model = editor.completer().popup().model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def fill(qtbot, panel: RecordPanel, values: dict[str, str]) -> None:

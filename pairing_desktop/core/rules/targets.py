@@ -5,8 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pairing_desktop.core.storage.models import Target
+from pairing_desktop.core.choices import TARGET_CATEGORIES
+from pairing_desktop.core.errors import RefusedError
+from pairing_desktop.core.storage.models import Target, database
 
+CATEGORIES = TARGET_CATEGORIES
 DONE = "已完成"
 ENDED = "已脱钩"
 
@@ -34,3 +37,39 @@ def check_can_end(values: dict[str, Any], record_id: uuid.UUID | None) -> dict[s
     names = "；".join(f"{t.year}年“{t.description}”（{t.status}）" for t in pending[:5])
     more = f"等{len(pending)}项" if len(pending) > 5 else f"共{len(pending)}项"
     return {"status": f"状态：目标未实现不脱钩。尚未完成的目标{more}：{names}"}
+
+
+def targets_of(pairing_id: uuid.UUID, year: int) -> list[Target]:
+    """The live targets of a pairing for one year, by category then entry order."""
+    return list(Target.live().where((Target.pairing == pairing_id) & (Target.year == year))
+                .order_by(Target.category, Target.created_at, Target.id))
+
+
+def copy_last_year(pairing_id: uuid.UUID, year: int) -> int:
+    """Start `year` from the targets of `year - 1`: same wording and indicators, nothing reached.
+
+    Refused when `year` already has targets (copying twice would duplicate them) or when the
+    year before has none. Returns how many targets were copied.
+    """
+    from pairing_desktop.core import records
+
+    with database.atomic():
+        if targets_of(pairing_id, year):
+            raise RefusedError(f"{year}年已有目标，不能再复制上年目标。")
+        previous = targets_of(pairing_id, year - 1)
+        if not previous:
+            raise RefusedError(f"{year - 1}年没有目标可复制。")
+        for t in previous:
+            records.save("target", None, {
+                "pairing": pairing_id, "year": year, "category": t.category,
+                "description": t.description, "indicator_value": t.indicator_value,
+                "indicator_unit": t.indicator_unit, "status": "未开始"})
+    return len(previous)
+
+
+def format_indicator(value: float | None, unit: str | None) -> str:
+    """"20 口" as printed in letters and lists; an indicator without a number is its unit alone."""
+    if value is None:
+        return unit or ""
+    number = f"{value:g}"
+    return f"{number} {unit}" if unit else number

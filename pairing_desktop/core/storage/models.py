@@ -198,6 +198,9 @@ class Letter(BaseModel):
     pairing = ForeignKeyField(UnitVillagePairing, null=True, on_delete="RESTRICT")
     cadre = ForeignKeyField(Cadre, null=True, on_delete="RESTRICT")
     household = ForeignKeyField(Household, null=True, on_delete="RESTRICT")
+    unit = ForeignKeyField(Unit, null=True, on_delete="RESTRICT")
+    township = ForeignKeyField(Township, null=True, on_delete="RESTRICT")
+    party = CharField(default="")  # who signs it, as printed: for lists and file names
     title = CharField()
     code = CharField(unique=True)
     version = IntegerField(default=1)
@@ -207,8 +210,11 @@ class Letter(BaseModel):
     printed_at = DateTimeField(null=True)
     printed_by = CharField(null=True)
     signed_on = DateField(null=True)
-    scan_path = CharField(null=True)
+    scan_path = CharField(null=True)  # relative to the ledger's folder
     scan_hash = CharField(null=True)
+
+    class Meta:
+        indexes = ((("kind", "year"), False),)
 
 
 # --- activities --------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class ReassignDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c0392b;")
+        self.chosen: uuid.UUID | None = None
         form = QFormLayout(self)
         form.addRow(self.tr("贫困户"), QLabel(household, self))
         form.addRow(self.tr("新帮扶干部"), self.cadre)
@@ -55,13 +56,19 @@ class ReassignDialog(QDialog):
         form.addRow(buttons)
 
     def _accept(self) -> None:
-        if not isinstance(self.cadre.value(), uuid.UUID):
+        value = self.cadre.value()
+        if value is None:
             self.error.setText(self.tr("新帮扶干部：请从列表中选择"))
+            return
+        try:  # a typed name is read as the core reads it in any form
+            self.chosen = value if isinstance(value, uuid.UUID) else records.resolve("cadre", value)
+        except ValueError as exc:
+            self.error.setText(self.tr("新帮扶干部：") + str(exc))
             return
         self.accept()
 
     def answer(self) -> tuple[uuid.UUID, dt.date]:
-        return self.cadre.value(), self.date.date().toPython()
+        return self.chosen, self.date.date().toPython()
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: str) -> tuple[uuid.UUID, dt.date] | None:

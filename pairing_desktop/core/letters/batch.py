@@ -1,0 +1,181 @@
+"""Making letters: all of one kind for a year (or chosen ones) into one PDF or one file each.
+
+The template is checked first and the records are gathered in a few queries; pages are written to
+a temporary file (or folder) beside the destination and moved into place only when everything is
+done, after the letters' codes are recorded. A cancelled or failed batch leaves no file behind and
+records nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pairing_desktop.core.errors import PairingError, RefusedError
+from pairing_desktop.core.letters import KINDS
+from pairing_desktop.core.letters.data import LetterData, gather
+from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
+from pairing_desktop.core.letters.layout import Layouter
+from pairing_desktop.core.letters.lifecycle import Planned, commit, plan
+from pairing_desktop.core.letters.render import Card, PdfDocument
+from pairing_desktop.core.letters.templates import Template, expand, load_template
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+
+class BatchCancelled(PairingError):
+    def __init__(self) -> None:
+        super().__init__("已取消：没有生成任何文件，也没有记录任何责任书。")
+
+
+@dataclass
+class BatchResult:
+    files: list[Path]
+    letters: list[Planned] = field(default_factory=list)
+    pages: int = 0
+
+
+def safe_filename(name: str, limit: int = 100) -> str:
+    """A file name Windows accepts: no reserved characters or device names, no trailing dot."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    cleaned = cleaned[:limit].rstrip(". ")
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned or "未命名"
+
+
+def letter_file_name(data: LetterData) -> str:
+    return safe_filename(f"{data.year}年{KINDS[data.kind]}_{data.party}") + ".pdf"
+
+
+def generate(kind: str, year: int, out: Path, *, township: str | None = None,
+             unit: str | None = None, subjects: Collection[uuid.UUID] | None = None,
+             split: bool = False, day: dt.date | None = None,
+             progress: Progress | None = None, cancelled: Cancelled | None = None,
+             template_dir: Path | None = None, fonts: LetterFonts | None = None) -> BatchResult:
+    """Write the letters of `kind` for `year` to `out` (a PDF file, or a folder when `split`)."""
+    template = load_template(kind, template_dir)
+    fonts = fonts or letter_fonts()
+    letters = gather(kind, year, township=township, unit=unit, subjects=subjects, day=day)
+    if not letters:
+        scope = "、".join(f"{what}“{name}”" for what, name in (("乡镇", township),
+                                                                ("单位", unit)) if name)
+        scope = f"（{scope}）" if scope else ""
+        raise RefusedError(f"{year}年度没有可生成的{KINDS[kind]}{scope}。请检查年度和名称。")
+    planned = plan(letters, [template.title.format_map(d.values) for d in letters])
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".letters-", dir=out.parent))
+    except OSError as exc:
+        raise PairingError(f"无法写入 {out.parent}：{exc.strerror or exc}") from exc
+    try:
+        writer = _Writer(kind, template, fonts, progress, cancelled, len(planned))
+        if split:
+            result = writer.split(planned, work)
+        else:
+            result = writer.single(planned, work / "letters.pdf", out.stem)
+        if cancelled is not None and cancelled():
+            raise BatchCancelled
+        commit(planned)
+        if split:
+            out.mkdir(parents=True, exist_ok=True)
+            for f in result.files:
+                os.replace(f, out / f.name)
+            result.files = [out / f.name for f in result.files]
+        else:
+            os.replace(result.files[0], out)
+            result.files = [out]
+        return result
+    except OSError as exc:
+        raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+class _Writer:
+    def __init__(self, kind: str, template: Template, fonts: LetterFonts,
+                 progress: Progress | None, cancelled: Cancelled | None, total: int):
+        self.kind = kind
+        self.template = template
+        self.fonts = fonts
+        self.layouter = Layouter(fonts)
+        self.progress = progress
+        self.cancelled = cancelled
+        self.total = total
+        self.done = 0
+
+    def _tick(self, count: int = 1) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise BatchCancelled
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _draw(self, doc: PdfDocument, items: list[Planned]) -> None:
+        if self.kind == "card":
+            doc.add_card_sheet([self._card(p) for p in items])
+            return
+        for p in items:
+            values = {**p.data.values, "code": p.code}
+            doc.add_letter(self.layouter.layout(expand(self.template, values)), p.code)
+
+    def _card(self, p: Planned) -> Card:
+        values = {**p.data.values, "code": p.code}
+        t = self.template
+        return Card(t.title.format_map(values), tuple(x.format_map(values) for x in t.card_lines),
+                    t.card_note.format_map(values), p.code)
+
+    def _groups(self, planned: list[Planned]) -> list[list[Planned]]:
+        size = 4 if self.kind == "card" else 1
+        return [planned[i:i + size] for i in range(0, len(planned), size)]
+
+    def single(self, planned: list[Planned], path: Path, title: str) -> BatchResult:
+        doc = PdfDocument(path, self.fonts, title)
+        for group in self._groups(planned):
+            self._tick(0)
+            self._draw(doc, group)
+            self._tick(len(group))
+        doc.save()
+        return BatchResult([path], planned, doc.pages)
+
+    def split(self, planned: list[Planned], folder: Path) -> BatchResult:
+        files: list[Path] = []
+        used: set[str] = set()
+        pages = 0
+        for p in planned:
+            self._tick(0)
+            name = letter_file_name(p.data)
+            stem, n = name[:-4], 2
+            while name.lower() in used:
+                name = f"{stem}_{n}.pdf"
+                n += 1
+            used.add(name.lower())
+            doc = PdfDocument(folder / name, self.fonts, p.data.party)
+            self._draw(doc, [p])
+            doc.save()
+            pages += doc.pages
+            files.append(folder / name)
+            self._tick()
+        return BatchResult(files, planned, pages)
+
+
+def letter_pdf(letter_id: uuid.UUID, out: Path, day: dt.date | None = None) -> BatchResult:
+    """The PDF of one listed letter, from the records as they are now: the same code when they
+    are unchanged, a new version (the old one kept) when they changed since."""
+    from pairing_desktop.core.letters.lifecycle import subject_of
+
+    kind, year, subject = subject_of(letter_id)
+    return generate(kind, year, out, subjects=[subject], day=day)

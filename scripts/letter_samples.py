@@ -1,0 +1,96 @@
+"""Page 1 of each kind of letter, as PNG, from the demo county: the pictures in the README.
+
+    python scripts/letter_samples.py [--out docs/letters] [--ui]
+
+Builds the demo county (with its targets) into a temporary file, prints the target letter of the
+pairing with the most targets this year, the cadre letter of a cadre helping the most households
+and the first sheet of contact cards, and renders page 1 of each at 80 dpi with pypdfium2.
+With --ui also a screenshot (offscreen) of the preview dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2  # noqa: E402
+
+from pairing_desktop.core.demo import build_demo_county  # noqa: E402
+from pairing_desktop.core.letters.batch import generate  # noqa: E402
+from pairing_desktop.core.storage.db import open_database  # noqa: E402
+from pairing_desktop.core.storage.models import Assignment, Target  # noqa: E402
+
+DPI = 80
+TODAY = dt.date(2026, 3, 2)  # fixed, so the pictures do not change with the clock
+
+
+def first_page_png(pdf: Path, png: Path) -> None:
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[0]
+        page.render(scale=DPI / 72).to_pil().save(png)
+        page.close()
+    finally:
+        document.close()
+
+
+def preview_screenshot(out: Path, year: int) -> None:
+    """The preview dialog of the first letter (the tabs themselves: scripts/screenshots.py)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pairing_desktop.ui.app import make_application
+    from pairing_desktop.ui.letters.letters_tab import LettersTab
+
+    app = make_application([])
+    letters = LettersTab(year=year)
+    letters.resize(1366, 768)
+    letters.show()
+    letters.list.select_id(letters.list.model.id_at(0))
+    app.processEvents()
+    preview = letters.preview()
+    app.processEvents()
+    preview.grab().save(str(out / "ui-preview.png"))
+    preview.accept()
+    print(out / "ui-preview.png")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "letters")
+    parser.add_argument("--ui", action="store_true", help="also screenshot the preview")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="letter-samples-"))
+    ledger = open_database(folder / "demo.db")
+    try:
+        build_demo_county(seed=2007, today=TODAY)
+        year = TODAY.year
+        targets = Counter(t.pairing_id for t in Target.select().where(Target.year == year))
+        open_assignments = Assignment.select().where(Assignment.ended_on.is_null())
+        cadres = Counter(a.cadre_id for a in open_assignments)
+        jobs = {
+            "target": {"subjects": [targets.most_common(1)[0][0]]},
+            "cadre": {"subjects": [cadres.most_common(1)[0][0]]},
+            "card": {},
+        }
+        for kind, options in jobs.items():
+            pdf = folder / f"{kind}.pdf"
+            generate(kind, year, pdf, day=TODAY, **options)
+            first_page_png(pdf, args.out / f"{kind}.png")
+            print(args.out / f"{kind}.png")
+        if args.ui:
+            generate("target", year, folder / "all.pdf", day=TODAY)
+            preview_screenshot(args.out, year)
+    finally:
+        ledger.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""A small county built through `records.save`, for the targets and letters tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from pairing_desktop.core import records
+from pairing_desktop.core.storage.models import Rank
+from pairing_desktop.core.validation import id_check_digit
+
+
+def id_number(serial: int, born: str = "19800101", male: bool = True) -> str:
+    """A valid GB 11643 number (area 522423, 黔西县) with the given serial."""
+    seq = f"{serial % 1000:03d}"
+    if (int(seq[2]) % 2 == 1) != male:
+        seq = seq[:2] + str((int(seq[2]) + 1) % 10)
+    first17 = f"522423{born}{seq}"
+    return first17 + id_check_digit(first17)
+
+
+@dataclass
+class County:
+    townships: dict[str, uuid.UUID] = field(default_factory=dict)
+    villages: dict[str, uuid.UUID] = field(default_factory=dict)
+    units: dict[str, uuid.UUID] = field(default_factory=dict)
+    pairings: dict[str, uuid.UUID] = field(default_factory=dict)
+    cadres: dict[str, uuid.UUID] = field(default_factory=dict)
+    households: dict[str, uuid.UUID] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+def small_county(year: int = 2008) -> County:
+    """Two townships, three villages and units, paired; three cadres helping five households."""
+    c = County()
+    ranks = {r.name: r.id for r in Rank.select()}
+    for name in ("雨朵镇", "绿化乡"):
+        c.townships[name] = records.save("township", None, {"name": name})
+    for name, township in (("石桥村", "雨朵镇"), ("新寨村", "雨朵镇"), ("龙井村", "绿化乡")):
+        c.villages[name] = records.save("village", None, {
+            "township": c.townships[township], "name": name, "secretary": "王明"})
+    for name, org in (("县农业局", "中共黔西县农业局党组"), ("县交通局", "中共黔西县交通局委员会"),
+                      ("县卫生局", "")):
+        c.units[name] = records.save("unit", None, {
+            "name": name, "level": "县直", "party_org": org, "contact_phone": "0857-4221234"})
+    for unit, village in (("县农业局", "石桥村"), ("县交通局", "新寨村"), ("县卫生局", "龙井村")):
+        c.pairings[village] = records.save("uv_pairing", None, {
+            "unit": c.units[unit], "village": c.villages[village],
+            "started_on": dt.date(year - 1, 3, 1)})
+    for i, (name, unit, rank) in enumerate((("李建国", "县农业局", "科局级"),
+                                            ("赵红梅", "县交通局", "股级"),
+                                            ("陈志强", "县卫生局", "一般干部")), 1):
+        c.ids[name] = id_number(100 + i * 2, male=name != "赵红梅")
+        c.cadres[name] = records.save("cadre", None, {
+            "unit": c.units[unit], "name": name, "rank": ranks[rank],
+            "id_number": c.ids[name], "gender": "女" if name == "赵红梅" else "男",
+            "phone": f"1380857{i:04d}"})
+    helped = (("张老三", "石桥村", "李建国"), ("刘二妹", "石桥村", "李建国"),
+              ("杨国富", "新寨村", "李建国"), ("周小平", "新寨村", "赵红梅"),
+              ("吴大山", "龙井村", "陈志强"))
+    for i, (name, village, cadre) in enumerate(helped, 1):
+        c.ids[name] = id_number(300 + i * 2, born="19650505", male=True)
+        c.households[name] = records.save("household", None, {
+            "village": c.villages[village], "group_name": f"第{i}组", "head_name": name,
+            "id_number": c.ids[name], "members": 4})
+        records.save("assignment", None, {"cadre": c.cadres[cadre],
+                                          "household": c.households[name],
+                                          "started_on": dt.date(year - 1, 5, 1)})
+    return c
+
+
+def add_target(pairing: uuid.UUID, year: int, category: int, description: str,
+               value: float | None = None, unit: str | None = None,
+               status: str = "未开始") -> uuid.UUID:
+    return records.save("target", None, {
+        "pairing": pairing, "year": year, "category": category, "description": description,
+        "indicator_value": value, "indicator_unit": unit, "status": status})
+
+
+# --- reading PDFs back -------------------------------------------------------------------------
+
+
+def pdftotext(path, page: int | None = None) -> str:
+    """The text poppler extracts (what a clerk copies out of the PDF)."""
+    import subprocess
+
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def page_texts(path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [p.extract_text() for p in PdfReader(path).pages]
+
+
+def fonts_of(path) -> list[dict]:
+    """Every font dictionary used by any page, resolved."""
+    from pypdf import PdfReader
+
+    found = {}
+    for page in PdfReader(path).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            found[id(font)] = font
+    return list(found.values())

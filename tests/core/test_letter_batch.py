@@ -1,0 +1,119 @@
+"""Batches: one PDF or one file each, progress, cancel without leftovers; fonts; the CLI."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from pairing_desktop import cli
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.letters import fonts as letter_fonts
+from pairing_desktop.core.letters.batch import BatchCancelled, generate, safe_filename
+from pairing_desktop.core.paths import resources_dir
+from pairing_desktop.core.storage.models import Letter
+from tests.core.letter_fixtures import pdftotext, small_county
+
+YEAR = 2008
+
+
+@pytest.fixture
+def county(ledger):
+    return small_county(YEAR)
+
+
+def test_one_file_per_letter_named_after_the_parties(county, tmp_path):
+    seen = []
+    result = generate("cadre", YEAR, tmp_path / "out", split=True,
+                      progress=lambda done, total: seen.append((done, total)))
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(["2008年干部帮扶责任书_李建国（县农业局）.pdf",
+                            "2008年干部帮扶责任书_赵红梅（县交通局）.pdf",
+                            "2008年干部帮扶责任书_陈志强（县卫生局）.pdf"])
+    assert seen[-1] == (3, 3) and [d for d, _t in seen] == sorted(d for d, _t in seen)
+    for path in result.files:
+        assert len(PdfReader(path).pages) >= 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_cancelled_batch_leaves_no_file_and_records_nothing(county, tmp_path, split):
+    calls = []
+
+    def cancel_on_third_check() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    out = tmp_path / ("cards" if split else "cards.pdf")
+    with pytest.raises(BatchCancelled):
+        generate("card", YEAR, out, split=split, cancelled=cancel_on_third_check)
+    assert len(calls) == 3
+    leftovers = [p.name for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")]
+    assert leftovers == []
+    assert Letter.select().count() == 0
+
+
+def test_filters_by_township_and_unit(county, tmp_path):
+    result = generate("card", YEAR, tmp_path / "c.pdf", township="绿化乡")
+    assert [p.data.party for p in result.letters] == ["吴大山（龙井村）"]
+    result = generate("card", YEAR, tmp_path / "c.pdf", unit="县农业局")
+    assert sorted(p.data.party for p in result.letters) == [
+        "刘二妹（石桥村）", "张老三（石桥村）", "杨国富（新寨村）"]
+    with pytest.raises(RefusedError, match="没有可生成的"):
+        generate("target", YEAR, tmp_path / "t.pdf", township="不存在乡")
+    assert not (tmp_path / "t.pdf").exists()
+
+
+@pytest.mark.parametrize(("name", "safe"), [
+    ('县农业局/石桥村: "一组"?', "县农业局_石桥村_ _一组__"),
+    ("CON", "_CON"),
+    ("lpt1.pdf", "_lpt1.pdf"),
+    ("名字。. ", "名字。"),
+    ("", "未命名"),
+    ("长" * 300, "长" * 100),
+])
+def test_safe_filenames(name, safe):
+    assert safe_filename(name) == safe
+
+
+def test_system_fonts_are_preferred_when_installed(ledger, tmp_path):
+    assert letter_fonts.font_setting() == "auto"
+    system = tmp_path / "Fonts"
+    system.mkdir()
+    shutil.copy(resources_dir() / "fonts" / "uming.ttc", system / "simsun.ttc")
+    faces = letter_fonts.choose_faces("auto", system)
+    assert faces["body"].path == system / "simsun.ttc"  # no simfang.ttf: SimSun next
+    assert faces["title"].path == system / "simsun.ttc"
+    assert faces["heading"] == letter_fonts.bundled_faces()["heading"]  # no simhei.ttf
+    assert letter_fonts.choose_faces("bundled", system) == letter_fonts.bundled_faces()
+    assert letter_fonts.choose_faces("auto", tmp_path / "none") == letter_fonts.bundled_faces()
+    names = letter_fonts.register(faces)
+    assert names.body == "PD-simsun-0"
+
+
+def test_font_setting_is_stored_in_the_ledger(ledger):
+    letter_fonts.set_font_setting("bundled")
+    assert letter_fonts.font_setting() == "bundled"
+    with pytest.raises(ValidationError, match="字体"):
+        letter_fonts.set_font_setting("comic")
+    assert letter_fonts.font_setting() == "bundled"
+
+
+def test_cli_letters_and_verify(county, ledger, tmp_path, capsys):
+    path = ledger.path
+    ledger.close()
+    out = tmp_path / "target.pdf"
+    assert cli.main(["letters", "--db", str(path), "--kind", "target", "--year", str(YEAR),
+                     "--township", "雨朵镇", "--out", str(out)]) == 0
+    assert "已生成 2 份结对帮扶目标责任书" in capsys.readouterr().out
+    code = next(word.split("：")[1] for word in pdftotext(out).split() if word.startswith("验证码"))
+    assert cli.main(["verify", "--db", str(path), code]) == 0
+    assert "真实有效" in capsys.readouterr().out
+    assert cli.main(["verify", "--db", str(path), "ZZZZ-ZZZZ"]) != 0
+    assert "不存在" in capsys.readouterr().err
+    assert cli.main(["letters", "--db", str(path), "--kind", "cadre", "--year", "1990",
+                     "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "没有可生成的" in capsys.readouterr().err
+    assert cli.main(["verify", "--db", str(tmp_path / "missing.db"), code]) == 1
+    assert not (tmp_path / "missing.db").exists()

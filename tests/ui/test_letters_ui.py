@@ -1,0 +1,197 @@
+"""The 目标 and 责任书 tabs driven offscreen: preview, print, sign with a scan, batch, copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from pairing_desktop.core.letters.batch import generate
+from pairing_desktop.core.rules.targets import targets_of
+from pairing_desktop.core.storage.models import Letter
+from pairing_desktop.ui.letters.ask import LetterAsk
+from pairing_desktop.ui.letters.batch_dialog import BatchDialog, BatchWorker
+from pairing_desktop.ui.letters.letters_tab import LettersTab
+from pairing_desktop.ui.letters.targets_tab import TargetsTab
+from tests.core.letter_fixtures import add_target, small_county
+
+pytestmark = pytest.mark.gui
+YEAR = 2008
+
+
+@pytest.fixture
+def county(ledger):
+    c = small_county(YEAR)
+    add_target(c.pairings["石桥村"], YEAR, 1, "建设沼气池", 20, "口")
+    return c
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """Messages the letters UI shows, instead of modal boxes."""
+    messages: list[str] = []
+    monkeypatch.setattr(LetterAsk, "inform",
+                        classmethod(lambda cls, parent, title, text: messages.append(text)))
+    return messages
+
+
+@pytest.fixture
+def tab(qtbot, county, told, tmp_path_factory) -> LettersTab:
+    generate("target", YEAR, tmp_path_factory.mktemp("batch") / "all.pdf")
+    widget = LettersTab(year=YEAR)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def _select(tab: LettersTab, party: str) -> Letter:
+    for row in range(tab.list.model.rowCount()):
+        if party in tab.list.model.values_at(row):
+            tab.list.select_id(tab.list.model.id_at(row))
+            return tab.current()
+    raise AssertionError(f"{party} not listed")
+
+
+def test_preview_opens_with_rendered_pages_and_zoom(tab, qtbot, tmp_path):
+    assert tab.list.model.rowCount() == 3
+    _select(tab, "县农业局、石桥村")
+    dialog = tab.preview()
+    qtbot.addWidget(dialog)
+    assert dialog.page.maximum() == len(PdfReader(dialog.pdf).pages) >= 2
+    small = dialog.image.pixmap().size()
+    assert not small.isEmpty() and small.height() > small.width()  # a portrait A4 page
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(200))
+    assert dialog.image.pixmap().width() > small.width() * 1.8
+    dialog.page.setValue(2)
+    assert not dialog.image.pixmap().isNull()
+    dialog.grab().save(str(tmp_path / "preview.png"))
+
+
+def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tmp_path,
+                                                                 monkeypatch, told):
+    letter = _select(tab, "县农业局、石桥村")
+    assert letter.status == "草稿"
+    printed_pdf = tmp_path / "printed.pdf"
+
+    def pdf_printer(cls, parent):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed_pdf))
+        return printer
+
+    monkeypatch.setattr(LetterAsk, "printer", classmethod(pdf_printer))
+    dialog = tab.preview()
+    qtbot.addWidget(dialog)
+    assert dialog.print_letters()
+    assert len(PdfReader(printed_pdf).pages) == dialog.page.maximum()
+    letter = Letter.get_by_id(letter.id)
+    assert letter.status == "已打印" and letter.printed_at and letter.printed_by
+
+    scan = tmp_path / "signed.png"
+    scan.write_bytes(b"\x89PNG signed and sealed")
+    monkeypatch.setattr(LetterAsk, "signing",
+                        classmethod(lambda cls, parent, party: (dt.date.today(), str(scan))))
+    shown = []
+    monkeypatch.setattr(LetterAsk, "show_file",
+                        classmethod(lambda cls, parent, path: shown.append(path)))
+    tab.mark_signed()
+    letter = Letter.get_by_id(letter.id)
+    assert letter.status == "已签订" and letter.signed_on == dt.date.today()
+    assert tab.current().id == letter.id
+    row = tab.list.model.values_at(tab.list.model.row_of_id(letter.id))
+    assert "已签订" in row
+    path = tab.view_scan()
+    assert shown == [path] and path.read_bytes() == scan.read_bytes()
+    assert told == []
+
+
+def test_signing_an_unprinted_letter_is_refused_with_the_cores_message(tab, monkeypatch, told,
+                                                                     tmp_path):
+    letter = _select(tab, "县交通局、新寨村")
+    scan = tmp_path / "s.pdf"
+    scan.write_bytes(b"%PDF")
+    monkeypatch.setattr(LetterAsk, "signing",
+                        classmethod(lambda cls, parent, party: (dt.date.today(), str(scan))))
+    tab.mark_signed()
+    assert told == ["这份责任书尚未打印，不能标记为已签订。"]
+    assert Letter.get_by_id(letter.id).status == "草稿"
+
+
+def test_filters_and_verify(tab, monkeypatch, told):
+    tab.status.setCurrentIndex(tab.status.findData("已签订"))
+    assert tab.list.model.rowCount() == 0
+    tab.status.setCurrentIndex(0)
+    tab.township.setCurrentIndex(tab.township.findText("绿化乡"))
+    assert tab.list.model.rowCount() == 1
+    code = tab.list.model.values_at(0)[6]
+    monkeypatch.setattr(LetterAsk, "code", classmethod(lambda cls, parent: code.lower()))
+    assert tab.verify_code() == "found"
+    assert "真实有效" in told[-1]
+
+
+def test_batch_dialog_runs_in_the_pool_and_records_letters(qtbot, county, told, tmp_path):
+    dialog = BatchDialog(year=YEAR, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("card"))
+    assert dialog.out.text().endswith("2008年帮扶联系卡.pdf")
+    with qtbot.waitSignal(dialog.done_batch, timeout=20000) as blocker:
+        dialog.start()
+    result = blocker.args[0]
+    assert result.files == [tmp_path / "2008年帮扶联系卡.pdf"] and result.files[0].exists()
+    assert Letter.select().where(Letter.kind == "card").count() == 5
+    assert "已生成 5 份" in dialog.message
+
+
+def test_cancelled_worker_leaves_no_file(qtbot, county, tmp_path):
+    worker = BatchWorker("cadre", YEAR, tmp_path / "out.pdf")
+    worker.stop.set()
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        worker.run()
+    assert [p for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")] == []
+    assert Letter.select().count() == 0
+
+
+def test_targets_tab_copies_last_year(qtbot, county, told, answers):
+    pairing = county.pairings["石桥村"]
+    add_target(pairing, YEAR - 1, 2, "发展精品水果种植", 300, "亩", status="已完成")
+    tab = TargetsTab(year=YEAR + 1)
+    qtbot.addWidget(tab)
+    tab.show()  # opens on the first pairing, its targets ready to edit
+    assert tab.pairing_id() == tab.pairings.model.id_at(0) and tab.targets.isEnabled()
+    tab.pairings.select_id(pairing)
+    tab.pairings.current_changed.emit(pairing)
+    assert tab.targets.isEnabled() and tab.targets.list.model.rowCount() == 0
+    tab.year.setValue(YEAR)
+    assert tab.targets.list.model.rowCount() == 1  # 建设沼气池
+    assert tab.copy_last_year() == 0  # 2008 already has targets: refused with the message
+    assert any("已有目标" in text for text in answers.texts("warn"))
+    tab.year.setValue(YEAR + 1)
+    assert tab.copy_last_year() == 1
+    assert tab.targets.list.model.rowCount() == 1
+    assert [t.description for t in targets_of(pairing, YEAR + 1)] == ["建设沼气池"]
+
+
+def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings, monkeypatch, told):
+    from pairing_desktop.ui.letters import letters_tabs
+    from pairing_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ledger, settings, tabs=letters_tabs)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["目标", "责任书"]
+    from PySide6.QtGui import QAction
+
+    generate("card", YEAR, ledger.path.parent / "cards.pdf")
+    code = Letter.select().first().code
+    monkeypatch.setattr(LetterAsk, "code", classmethod(lambda cls, parent: code))
+    window.findChild(QAction, "verify_letter").trigger()
+    assert "真实有效" in told[-1]
+    letters = window.tab_widgets()[1]
+    letters.font_choice.setCurrentIndex(letters.font_choice.findData("bundled"))
+    from pairing_desktop.core.letters.fonts import font_setting
+
+    assert font_setting() == "bundled"
+
