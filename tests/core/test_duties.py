@@ -158,16 +158,20 @@ def test_households_targets_and_stationed(county):
     result = check_duties(2028, D(2028, 11, 30))
     assert {r.subject for r in result.households} == {
         "刘一（红岩村）", "陈三（青山村）", "陈四（白水村）", "周五（白水村）"}
-    assert [(r.subject, r.status) for r in result.targets] == [
-        ("县农业局 — 红岩村：修建沼气池20口", PENDING)]
+    assert {(r.subject, r.status, r.done) for r in result.targets} == {
+        ("县教育局 — 青山村：种植蔬菜", MET, 1), ("县农业局 — 红岩村：修建沼气池20口", PENDING, 0)}
     assert [(r.subject, r.overdue_since) for r in result.stationed] == [
         ("赵干事（白水村，村党支部第一书记）", D(2028, 7, 1))]
     year_end = check_duties(2028, D(2029, 1, 1))
-    assert [r.status for r in year_end.targets] == [OVERDUE]
+    assert sorted(r.status for r in year_end.targets) == [MET, OVERDUE]
+    assert [r.subject for r in year_end.problems() if r.duty == "target"] == [
+        "县农业局 — 红岩村：修建沼气池20口"]
     township = check_duties(2028, D(2028, 11, 30), township_id=county.townships["乙镇"])
     assert {r.subject for r in township.households} == {"陈四（白水村）", "周五（白水村）"}
     assert {r.subject for r in township.pairings} == {"县农业局 — 白水村"}
     assert township.targets == [] and len(township.stationed) == 1
+    assert [r.subject for r in check_duties(2028, D(2028, 11, 30), county.townships["甲乡"])
+            .targets if r.status != MET] == ["县农业局 — 红岩村：修建沼气池20口"]
 
 
 def test_outcome_is_not_an_activity_but_any_other_kind_is(county):

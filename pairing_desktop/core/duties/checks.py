@@ -59,7 +59,7 @@ class Compliance:
     pairings: list[DutyRow] = field(default_factory=list)  # every owed period, met or not
     cadres: list[DutyRow] = field(default_factory=list)  # quota and visits of every cadre
     households: list[DutyRow] = field(default_factory=list)  # poor households with no cadre
-    targets: list[DutyRow] = field(default_factory=list)  # targets of the year not done
+    targets: list[DutyRow] = field(default_factory=list)  # the year's targets, done or not
     stationed: list[DutyRow] = field(default_factory=list)  # postings ended, no successor
     unassigned: int = 0  # poor households with no cadre (counted even when not listed)
 
@@ -151,12 +151,13 @@ WHERE h.deleted_at IS NULL AND h.status = '贫困'
 """
 
 TARGET_SQL = """
-SELECT g.id, t.name, u.name, u.name || ' — ' || v.name || '：' || g.description, p.id
+SELECT g.id, t.name, u.name, u.name || ' — ' || v.name || '：' || g.description, p.id,
+       g.status = '已完成'
 FROM target g JOIN unit_village_pairing p ON p.id = g.pairing_id
 JOIN village v ON v.id = p.village_id JOIN township t ON t.id = v.township_id
 JOIN unit u ON u.id = p.unit_id
 WHERE g.deleted_at IS NULL AND p.deleted_at IS NULL AND g.year = :year
-  AND g.status != '已完成' AND (:tw IS NULL OR v.township_id = :tw)
+  AND (:tw IS NULL OR v.township_id = :tw)
 ORDER BY t.name, u.name, v.name, g.category
 """
 
@@ -292,13 +293,18 @@ def _unassigned_rows(params: dict[str, Any]) -> list[DutyRow]:
 
 
 def _target_rows(year: int, params: dict[str, Any]) -> list[DutyRow]:
-    """Targets of the year not 已完成: overdue once the year is over (目标未实现不脱钩)."""
+    """The year's targets: met when 已完成, else overdue once the year is over (不脱钩)."""
     year_end = dt.date(year, 12, 31)
     over = year_end < dt.date.fromisoformat(params["asof"])
-    return [DutyRow("target", uuid.UUID(r[0]), r[1], r[2], r[3], "target", f"{year}年", 1, 0,
-                    OVERDUE if over else PENDING, year_end,
-                    year_end + dt.timedelta(days=1) if over else None, uuid.UUID(r[4]))
-            for r in _execute(TARGET_SQL, {**params, "year": year})]
+    rows = []
+    for tid, township, unit, subject, pid, done in _execute(TARGET_SQL,
+                                                            {**params, "year": year}):
+        status = MET if done else OVERDUE if over else PENDING
+        rows.append(DutyRow("target", uuid.UUID(tid), township, unit, subject, "target",
+                            f"{year}年", 1, int(done), status, year_end,
+                            year_end + dt.timedelta(days=1) if status == OVERDUE else None,
+                            uuid.UUID(pid)))
+    return rows
 
 
 def _stationed_rows(params: dict[str, Any]) -> list[DutyRow]:

@@ -67,7 +67,7 @@ def pairing_lines(compliance: Compliance) -> list[PairingLine]:
     for r in compliance.targets:
         line = lines.get(r.pairing_id)
         if line is not None:
-            line.cells.setdefault("target", Cell()).add(r.status, 0, 1)
+            line.cells.setdefault("target", Cell()).add(r.status, r.done, 1)
     return list(lines.values())
 
 

@@ -143,6 +143,7 @@ class OverviewTab(QWidget):
         self.tree.setAlternatingRowColors(False)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         header.resizeSection(0, 380)
         for column in range(1, len(COLUMNS) + 2):
             header.resizeSection(column, 110)
