@@ -4,7 +4,8 @@ against the same aggregation in raw sqlite3 in the same run.
     python bench/bench_report.py [--runs 5] [--rebuild]
 
 Builds (once, cached in bench/out/) a ledger of 100,000 poor households, 20,000 cadres, 3,600
-paired villages and 200,000 activities over last year and this year, written with executemany.
+paired villages, 36,000 targets and 200,000 activities over last year and this year, written
+with executemany.
 Prints the median time of each computation through the core (SQL aggregates + the Python that
 shapes the results) beside raw sqlite3 running the identical SQL and fetching every row.
 Aim: within 2x of raw and under one second.
@@ -36,7 +37,8 @@ from pairing_desktop.core.storage.db import open_database  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SIZE = {"townships": 1_000, "villages": 3_600, "units": 1_600, "cadres": 20_000,
-        "households": 100_000, "farmers": 20_000, "activities": 200_000, "stationed": 2_000}
+        "households": 100_000, "farmers": 20_000, "activities": 200_000, "stationed": 2_000,
+        "targets_per_pairing": 5}
 TODAY = dt.date(2026, 11, 28)  # fixed, so every run measures the same file and periods
 DASHBOARD_PARTS = ("pairings", "targets")  # what overview() checks
 REPORT_PARTS = ("pairings", "cadres", "targets", "stationed")  # what build_report() checks
@@ -108,6 +110,10 @@ def build(path: Path, seed: int = 1) -> None:
                     held.append((cadre, pool.pop(), d0))
         insert("assignment", ("cadre_id", "household_id", "started_on"), held)
         pairings = cur.execute("SELECT id, started_on FROM unit_village_pairing").fetchall()
+        insert("target", ("pairing_id", "year", "category", "description", "status"),
+               [(pid, year, k + 1, f"年度目标{k + 1}", rng.choice(("进行中", "已完成", "未开始")))
+                for pid, _ in pairings for year in (TODAY.year - 1, TODAY.year)
+                for k in range(SIZE["targets_per_pairing"])])
         pairing_types = [v for v in types.values() if v[2] == "pairing"]
         visit = types["household_visit"][0]
         span = (TODAY - start).days
@@ -154,10 +160,11 @@ def median(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...]) -> list[tuple[str, dict]]:
+def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...],
+                 township: str | None = None) -> list[tuple[str, dict]]:
     """The identical SQL the duty checks run for `parts`, with their parameters."""
     params = {"y0": f"{year}-01-01", "y1": f"{year}-12-31", "asof": as_of.isoformat(),
-              "tw": None}
+              "tw": township}
     rules = load_rules()
     queries = {
         "pairings": (checks.pairing_query(year, rules)[0], params),
@@ -169,11 +176,11 @@ def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...]) -> list[tupl
     return [queries[p] for p in (*parts, "households")]
 
 
-def report_queries(year: int) -> list[tuple[str, dict]]:
-    params = {"d0": f"{year}-01-01", "d1": f"{year}-12-31", "tw": None}
+def report_queries(year: int, township: str | None = None) -> list[tuple[str, dict]]:
+    params = {"d0": f"{year}-01-01", "d1": f"{year}-12-31", "tw": township}
     return [(figures.NETWORK_SQL, params), (figures.KINDS_SQL, {}),
             (figures.KIND_QUARTER_SQL, params), (figures.TOWNSHIP_SQL, params),
-            *duty_queries(year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS)]
+            *duty_queries(year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS, township)]
 
 
 def raw(con: sqlite3.Connection, queries: list[tuple[str, dict]]) -> None:
@@ -193,6 +200,7 @@ def main() -> None:
     counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
               for t in ("household", "cadre", "unit_village_pairing", "assignment", "activity")}
     print("file:", ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+    township = con.execute("SELECT id FROM township ORDER BY name LIMIT 1").fetchone()[0]
     cases = [
         ("dashboard (pairing duties + targets), this year to date",
          lambda: overview(year, TODAY),
@@ -200,6 +208,10 @@ def main() -> None:
         ("county report figures, this year",
          lambda: figures.build_report(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of=TODAY),
          lambda: raw(con, report_queries(year))),
+        ("one township's report figures, this year",
+         lambda: figures.build_report(dt.date(year, 1, 1), dt.date(year, 12, 31), township,
+                                      as_of=TODAY),
+         lambda: raw(con, report_queries(year, township))),
         ("county report figures, last year (finished)",
          lambda: figures.build_report(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31),
                                       as_of=dt.date(year, 1, 1)),

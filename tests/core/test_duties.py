@@ -80,7 +80,7 @@ def test_pairing_begun_mid_year_owes_from_its_quarter(county):
         "unit": county.units["县教育局"], "village": county.villages["白水村"],
         "started_on": D(2028, 5, 10)})
     result = check_duties(2028, D(2028, 12, 31))
-    late_rows = [r for r in result.pairings if r.subject_id == late]
+    late_rows = [r for r in result.pairings if r.subject_id == late.hex]
     periods = {(r.duty, r.period) for r in late_rows}
     assert ("research", "2028年第1季度") not in periods
     assert ("research", "2028年第2季度") in periods

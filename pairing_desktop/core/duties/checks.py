@@ -34,7 +34,9 @@ class DutyRow(NamedTuple):
     to build."""
 
     kind: str  # pairing / cadre / household / target / stationed
-    subject_id: uuid.UUID
+    # ids are the 32-character hex the file stores (records and peewee take it as it is):
+    # parsing 100,000 of them into uuid.UUID costs more than a province's SQL does
+    subject_id: str
     township: str
     unit: str
     subject: str  # the pairing ("单位 — 村"), cadre, household or target named for a clerk
@@ -45,7 +47,7 @@ class DutyRow(NamedTuple):
     status: str
     due_by: dt.date | None
     overdue_since: dt.date | None
-    pairing_id: uuid.UUID | None = None  # the pairing a target belongs to
+    pairing_id: str | None = None  # the pairing a target belongs to
 
     @property
     def duty_label(self) -> str:
@@ -246,7 +248,7 @@ def _pairing_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRo
     one_day = dt.timedelta(days=1)
     rows = []
     for pid, township, unit, subject, started, ended, _pid, *done in _execute(sql, params):
-        pairing_id = uuid.UUID(pid)
+        pairing_id = pid
         begun = _quarter_start(dt.date.fromisoformat(started))
         ended_on = _date(ended)
         for (duty, label, start, end, due), n in zip(owed, done, strict=True):
@@ -269,7 +271,7 @@ def _cadre_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRow]
     rows = []
     for cid, unit, name, rank, quota, held, visited in _execute(
             CADRE_SQL, {**params, "visits": visit_rule["count"]}):
-        cadre_id = uuid.UUID(cid)
+        cadre_id = cid
         label = f"{name}（{rank}）"
         quota_status = UNDER if held < quota else OVER if held > quota else MET
         rows.append(DutyRow("cadre", cadre_id, "", unit, label, "quota", "当前", quota, held,
@@ -288,7 +290,7 @@ def unassigned_rows(as_of: dt.date, township_id: Any = None) -> list[DutyRow]:
 
 
 def _unassigned_rows(params: dict[str, Any]) -> list[DutyRow]:
-    return [DutyRow("household", uuid.UUID(r[0]), r[1], "", r[2], "unassigned", "当前", 1, 0,
+    return [DutyRow("household", r[0], r[1], "", r[2], "unassigned", "当前", 1, 0,
                     OVERDUE, None, None) for r in _execute(UNASSIGNED_SQL, params)]
 
 
@@ -300,15 +302,15 @@ def _target_rows(year: int, params: dict[str, Any]) -> list[DutyRow]:
     for tid, township, unit, subject, pid, done in _execute(TARGET_SQL,
                                                             {**params, "year": year}):
         status = MET if done else OVERDUE if over else PENDING
-        rows.append(DutyRow("target", uuid.UUID(tid), township, unit, subject, "target",
+        rows.append(DutyRow("target", tid, township, unit, subject, "target",
                             f"{year}年", 1, int(done), status, year_end,
                             year_end + dt.timedelta(days=1) if status == OVERDUE else None,
-                            uuid.UUID(pid)))
+                            pid))
     return rows
 
 
 def _stationed_rows(params: dict[str, Any]) -> list[DutyRow]:
     """Postings whose term ended this year with nobody posted to the village after them."""
-    return [DutyRow("stationed", uuid.UUID(r[0]), r[1], r[2], r[3], "stationed", "当前", 1, 0,
+    return [DutyRow("stationed", r[0], r[1], r[2], r[3], "stationed", "当前", 1, 0,
                     OVERDUE, _date(r[4]), _date(r[4]) + dt.timedelta(days=1))
             for r in _execute(STATIONED_SQL, params)]

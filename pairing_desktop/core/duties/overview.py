@@ -7,7 +7,6 @@ number of overdue periods; the township and unit rows of the dashboard add the p
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +40,7 @@ class Cell:
 
 @dataclass
 class PairingLine:
-    pairing_id: uuid.UUID
+    pairing_id: str  # hex, as stored
     township: str
     unit: str
     subject: str  # "单位 — 村"
@@ -58,7 +57,7 @@ class PairingLine:
 
 def pairing_lines(compliance: Compliance) -> list[PairingLine]:
     """Every checked pairing in township, unit, village order (as the checks return them)."""
-    lines: dict[uuid.UUID, PairingLine] = {}
+    lines: dict[str, PairingLine] = {}
     for r in compliance.pairings:
         line = lines.get(r.subject_id)
         if line is None:
