@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -22,7 +23,12 @@ def _parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="生成结对帮扶工作统计报告（PDF 或 Excel 工作簿）")
     report.add_argument("--db", type=Path, required=True, dest="db")
-    report.add_argument("--year", type=int, required=True, help="统计年度")
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=int, help="统计年度")
+    period.add_argument("--from", type=dt.date.fromisoformat, dest="date_from",
+                        help="或：统计期间的开始日期（如 2025-07-01，须同时给出 --to）")
+    report.add_argument("--to", type=dt.date.fromisoformat, dest="date_to",
+                        help="统计期间的结束日期")
     report.add_argument("--township", help="只统计一个乡镇（名称）；不填为全县")
     report.add_argument("--out", type=Path, required=True, help="输出文件：.pdf 或 .xlsx")
 
@@ -98,7 +104,7 @@ def _report(args: argparse.Namespace) -> int:
     if ledger is None:
         return 1
     try:
-        path = export_report(args.out, args.year, args.township)
+        path = export_report(args.out, args.year, args.township, args.date_from, args.date_to)
     finally:
         ledger.close()
     print(f"已生成报告：{path}")

@@ -179,3 +179,20 @@ def test_command_line_writes_both_formats(county, ledger, tmp_path, capsys):
     assert main(["report", "--db", str(ledger.path), "--year", "2025", "--township", "丙乡",
                  "--out", str(pdf)]) == 1
     assert "没有名为“丙乡”的乡镇" in capsys.readouterr().err
+
+
+def test_command_line_date_range(county, ledger, tmp_path, capsys):
+    from pairing_desktop.cli import main
+
+    ledger.close()
+    xlsx = tmp_path / "上半年.xlsx"
+    assert main(["report", "--db", str(ledger.path), "--from", "2025-01-01", "--to",
+                 "2025-06-30", "--out", str(xlsx)]) == 0
+    kinds = {r[0]: r for r in _section(list(openpyxl.load_workbook(xlsx)["报告数字"]
+                                            .iter_rows(values_only=True)), "二、帮扶活动")}
+    # research on Jan 15, Feb 10, Mar 1, May 10 (not the deleted one on Dec 1)
+    assert kinds["调研"][:3] == ("调研", 4, 14)
+    assert kinds["办实事"][1] == 0  # Sep 9 is outside the half
+    assert main(["report", "--db", str(ledger.path), "--from", "2025-01-01",
+                 "--out", str(xlsx)]) == 1
+    assert "同时给出开始和结束日期" in capsys.readouterr().err

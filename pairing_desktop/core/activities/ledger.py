@@ -90,7 +90,14 @@ class ActivityList:
         return query
 
     def count(self, search: str = "") -> int:
-        return self._where(self._base.select(fn.COUNT(Activity.id)), search).scalar()
+        if search.strip():
+            return self._where(self._base.select(fn.COUNT(Activity.id)), search).scalar()
+        # without a search nothing needs naming: count the table (and the kinds) alone, which
+        # is what keeps a refresh after each save quick on 200,000 records
+        query = Activity.select(fn.COUNT(Activity.id))
+        if self.duty is not None:
+            query = query.join(ActivityType, on=(Activity.type == ActivityType.id))
+        return self._where(query, "").scalar()
 
     def _rows(self, query: Select) -> list[tuple]:
         rows = []
