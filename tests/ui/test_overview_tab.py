@@ -96,3 +96,20 @@ def test_a_finished_year_is_final(qtbot, dashboard):
     item = dashboard.pairing_item("县农业局 — 红岩村")
     assert item.text(2) == "0/3 逾期3"
     assert dashboard.cell_colour("县农业局 — 红岩村", "project") == RED
+
+
+def test_cadres_and_households_are_counted(qtbot, ledger):
+    from tests.activity_data import assign
+
+    c = build_county(started=D(2024, 6, 1))
+    assign(c, "赵干事", "刘一", D(2025, 1, 5))  # 一般干部, quota 1: met
+    assign(c, "王股长", "刘二", D(2025, 1, 5))  # 股级, quota 2: one short, not visited
+    c.visit("赵干事", "刘一", D(2025, 3, 1))
+    tab = OverviewTab(today=lambda: DAY)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.refreshed, timeout=10000):
+        tab.show()
+    text = tab.people.text()
+    assert "3 名干部帮扶户数不足定额，0 名超过定额" in text  # 张县长, 李科长, 王股长
+    assert "1 名干部本年尚有所帮扶户未走访" in text
+    assert "3 户贫困户无帮扶干部" in text

@@ -12,14 +12,17 @@ from typing import Any
 
 from pairing_desktop.core.duties.checks import (
     MET,
+    OVER,
     OVERDUE,
     PAIRING_DUTIES,
     PENDING,
+    UNDER,
     Compliance,
     check_duties,
 )
 
 COLUMNS = (*PAIRING_DUTIES, "target")
+DASHBOARD_PARTS = ("pairings", "targets", "cadres", "stationed")
 RANK = {MET: 0, PENDING: 1, OVERDUE: 2}
 
 
@@ -72,6 +75,16 @@ def pairing_lines(compliance: Compliance) -> list[PairingLine]:
 
 def overview(year: int, as_of: dt.date | None = None,
              township_id: Any = None) -> tuple[list[PairingLine], Compliance]:
-    """What the dashboard shows: only the pairings' duties and targets are checked."""
-    compliance = check_duties(year, as_of, township_id, parts=("pairings", "targets"))
+    """What the dashboard shows: every check but the list of households without a cadre (they
+    are counted)."""
+    compliance = check_duties(year, as_of, township_id, parts=DASHBOARD_PARTS)
     return pairing_lines(compliance), compliance
+
+
+def people_summary(compliance: Compliance) -> dict[str, int]:
+    """The duties of cadres and postings, counted for the dashboard's second line."""
+    counts = compliance.summary()
+    return {"under": counts.get(("quota", UNDER), 0), "over": counts.get(("quota", OVER), 0),
+            "visits_due": counts.get(("visit", PENDING), 0) + counts.get(("visit", OVERDUE), 0),
+            "unassigned": compliance.unassigned,
+            "stationed": counts.get(("stationed", OVERDUE), 0)}

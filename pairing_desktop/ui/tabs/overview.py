@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core.activities.ledger import ActivityList
 from pairing_desktop.core.activities.types import DUTY_LABELS
 from pairing_desktop.core.duties.checks import MET, OVERDUE, PENDING
-from pairing_desktop.core.duties.overview import COLUMNS, Cell, PairingLine, overview
+from pairing_desktop.core.duties.overview import (
+    COLUMNS,
+    Cell,
+    PairingLine,
+    overview,
+    people_summary,
+)
 from pairing_desktop.core.records import EntityList
 from pairing_desktop.core.storage.models import Township, database
 from pairing_desktop.ui.record_panel import ListPanel
@@ -129,6 +135,8 @@ class OverviewTab(QWidget):
         refresh.clicked.connect(self.refresh)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
+        self.people = QLabel(self)
+        self.people.setObjectName("people")
         bar = QHBoxLayout()
         for widget in (QLabel(tr("年度"), self), self.year, QLabel(tr("乡镇"), self),
                        self.township, self.only_overdue, self.search, refresh):
@@ -154,6 +162,7 @@ class OverviewTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        layout.addWidget(self.people)
         layout.addWidget(self.tree, 1)
         layout.addWidget(legend)
         self.year.valueChanged.connect(self.refresh)
@@ -200,7 +209,12 @@ class OverviewTab(QWidget):
         if isinstance(result, Exception):
             self.summary.setText(tr("检查失败：{0}").format(result))
             return
-        self.lines, _compliance = result
+        self.lines, compliance = result
+        people = people_summary(compliance)
+        self.people.setText(tr("干部帮扶：{under} 名干部帮扶户数不足定额，{over} 名超过定额；"
+                               "{visits_due} 名干部本年尚有所帮扶户未走访；{unassigned} 户贫困户"
+                               "无帮扶干部；{stationed} 名驻村干部任期已满无人接任。")
+                            .format(**people))
         self._fill()
         self.refreshed.emit()
 
