@@ -167,7 +167,8 @@ def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...],
               "tw": township}
     rules = load_rules()
     queries = {
-        "pairings": (checks.pairing_query(year, rules)[0], params),
+        "pairings": (checks.pairing_query(year, rules)[0],
+                     {**params, **checks.pairing_query(year, rules)[2]}),
         "cadres": (checks.CADRE_SQL, {**params, "visits": rules["visit"]["count"]}),
         "households": (checks.UNASSIGNED_COUNT_SQL, params),
         "targets": (checks.TARGET_SQL, {**params, "year": year}),

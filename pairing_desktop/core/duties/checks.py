@@ -226,14 +226,18 @@ def owed_periods(year: int, rules: dict) -> list[Period]:
             for label, start, end in periods(year, rules[duty]["period"])]
 
 
-def pairing_query(year: int, rules: dict) -> tuple[str, list[Period]]:
-    """PAIRING_SQL with one count column per owed period of the year, and those periods."""
+def pairing_query(year: int, rules: dict) -> tuple[str, list[Period], dict[str, str]]:
+    """PAIRING_SQL with one count column per owed period of the year, those periods, and the
+    parameters (each period's first and last day)."""
     owed = owed_periods(year, rules)
     kinds = {"research": "ty.duty = 'research'", "training": "ty.duty = 'training'",
              "project": "ty.duty = 'project'", "activity": "NOT ty.is_outcome"}
-    counts = [f"SUM({kinds[duty]} AND a.date BETWEEN '{start}' AND '{end}')"
-              for duty, _label, start, end, _n in owed] or ["0"]
-    return PAIRING_SQL.format(counts=", ".join(counts)), owed
+    counts = [f"SUM({kinds[duty]} AND a.date BETWEEN :s{i} AND :e{i})"
+              for i, (duty, _label, _start, _end, _n) in enumerate(owed)] or ["0"]
+    params = {}
+    for i, (_duty, _label, start, end, _n) in enumerate(owed):
+        params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
+    return PAIRING_SQL.format(counts=", ".join(counts)), owed, params
 
 
 def _quarter_start(day: dt.date) -> dt.date:
@@ -241,13 +245,14 @@ def _quarter_start(day: dt.date) -> dt.date:
 
 
 def _pairing_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRow]:
-    sql, owed = pairing_query(year, rules)
+    sql, owed, period_params = pairing_query(year, rules)
     if not owed:
         return []
     as_of = dt.date.fromisoformat(params["asof"])
     one_day = dt.timedelta(days=1)
     rows = []
-    for pid, township, unit, subject, started, ended, _pid, *done in _execute(sql, params):
+    for pid, township, unit, subject, started, ended, _pid, *done in _execute(
+            sql, {**params, **period_params}):
         pairing_id = pid
         begun = _quarter_start(dt.date.fromisoformat(started))
         ended_on = _date(ended)
