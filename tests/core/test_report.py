@@ -142,7 +142,13 @@ def test_figures_in_workbook(county, township, tmp_path):
     assert sum(r[10] or 0 for r in detail) == sum(s.get("money_yuan", 0)
                                                   for _, s in expected.values())
     assert all(dt.date(2025, 1, 1) <= r[0].date() <= dt.date(2025, 12, 31) for r in detail)
-    assert set(wb.sheetnames) == {"报告数字", "活动明细", "分乡镇", "分季度", "职责问题"}
+    assert set(wb.sheetnames) == {"报告数字", "活动明细", "分乡镇", "分季度", "结对职责",
+                                  "干部职责", "职责问题"}
+    duties = list(wb["结对职责"].iter_rows(values_only=True))[1:]
+    summary = {r[0]: r[1:] for r in _section(rows, "四、职责落实情况")}
+    research = [r for r in duties if r[3] == "调研"]
+    assert len(research) == summary["调研"][0]
+    assert sum(r[7] == "已完成" for r in research) == summary["调研"][1]
 
 
 def test_duty_summary_of_a_finished_year(county):
@@ -196,3 +202,17 @@ def test_command_line_date_range(county, ledger, tmp_path, capsys):
     assert main(["report", "--db", str(ledger.path), "--from", "2025-01-01",
                  "--out", str(xlsx)]) == 1
     assert "同时给出开始和结束日期" in capsys.readouterr().err
+
+
+def test_a_province_chart_draws_the_busiest_townships():
+    from pairing_desktop.core.reports.figures import Report
+    from pairing_desktop.core.reports.layout import CHART_TOWNSHIPS, chart_townships
+
+    report = Report("全省", dt.date(2025, 1, 1), dt.date(2025, 12, 31), None)
+    report.by_township = [(f"乡{i:02d}", (i * 37) % 101, 0, 0) for i in range(60)]
+    shown = chart_townships(report)
+    assert len(shown) == CHART_TOWNSHIPS
+    assert min(r[1] for r in shown) >= max(r[1] for r in report.by_township if r not in shown)
+    assert shown == sorted(shown)  # kept in the table's order
+    report.by_township = report.by_township[:10]
+    assert chart_townships(report) == report.by_township

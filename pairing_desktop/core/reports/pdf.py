@@ -26,7 +26,12 @@ from pairing_desktop.core.activities.types import NUMBER_FIELDS
 from pairing_desktop.core.duties.checks import STATUS_LABELS
 from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.reports.figures import KindFigure, Report, format_number
-from pairing_desktop.core.reports.layout import KIND_HEADERS, kind_row, problem_rows
+from pairing_desktop.core.reports.layout import (
+    KIND_HEADERS,
+    chart_townships,
+    kind_row,
+    problem_rows,
+)
 
 FONT = "PD-uming-0"  # the letters' name for the same face, so both share one registration
 WIDTH = A4[0] - 36 * mm
@@ -153,11 +158,13 @@ def write_pdf(report: Report, path: str | Path) -> Path:
         story.append(Spacer(1, 4))
         story.append(_kinds_table(kinds))
 
-    names = [r[0] for r in report.by_township]
+    shown = chart_townships(report)
+    title = "各乡镇帮扶活动次数" + (f"（活动最多的{len(shown)}个）"
+                                    if len(shown) < len(report.by_township) else "")
     story.append(KeepTogether([
         Paragraph("四、分乡镇情况", style["h"]),
-        _bars("各乡镇帮扶活动次数", names, [r[1] for r in report.by_township],
-              height=72 * mm, angle=45 if len(names) > 6 else 0)]))
+        _bars(title, [r[0] for r in shown], [r[1] for r in shown],
+              height=72 * mm, angle=45 if len(shown) > 6 else 0)]))
     rows = [["乡镇", "活动次数", "投入资金（元）", "开展活动的结对"]] + [
         [n, format_number(c), format_number(m), format_number(p)]
         for n, c, m, p in report.by_township]

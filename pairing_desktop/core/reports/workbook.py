@@ -85,6 +85,19 @@ def write_workbook(report: Report, path: str | Path) -> Path:
     for row in report.by_quarter:
         ws.append(list(row))
 
+    if report.compliance is not None:
+        ws = wb.create_sheet("结对职责")
+        ws.append(_bold(ws, ["乡镇", "帮扶单位", "结对", "职责", "期间", "应完成", "已完成", "情况",
+                             "截止日期", "逾期起始日"]))
+        for r in report.compliance.pairings + report.compliance.targets:
+            ws.append([r.township, r.unit, r.subject, r.duty_label, r.period, r.due, r.done,
+                       STATUS_LABELS[r.status], r.due_by, r.overdue_since])
+        ws = wb.create_sheet("干部职责")
+        ws.append(_bold(ws, ["单位", "干部（职级）", "职责", "期间", "应完成", "已完成", "情况"]))
+        for r in report.compliance.cadres:
+            ws.append([r.unit, r.subject, r.duty_label, r.period, r.due, r.done,
+                       STATUS_LABELS[r.status]])
+
     ws = wb.create_sheet("职责问题")
     ws.append(_bold(ws, PROBLEM_HEADERS))
     if report.compliance is not None:

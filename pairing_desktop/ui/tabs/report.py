@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
-from pairing_desktop.core.reports.layout import KIND_HEADERS, kind_row
+from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
 from pairing_desktop.core.storage.models import Township
 
 SECTION_BACKGROUND = "#e8eef5"
@@ -236,16 +236,20 @@ class ReportTab(QWidget):
         series.attachAxis(y)
 
     def _draw_township_chart(self, report: Report) -> None:
-        chart = self._chart(tr("各乡镇帮扶活动次数"))
+        shown = chart_townships(report)
+        title = tr("各乡镇帮扶活动次数")
+        if len(shown) < len(report.by_township):
+            title += tr("（活动最多的{0}个）").format(len(shown))
+        chart = self._chart(title)
         bars = QBarSet(tr("活动次数"))
         bars.setColor(QColor("#4a78a8"))
-        values = [row[1] for row in report.by_township]
+        values = [row[1] for row in shown]
         bars.append([float(v) for v in values])
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(len(values) <= 12)
         chart.addSeries(series)
-        self._axes(chart, series, [row[0] for row in report.by_township], max(values or [0]),
+        self._axes(chart, series, [row[0] for row in shown], max(values or [0]),
                    angle=-90 if len(values) > 8 else 0)
         self.by_township.setChart(chart)
 
