@@ -216,3 +216,10 @@ def test_a_province_chart_draws_the_busiest_townships():
     assert shown == sorted(shown)  # kept in the table's order
     report.by_township = report.by_township[:10]
     assert chart_townships(report) == report.by_township
+
+
+def test_chart_axis_steps_are_round():
+    from pairing_desktop.core.reports.pdf import nice_step
+
+    assert [nice_step(x) for x in (0, 0.8, 3, 7, 12, 48, 100, 101, 260)] == [
+        1, 1, 5, 10, 20, 50, 100, 200, 500]

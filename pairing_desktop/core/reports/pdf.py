@@ -96,6 +96,14 @@ def _kinds_table(kinds: list[KindFigure]) -> Table:
     return _table(rows, [first, 12 * mm] + [rest] * len(NUMBER_FIELDS), label_cols=(0,))
 
 
+def nice_step(raw: float) -> int:
+    """The axis step of 1, 2 or 5 times a power of ten nearest above `raw` (at least 1)."""
+    if raw <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return int(next(m * magnitude for m in (1, 2, 5, 10) if raw <= m * magnitude))
+
+
 def _bars(title: str, labels: list[str], values: list[float], height: float = 62 * mm,
           angle: int = 0) -> Drawing:
     drawing = Drawing(WIDTH, height)
@@ -113,7 +121,7 @@ def _bars(title: str, labels: list[str], values: list[float], height: float = 62
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     top = max(values or [0])
-    step = max(1, math.ceil(top / 5))
+    step = nice_step(top / 5)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, max(step, math.ceil(top / step) * step)
     chart.valueAxis.valueStep = step
     chart.bars[0].fillColor = colors.HexColor("#4a78a8")
