@@ -113,3 +113,17 @@ def test_cadres_and_households_are_counted(qtbot, ledger):
     assert "3 名干部帮扶户数不足定额，0 名超过定额" in text  # 张县长, 李科长, 王股长
     assert "1 名干部本年尚有所帮扶户未走访" in text
     assert "3 户贫困户无帮扶干部" in text
+
+
+def test_showing_again_picks_up_changes_made_elsewhere(qtbot, dashboard, county):
+    from pairing_desktop.core import records
+
+    dashboard.hide()
+    village = records.save("village", None, {"township": county.townships["乙镇"],
+                                             "name": "新建村"})
+    records.save("uv_pairing", None, {"unit": county.units["县教育局"], "village": village,
+                                      "started_on": D(2025, 8, 1)})
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.show()
+    item = dashboard.pairing_item("县教育局 — 新建村")
+    assert item is not None and item.text(2) == "0/2 逾期1"  # owes Q3 (overdue) and Q4

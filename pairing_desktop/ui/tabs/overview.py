@@ -113,7 +113,6 @@ class OverviewTab(QWidget):
         self.lines: list[PairingLine] = []
         self.dialogs: list[RecordsDialog] = []
         self._requested = 0
-        self._stale = True
         self._signals = _Signals(self)
         self._signals.done.connect(self._arrived)
         self._township_ids: list[Any] = [None]
@@ -190,7 +189,6 @@ class OverviewTab(QWidget):
 
     def refresh(self) -> None:
         """Check again on the worker thread; the tree updates when the result arrives."""
-        self._stale = False
         self._requested += 1
         year = self.year.value()
         args = (year, as_of_for(year, self.today()), self.township_id())
@@ -198,8 +196,7 @@ class OverviewTab(QWidget):
         self.pool.start(_Check(self._requested, args, self._signals))
 
     def mark_stale(self) -> None:
-        """Records changed: check again now if shown, else when next shown."""
-        self._stale = True
+        """Records changed: check again now if shown (else showing it will)."""
         if self.isVisible():
             self.refresh()
 
@@ -332,7 +329,8 @@ class OverviewTab(QWidget):
         self.mark_stale()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Check again whenever shown: other tabs (pairings, targets, assignments) may have
+        changed what is owed. The check runs off the GUI thread, so this costs no wait."""
         super().showEvent(event)
         self._load_townships()
-        if self._stale:
-            self.refresh()
+        self.refresh()
