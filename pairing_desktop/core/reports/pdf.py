@@ -184,10 +184,11 @@ def write_pdf(report: Report, path: str | Path) -> Path:
         _bars("各季度帮扶活动次数", [r[0] for r in report.by_quarter],
               [r[1] for r in report.by_quarter])]))
 
-    story.append(Paragraph("六、职责落实情况", style["h"]))
     rows = [["职责", "应查", "已完成", "未到期", "逾期/不足"]] + [
         [label, *(format_number(v) for v in values)] for label, *values in report.duties]
-    story.append(_table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, label_cols=(0,)))
+    story.append(KeepTogether([
+        Paragraph("六、职责落实情况", style["h"]),
+        _table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, label_cols=(0,))]))
     problems = problem_rows(report.compliance, limit=40) if report.compliance else []
     if problems:
         story.append(Spacer(1, 6))

@@ -8,6 +8,7 @@ newer request is dropped.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -86,7 +87,8 @@ class _Check(QRunnable):
             result = exc
         finally:
             database.close()  # this thread's own connection
-        self.signals.done.emit(self.number, result)
+        with contextlib.suppress(RuntimeError):  # the tab closed meanwhile: nobody to tell
+            self.signals.done.emit(self.number, result)
 
 
 class RecordsDialog(QDialog):
