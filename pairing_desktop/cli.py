@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -19,6 +20,17 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="生成演示县数据库")
     demo.add_argument("--db", type=Path, required=True, dest="db")
     demo.add_argument("--seed", type=int, default=2007, help="随机种子（同一种子生成相同数据）")
+
+    report = sub.add_parser("report", help="生成结对帮扶工作统计报告（PDF 或 Excel 工作簿）")
+    report.add_argument("--db", type=Path, required=True, dest="db")
+    period = report.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=int, help="统计年度")
+    period.add_argument("--from", type=dt.date.fromisoformat, dest="date_from",
+                        help="或：统计期间的开始日期（如 2025-07-01，须同时给出 --to）")
+    report.add_argument("--to", type=dt.date.fromisoformat, dest="date_to",
+                        help="统计期间的结束日期")
+    report.add_argument("--township", help="只统计一个乡镇（名称）；不填为全县")
+    report.add_argument("--out", type=Path, required=True, help="输出文件：.pdf 或 .xlsx")
 
     check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
     check.add_argument("--db", type=Path, required=True, dest="db")
@@ -85,6 +97,20 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 2
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.reports.export import export_report
+
+    ledger = _open_existing(args.db)
+    if ledger is None:
+        return 1
+    try:
+        path = export_report(args.out, args.year, args.township, args.date_from, args.date_to)
+    finally:
+        ledger.close()
+    print(f"已生成报告：{path}")
+    return 0
+
+
 def _letters(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters import KINDS
     from pairing_desktop.core.letters.batch import generate
@@ -126,4 +152,5 @@ def _open_existing(path: Path):
     return open_database(path)
 
 
-COMMANDS = {"demo": _demo, "check": _check, "letters": _letters, "verify": _verify}
+COMMANDS = {"demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
+            "report": _report}

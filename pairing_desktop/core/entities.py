@@ -283,19 +283,33 @@ TARGET = EntitySpec(
     title=("description",), search=("description", "pairing"), sort="year", measure="项",
 )
 
+def _activity_rules(values: dict[str, Any], record_id: Any) -> dict[str, str]:
+    from pairing_desktop.core.activities.rules import check_activity
+
+    return check_activity(values, record_id)
+
+
+def _activity_type_rules(values: dict[str, Any], record_id: Any) -> dict[str, str]:
+    from pairing_desktop.core.activities.rules import check_type
+
+    return check_type(values, record_id)
+
+
 ACTIVITY_TYPE = EntitySpec(
     "activity_type", "活动类型", M.ActivityType,
     (
         _f("code", "代码", required=True),
         _f("name", "名称", required=True),
         _f("scope", "对象", kind="choice", choices=("pairing", "household"), default="pairing"),
-        _f("duty", "对应职责", kind="choice", choices=("research", "training", "project")),
+        _f("duty", "对应职责", kind="choice", choices=("research", "training", "project", "visit")),
         _f("measures", "记录的数字"),
+        _f("texts", "填写的文字", default="description,note", in_list=False),
+        _f("required", "必填项", in_list=False),
         _f("is_outcome", "成效", kind="bool", default=False),
         _f("sort_order", "排序", kind="int", default=0),
     ),
-    title=("name",), search=("name", "code"), unique=((("code",), "代码"),), sort="sort_order",
-    measure="种",
+    title=("name",), search=("name", "code"), unique=((("code",), "代码"),),
+    rules=(_activity_type_rules,), sort="sort_order", measure="种",
 )
 
 ACTIVITY = EntitySpec(
@@ -307,17 +321,18 @@ ACTIVITY = EntitySpec(
         _f("household", "贫困户", kind="ref", ref="household"),
         _f("type", "活动类型", kind="ref", ref="activity_type", required=True),
         _f("participants", "参加人数", **_COUNT),
-        _f("people", "受益人数", **_COUNT),
+        _f("people", "人数", **_COUNT),
         _f("households", "户数", **_COUNT),
         _f("money_yuan", "金额（元）", kind="float", check=V.check_non_negative),
         _f("area_mu", "面积（亩）", kind="float", check=V.check_non_negative),
-        _f("items", "件数", **_COUNT),
+        _f("items", "个数", **_COUNT),
+        _f("description", "活动内容", kind="longtext"),
         _f("findings", "发现问题", kind="longtext", in_list=False),
         _f("measures", "帮扶措施", kind="longtext", in_list=False),
         _f("note", "备注", kind="longtext", in_list=False),
     ),
-    title=("date", "type"), search=("pairing", "household", "type"), sort="date",
-    measure="条",
+    title=("date", "type"), search=("pairing", "household", "type", "description"),
+    rules=(_activity_rules,), sort="date", measure="条",
 )
 
 ENTITIES: dict[str, EntitySpec] = {

@@ -226,8 +226,10 @@ class ActivityType(BaseModel):
     code = CharField()
     name = CharField()
     scope = CharField(default="pairing")  # pairing / household
-    duty = CharField(null=True)  # research / training / project: which duty it fulfils
+    duty = CharField(null=True)  # research / training / project / visit: the duty it fulfils
     measures = CharField(default="")  # comma list of Activity number fields it carries
+    texts = CharField(default="")  # comma list of Activity text fields the form asks for
+    required = CharField(default="")  # comma list of those numbers/texts that must be filled
     is_outcome = BooleanField(default=False)
     sort_order = IntegerField(default=0)
 
@@ -245,6 +247,7 @@ class Activity(BaseModel):
     money_yuan = FloatField(null=True)
     area_mu = FloatField(null=True)
     items = IntegerField(null=True)
+    description = TextField(null=True)  # what was done (the project, the meeting's subject)
     findings = TextField(null=True)
     measures = TextField(null=True)
     note = TextField(null=True)

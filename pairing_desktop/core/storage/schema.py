@@ -47,6 +47,7 @@ DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部"
 
 def create_schema(db: SqliteDatabase) -> None:
     """Create every table, index and default row of the current version (inside a transaction)."""
+    from pairing_desktop.core.activities.types import prepare_activities
     from pairing_desktop.core.storage.models import Rank
 
     db.create_tables(ALL_MODELS)
@@ -54,6 +55,7 @@ def create_schema(db: SqliteDatabase) -> None:
         db.execute_sql(sql)
     for order, (name, quota) in enumerate(DEFAULT_RANKS):
         Rank.create(name=name, quota=quota, sort_order=order)
+    prepare_activities(db)
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -1,0 +1,255 @@
+"""Every figure of the county report, each one an SQL aggregate over the records.
+
+Nothing is typed in: the network is counted from the pairings, the activity figures are sums of
+the numbers each kind of activity carries (the kinds are data, so a kind the county adds appears
+here by itself), and the duty summary comes from the duty checks of the same period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pairing_desktop.core.activities.types import DUTY_LABELS, NUMBER_FIELDS, split
+from pairing_desktop.core.duties.checks import (
+    EXTRA_LABELS,
+    MET,
+    OVER,
+    OVERDUE,
+    PAIRING_DUTIES,
+    PENDING,
+    UNDER,
+    Compliance,
+    check_duties,
+)
+from pairing_desktop.core.storage.models import Township, database
+
+COUNTERS = {"participants": "人次", "people": "人", "households": "户", "money_yuan": "元",
+            "area_mu": "亩", "items": "个"}
+
+
+@dataclass(frozen=True)
+class KindFigure:
+    """The records of one kind of activity in the period and the sums of what it carries."""
+
+    code: str
+    name: str
+    is_outcome: bool
+    measures: tuple[str, ...]
+    headline: str | None  # the number the report names (first required number), None = count
+    records: int
+    sums: dict[str, float]
+
+    @property
+    def headline_value(self) -> float:
+        return self.records if self.headline is None else self.sums[self.headline]
+
+    @property
+    def headline_text(self) -> str:
+        """“培训党员1237人” / “座谈会、联谊活动83次” / “改善文体设施投入26万元”."""
+        return f"{self.name}{format_amount(self.headline_value, self.headline)}"
+
+
+@dataclass
+class Report:
+    title: str  # 全县 or the township's name
+    date_from: dt.date
+    date_to: dt.date
+    township_id: uuid.UUID | None
+    network: list[tuple[str, int, str]] = field(default_factory=list)  # (label, value, measure)
+    kinds: list[KindFigure] = field(default_factory=list)
+    by_township: list[tuple[str, int, float, int]] = field(default_factory=list)
+    by_quarter: list[tuple[str, int, float]] = field(default_factory=list)
+    duties: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    compliance: Compliance | None = None
+
+    @property
+    def activities(self) -> list[KindFigure]:
+        return [k for k in self.kinds if not k.is_outcome]
+
+    @property
+    def outcomes(self) -> list[KindFigure]:
+        return [k for k in self.kinds if k.is_outcome]
+
+    @property
+    def period_text(self) -> str:
+        d0, d1 = self.date_from, self.date_to
+        if (d0.month, d0.day, d1.month, d1.day) == (1, 1, 12, 31) and d0.year == d1.year:
+            return f"{d0.year}年度"
+        return f"{d0.year}年{d0.month}月{d0.day}日至{d1.year}年{d1.month}月{d1.day}日"
+
+
+def format_number(value: float) -> str:
+    """Integers without decimals, others to two places: figures read as the clerk typed them."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0")
+
+
+def format_amount(value: float, measure: str | None) -> str:
+    """A figure with its counter word; money of ten thousand 元 or more in 万元 as reports do."""
+    if measure is None:
+        return f"{format_number(value)}次"
+    if measure == "money_yuan" and value >= 10000:
+        return f"{format_number(round(value / 10000, 2))}万元"
+    return f"{format_number(value)}{COUNTERS[measure]}"
+
+
+def _hex(value: Any) -> str | None:
+    return None if value is None else uuid.UUID(str(value)).hex
+
+
+def query_rows(sql: str, params: dict[str, Any]) -> list[tuple]:
+    return database.execute_sql(sql, params).fetchall()
+
+
+# A township's activities: those of its villages' pairings and its households' home visits,
+# as sets SQLite builds once (a join per activity row costs several times more at 200,000).
+IN_TOWNSHIP = """
+  AND (:tw IS NULL
+       OR a.pairing_id IN (SELECT p.id FROM unit_village_pairing p
+                           JOIN village v ON v.id = p.village_id WHERE v.township_id = :tw)
+       OR a.household_id IN (SELECT h.id FROM household h
+                             JOIN village v ON v.id = h.village_id WHERE v.township_id = :tw))
+"""
+
+# One pass over the period's activities (`a.date`: scan, rather than hop through the date
+# index for half the table), summed per kind and quarter; kinds and quarters add these up.
+_SUMS = ", ".join(f"SUM(a.{n})" for n in NUMBER_FIELDS)
+KIND_QUARTER_SQL = f"""
+SELECT a.type_id,
+       substr(a.date, 1, 4) || '年第' || ((CAST(substr(a.date, 6, 2) AS INTEGER) + 2) / 3)
+       || '季度' AS quarter, COUNT(*), {_SUMS}
+FROM activity a
+WHERE a.deleted_at IS NULL AND a.date BETWEEN :d0 AND :d1 {IN_TOWNSHIP}
+GROUP BY a.type_id, quarter
+"""
+
+KINDS_SQL = """
+SELECT id, code, name, is_outcome, measures, required, deleted_at IS NULL FROM activity_type
+ORDER BY is_outcome, sort_order, name
+"""
+
+# Per township: activities are summed per pairing or household first, then placed.
+TOWNSHIP_SQL = f"""
+WITH g AS (
+  SELECT a.pairing_id, a.household_id, COUNT(*) AS n, SUM(a.money_yuan) AS money
+  FROM activity a
+  WHERE a.deleted_at IS NULL AND a.date BETWEEN :d0 AND :d1
+    AND +a.type_id IN (SELECT id FROM activity_type WHERE NOT is_outcome) {IN_TOWNSHIP}
+  GROUP BY a.pairing_id, a.household_id),
+f AS (
+  SELECT COALESCE(pv.township_id, hv.township_id) AS tid, SUM(g.n) AS n,
+         COALESCE(SUM(g.money), 0) AS money, COUNT(DISTINCT g.pairing_id) AS pairings
+  FROM g LEFT JOIN unit_village_pairing p ON p.id = g.pairing_id
+  LEFT JOIN village pv ON pv.id = p.village_id
+  LEFT JOIN household h ON h.id = g.household_id
+  LEFT JOIN village hv ON hv.id = h.village_id
+  GROUP BY tid)
+SELECT t.name, COALESCE(f.n, 0), COALESCE(f.money, 0), COALESCE(f.pairings, 0)
+FROM township t LEFT JOIN f ON f.tid = t.id
+WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw)
+ORDER BY t.name
+"""
+
+ACTIVE = "{x}.deleted_at IS NULL AND {x}.started_on <= :d1 AND ({x}.ended_on IS NULL OR " \
+         "{x}.ended_on >= :d0)"
+
+TW_VILLAGES = "(SELECT id FROM village WHERE township_id = :tw)"
+NETWORK_SQL = f"""
+WITH uv AS (SELECT p.unit_id, p.village_id FROM unit_village_pairing p
+            WHERE {ACTIVE.format(x="p")} AND (:tw IS NULL OR p.village_id IN {TW_VILLAGES})),
+ut AS (SELECT p.unit_id, p.township_id FROM unit_township_pairing p
+       WHERE {ACTIVE.format(x="p")} AND (:tw IS NULL OR p.township_id = :tw)),
+units AS (SELECT unit_id FROM uv UNION SELECT unit_id FROM ut),
+pm AS (SELECT COUNT(DISTINCT p.cadre_id) AS cadres, COUNT(DISTINCT p.farmer_id) AS farmers
+       FROM party_member_pairing p
+       WHERE {ACTIVE.format(x="p")} AND (:tw IS NULL OR p.farmer_id IN (
+         SELECT id FROM farmer_party_member WHERE village_id IN {TW_VILLAGES}))),
+held AS (SELECT COUNT(DISTINCT s.cadre_id) AS cadres, COUNT(DISTINCT s.household_id) AS households
+         FROM assignment s
+         WHERE {ACTIVE.format(x="s")} AND (:tw IS NULL OR s.household_id IN (
+           SELECT id FROM household WHERE village_id IN {TW_VILLAGES}))),
+st AS (SELECT COUNT(DISTINCT s.cadre_id) AS cadres FROM stationed_cadre s
+       WHERE {ACTIVE.format(x="s")} AND (:tw IS NULL OR s.village_id IN {TW_VILLAGES}))
+SELECT
+  (SELECT COUNT(*) FROM units JOIN unit u ON u.id = units.unit_id WHERE u.level = '地直'),
+  (SELECT COUNT(*) FROM units JOIN unit u ON u.id = units.unit_id WHERE u.level = '县直'),
+  (SELECT COUNT(*) FROM township t WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw)),
+  (SELECT COUNT(DISTINCT village_id) FROM uv),
+  (SELECT COUNT(*) FROM uv),
+  (SELECT COUNT(*) FROM ut),
+  pm.cadres, pm.farmers, st.cadres, held.cadres, held.households
+FROM pm, held, st
+"""
+NETWORK = (("地直帮扶单位", "个"), ("县直帮扶单位", "个"), ("乡镇", "个"), ("结对帮扶村", "个"),
+           ("单位–村结对", "对"), ("地直单位–乡镇党委结对", "对"), ("结对机关党员", "名"),
+           ("结对农民党员", "名"), ("驻村任职后备干部", "名"), ("“4321”帮扶干部", "名"),
+           ("干部结对帮扶贫困户", "户"))
+
+
+def build_report(date_from: dt.date, date_to: dt.date, township_id: Any = None,
+                 as_of: dt.date | None = None) -> Report:
+    """The figures of the period, county-wide or for one township.
+
+    The duty summary is the check of `date_to`'s year as of `as_of` (default: the day after the
+    period, or today if that is sooner), so a finished year shows what stayed undone.
+    """
+    tw = _hex(township_id)
+    title = "全县" if tw is None else Township.get_by_id(uuid.UUID(tw)).name
+    report = Report(title, date_from, date_to, None if tw is None else uuid.UUID(tw))
+    params = {"d0": date_from.isoformat(), "d1": date_to.isoformat(), "tw": tw}
+    (net,) = query_rows(NETWORK_SQL, params)
+    report.network = [(label, value, measure)
+                      for (label, measure), value in zip(NETWORK, net, strict=True)]
+    sums: dict[str, list[float]] = {}
+    quarters: dict[str, list[float]] = {}
+    outcome = {}
+    kinds = query_rows(KINDS_SQL, {})
+    for type_id, _code, _name, is_outcome, *_ in kinds:
+        outcome[type_id] = is_outcome
+    for type_id, quarter, count, *numbers in query_rows(KIND_QUARTER_SQL, params):
+        total = sums.setdefault(type_id, [0] * (1 + len(NUMBER_FIELDS)))
+        for i, value in enumerate((count, *numbers)):
+            total[i] += value or 0
+        if not outcome[type_id]:
+            q = quarters.setdefault(quarter, [0, 0])
+            q[0] += count
+            q[1] += numbers[NUMBER_FIELDS.index("money_yuan")] or 0
+    for type_id, code, name, is_outcome, measures, required, live in kinds:
+        total = sums.get(type_id)
+        if total is None and not live:
+            continue  # a kind the county removed, with nothing in this period
+        count, *numbers = total or [0] * (1 + len(NUMBER_FIELDS))
+        carried = split(measures)
+        by_field = dict(zip(NUMBER_FIELDS, numbers, strict=True))
+        headline = next((n for n in split(required) if n in NUMBER_FIELDS), None)
+        report.kinds.append(KindFigure(code, name, bool(is_outcome), carried, headline, count,
+                                       {n: by_field[n] for n in carried}))
+    report.by_township = [tuple(r) for r in query_rows(TOWNSHIP_SQL, params)]
+    report.by_quarter = [(q, n, money) for q, (n, money) in sorted(quarters.items())]
+    as_of = as_of or min(dt.date.today(), date_to + dt.timedelta(days=1))
+    report.compliance = check_duties(date_to.year, as_of, tw,
+                                     parts=("pairings", "cadres", "targets", "stationed"))
+    report.duties = duty_summary(report.compliance)
+    return report
+
+
+def duty_summary(compliance: Compliance) -> list[tuple[str, int, int, int, int]]:
+    """(duty, checked, met, not yet due, overdue or short) per duty, in the report's order."""
+    counts = compliance.summary()
+    order = ("research", "training", "project", "activity", "visit", "quota", "unassigned",
+             "target", "stationed")
+    rows = []
+    for duty in order:
+        c = Counter({status: n for (d, status), n in counts.items() if d == duty})
+        total = sum(c.values())
+        if duty not in PAIRING_DUTIES and total == 0:
+            continue
+        label = DUTY_LABELS.get(duty) or EXTRA_LABELS[duty]
+        rows.append((label, total, c[MET] + c[OVER], c[PENDING], c[OVERDUE] + c[UNDER]))
+    return rows
+

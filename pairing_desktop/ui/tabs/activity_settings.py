@@ -1,0 +1,110 @@
+"""Settings of issue 4, from the 设置 menu: the duty rules (intervals and counts differ between
+counties) and the kinds of activity with the numbers each carries. Both are data in the ledger;
+the checks are the core's (`duties.settings.save_rules`, `records.save("activity_type", …)`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairing_desktop.core.activities.types import DUTY_LABELS, NUMBER_FIELDS, TEXT_FIELDS
+from pairing_desktop.core.duties.settings import DEFAULT_RULES, PERIODS, load_rules, save_rules
+from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.ui.record_panel import RecordPanel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("activity_settings", text)
+
+
+class DutyRulesDialog(QDialog):
+    """Per duty: how often (每月/每季度/每半年/每年) and how many times; 0 means not checked."""
+
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("帮扶职责规则"))
+        self.periods: dict[str, QComboBox] = {}
+        self.counts: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        for duty in DEFAULT_RULES:
+            period = QComboBox(self)
+            period.setObjectName(f"period_{duty}")
+            period.addItems([tr(label) for label in PERIODS.values()])
+            count = QSpinBox(self)
+            count.setObjectName(f"count_{duty}")
+            count.setRange(0, 99)
+            count.setSuffix(tr(" 次"))
+            row = QHBoxLayout()
+            row.addWidget(period)
+            row.addWidget(count)
+            label = tr(DUTY_LABELS[duty]) + (tr("（每户）") if duty == "visit" else "")
+            form.addRow(label, row)
+            self.periods[duty], self.counts[duty] = period, count
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            lambda: self.show_rules(DEFAULT_RULES))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("各县规定不同，可按本县要求修改。次数为 0 表示不检查此项。"),
+                                self))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.show_rules(load_rules())
+
+    def show_rules(self, rules: dict) -> None:
+        keys = list(PERIODS)
+        for duty, rule in rules.items():
+            self.periods[duty].setCurrentIndex(keys.index(rule["period"]))
+            self.counts[duty].setValue(rule["count"])
+
+    def rules(self) -> dict:
+        keys = list(PERIODS)
+        return {duty: {"period": keys[self.periods[duty].currentIndex()],
+                       "count": self.counts[duty].value()} for duty in self.periods}
+
+    def save(self) -> bool:
+        try:
+            save_rules(self.rules())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.saved.emit()
+        self.accept()
+        return True
+
+
+class ActivityTypesDialog(QDialog):
+    """The kinds of activity, edited like any other list (the county adds its own)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("帮扶活动类型"))
+        self.panel = RecordPanel("activity_type", tr("活动类型与记录的数字"), parent=self)
+        hint = tr("“记录的数字”填以下若干项，以逗号分隔：{0}；“填写的文字”：{1}；"
+                  "“对应职责”决定该类活动计入哪项职责检查。").format(
+            ", ".join(NUMBER_FIELDS), ", ".join(TEXT_FIELDS))
+        note = QLabel(hint, self)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.panel, 1)
+        self.resize(1000, 560)

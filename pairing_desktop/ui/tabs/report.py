@@ -1,0 +1,309 @@
+"""统计报告: the county report on screen (figures, per-township bars, quarterly trend), and the
+buttons that write the same report as a PDF or a workbook. Every number comes from
+`core.reports.figures.build_report`; the tables use the rows the PDF and workbook use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.reports.export import write_report
+from pairing_desktop.core.reports.figures import Report, build_report, format_number
+from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
+from pairing_desktop.core.storage.models import Township
+
+SECTION_BACKGROUND = "#e8eef5"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("report", text)
+
+
+class SaveAs:
+    """The save-file question, as a classmethod a test answers without a modal dialog."""
+
+    @classmethod
+    def path(cls, parent: QWidget | None, suggested: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, tr("保存报告"), suggested, pattern)
+        return path
+
+
+class ReportTab(QWidget):
+    def __init__(self, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today):
+        super().__init__(parent)
+        self.today = today
+        self.report: Report | None = None
+        self._township_ids: list[Any] = [None]
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(1949, 2100)
+        self.year.setValue(today().year)
+        self.year.setSuffix(tr(" 年"))
+        self.township = QComboBox(self)
+        self.township.setObjectName("township")
+        self.make = QPushButton(tr("生成报告"), self)
+        self.make.setObjectName("make")
+        self.save_pdf = QPushButton(tr("保存为 PDF…"), self)
+        self.save_pdf.setObjectName("save_pdf")
+        self.save_xlsx = QPushButton(tr("保存为 Excel 工作簿…"), self)
+        self.save_xlsx.setObjectName("save_xlsx")
+        self.make.clicked.connect(self.build)
+        self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
+        self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
+        bar = QHBoxLayout()
+        for widget in (QLabel(tr("年度"), self), self.year, QLabel(tr("范围"), self),
+                       self.township, self.make, self.save_pdf, self.save_xlsx):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("title")
+        self.headline = QLabel(self)
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.table = QTableWidget(self)
+        self.table.setObjectName("figures")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.by_township = self._chart_view("by_township")
+        self.by_quarter = self._chart_view("by_quarter")
+        charts = QWidget(self)
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addWidget(self.by_township, 3)
+        charts_layout.addWidget(self.by_quarter, 2)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(charts)
+        splitter.setSizes([750, 600])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.title)
+        layout.addWidget(self.headline)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self._load_townships()
+        self._enable()
+
+    def _chart_view(self, name: str) -> QChartView:
+        view = QChartView(self)
+        view.setObjectName(name)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(200)
+        return view
+
+    def _enable(self) -> None:
+        for button in (self.save_pdf, self.save_xlsx):
+            button.setEnabled(self.report is not None)
+
+    def _load_townships(self) -> None:
+        current = self.township_id()
+        rows = list(Township.live(Township.id, Township.name).order_by(Township.name).tuples())
+        self._township_ids = [None, *(tid for tid, _ in rows)]
+        self.township.blockSignals(True)
+        self.township.clear()
+        self.township.addItems([tr("全县"), *(name for _, name in rows)])
+        if current in self._township_ids:
+            self.township.setCurrentIndex(self._township_ids.index(current))
+        self.township.blockSignals(False)
+
+    def township_id(self) -> Any:
+        index = self.township.currentIndex()
+        return self._township_ids[index] if 0 <= index < len(self._township_ids) else None
+
+    # --- building ----------------------------------------------------------------------------
+
+    def build(self) -> Report:
+        year = self.year.value()
+        today = self.today()
+        as_of = today if year >= today.year else dt.date(year + 1, 1, 1)
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.report = build_report(dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                       self.township_id(), as_of=as_of)
+        finally:
+            self.unsetCursor()
+        self._show(self.report)
+        self._enable()
+        return self.report
+
+    def _show(self, report: Report) -> None:
+        self.title.setText(f"<b>{report.title}{tr('城乡共建“1+1”结对帮扶工作统计')}"
+                           f"（{report.period_text}）</b>")
+        done = [k.headline_text for k in report.kinds if k.records]
+        self.headline.setText("，".join(done) + "。" if done else tr("本期没有记录。"))
+        self._fill_table(report)
+        self._draw_township_chart(report)
+        self._draw_quarter_chart(report)
+        self.message.clear()
+
+    def _fill_table(self, report: Report) -> None:
+        rows: list[tuple[str, list[str]]] = []  # ("section" | "row" | "header", cells)
+        rows.append(("section", [tr("一、帮扶网络")]))
+        rows += [("row", [label, f"{format_number(value)}{measure}"])
+                 for label, value, measure in report.network]
+        for heading, kinds in ((tr("二、帮扶活动"), report.activities),
+                               (tr("三、帮扶成效"), report.outcomes)):
+            rows.append(("section", [heading]))
+            rows.append(("header", list(KIND_HEADERS)))
+            rows += [("row", kind_row(k)) for k in kinds]
+        rows.append(("section", [tr("四、职责落实情况")]))
+        rows.append(("header", [tr("职责"), tr("应查"), tr("已完成"), tr("未到期"),
+                                tr("逾期/不足")]))
+        rows += [("row", [label, *(format_number(v) for v in values)])
+                 for label, *values in report.duties]
+        self.table.clear()
+        self.table.setColumnCount(len(KIND_HEADERS))
+        self.table.setHorizontalHeaderLabels([tr("项目"), *KIND_HEADERS[1:]])
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for r, (kind, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c and kind == "row":
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if kind != "row":
+                    item.setFont(bold)
+                    item.setBackground(QBrush(QColor(SECTION_BACKGROUND)))
+                self.table.setItem(r, c, item)
+            if kind == "section":
+                self.table.setSpan(r, 0, 1, len(KIND_HEADERS))
+        self.table.setColumnWidth(0, 190)
+        for c in range(1, len(KIND_HEADERS)):
+            self.table.setColumnWidth(c, 76)
+
+    def _chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setTitleFont(self.font())
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
+
+    def _axes(self, chart: QChart, series: Any, labels: list[str], top: float,
+              angle: int = 0) -> None:
+        x = QBarCategoryAxis()
+        x.append(labels)
+        x.setLabelsFont(self.font())
+        x.setLabelsAngle(angle)
+        x.setTruncateLabels(False)
+        y = QValueAxis()
+        y.setRange(0, max(4.0, top * 1.15))
+        y.applyNiceNumbers()
+        y.setLabelFormat("%d")
+        y.setLabelsFont(self.font())
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def _draw_township_chart(self, report: Report) -> None:
+        shown = chart_townships(report)
+        title = tr("各乡镇帮扶活动次数")
+        if len(shown) < len(report.by_township):
+            title += tr("（活动最多的{0}个）").format(len(shown))
+        chart = self._chart(title)
+        bars = QBarSet(tr("活动次数"))
+        bars.setColor(QColor("#4a78a8"))
+        values = [row[1] for row in shown]
+        bars.append([float(v) for v in values])
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(len(values) <= 12)
+        chart.addSeries(series)
+        self._axes(chart, series, [row[0] for row in shown], max(values or [0]),
+                   angle=-90 if len(values) > 8 else 0)
+        self.by_township.setChart(chart)
+
+    def _draw_quarter_chart(self, report: Report) -> None:
+        chart = self._chart(tr("各季度帮扶活动次数"))
+        series = QLineSeries()
+        series.setPointsVisible(True)
+        series.setPointLabelsVisible(True)
+        series.setPointLabelsFormat("@yPoint")
+        series.setPointLabelsFont(self.font())
+        for i, (_label, count, _money) in enumerate(report.by_quarter):
+            series.append(float(i), float(count))
+        chart.addSeries(series)
+        labels = [label for label, _n, _m in report.by_quarter]
+        if len({label[:5] for label in labels}) == 1:  # one year: the quarter alone
+            labels = [label[5:] for label in labels]
+        self._axes(chart, series, labels or [""], max((n for _q, n, _m in report.by_quarter),
+                                                      default=0))
+        self.by_quarter.setChart(chart)
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def save(self, suffix: str) -> Path | None:
+        if self.report is None:
+            return None
+        name = f"{self.report.title}结对帮扶统计报告{self.year.value()}{suffix}"
+        pattern = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 工作簿 (*.xlsx)")
+        path = SaveAs.path(self, name, pattern)
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            written = write_report(self.report, path)
+        except (PairingError, OSError) as exc:
+            self.message.setText(tr("保存失败：{0}").format(exc))
+            return None
+        self.message.setText(tr("已保存：{0}").format(written))
+        return written
+
+    # --- the window's protocol ---------------------------------------------------------------
+
+    def maybe_leave(self) -> bool:
+        return True
+
+    def reload(self) -> None:
+        self.report = None
+        self._load_townships()
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.title.clear()
+        self.headline.clear()
+        self._enable()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load_townships()

@@ -1,0 +1,137 @@
+"""The 总览 dashboard: traffic lights from the duty checks, a cell turning green when a saved
+activity meets its duty, filters, and the records behind a cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from pairing_desktop.core.storage.models import ActivityType
+from pairing_desktop.ui.tabs.activities import ActivitiesTab
+from pairing_desktop.ui.tabs.overview import COLOURS, OverviewTab
+from tests.activity_data import build_county
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def checks_finish():
+    """No duty check may still be running on the pool when the test's ledger closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10000)
+D = dt.date
+DAY = D(2025, 11, 15)  # the dashboard's "today": the fourth quarter of 2025 is running
+GREEN, AMBER, RED = COLOURS["met"], COLOURS["pending"], COLOURS["overdue"]
+
+
+@pytest.fixture
+def county(ledger):
+    c = build_county(started=D(2024, 6, 1))
+    for month in (2, 5, 8):  # research in the first three quarters of 2025
+        c.add("research", "红岩村", D(2025, month, 10), participants=3)
+    c.add("research", "青山村", D(2025, 2, 10), participants=3)
+    return c
+
+
+@pytest.fixture
+def dashboard(qtbot, county):
+    tab = OverviewTab(today=lambda: DAY)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 600)
+    with qtbot.waitSignal(tab.refreshed, timeout=10000):
+        tab.show()
+    return tab
+
+
+def test_traffic_lights(dashboard):
+    assert dashboard.cell_colour("县农业局 — 红岩村", "research") == AMBER  # Q4 not yet done
+    assert dashboard.cell_colour("县教育局 — 青山村", "research") == RED  # Q2, Q3 missed
+    item = dashboard.pairing_item("县教育局 — 青山村")
+    assert item.text(2) == "1/4 逾期2"
+    assert dashboard.pairing_item("县农业局 — 红岩村").text(2) == "3/4"
+    assert "共 3 个结对" in dashboard.summary.text()
+
+
+def test_cell_turns_green_when_a_saved_activity_meets_the_duty(qtbot, dashboard, county):
+    ledger_tab = ActivitiesTab()
+    qtbot.addWidget(ledger_tab)
+    ledger_tab.changed.connect(dashboard.mark_stale)
+    ledger_tab.show()
+    form = ledger_tab.form
+    form.set_kind(ActivityType.get(ActivityType.code == "research").id)
+    form.date.setText("2025-11-10")
+    form.pairing.set_value(county.pairings["红岩村"])
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        assert ledger_tab.save()
+    assert dashboard.cell_colour("县农业局 — 红岩村", "research") == GREEN
+    assert dashboard.pairing_item("县农业局 — 红岩村").text(2) == "4/4"
+    assert dashboard.cell_colour("县教育局 — 青山村", "research") == RED
+
+
+def test_filters(qtbot, dashboard, county):
+    dashboard.only_overdue.setChecked(True)
+    shown = {dashboard.tree.topLevelItem(i).text(0)
+             for i in range(dashboard.tree.topLevelItemCount())}
+    assert shown == {"甲乡", "乙镇"}  # every pairing misses a training by now
+    dashboard.search.setText("红岩")
+    assert dashboard.pairing_item("县农业局 — 红岩村") is not None
+    assert dashboard.pairing_item("县农业局 — 白水村") is None
+    dashboard.search.clear()
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.township.setCurrentText("乙镇")
+    assert dashboard.pairing_item("县农业局 — 白水村") is not None
+    assert dashboard.pairing_item("县农业局 — 红岩村") is None
+
+
+def test_double_click_opens_the_records_behind_a_cell(qtbot, dashboard):
+    item = dashboard.pairing_item("县农业局 — 红岩村")
+    dialog = dashboard.open_cell(item, 2)
+    qtbot.addWidget(dialog)
+    assert dialog.list.model.total == 3
+    assert "调研" in dialog.windowTitle()
+    assert dashboard.open_cell(item.parent(), 2) is None  # a unit row opens and closes
+    everything = dashboard.open_cell(item, 0)
+    qtbot.addWidget(everything)
+    assert everything.list.model.total == 3
+
+
+def test_a_finished_year_is_final(qtbot, dashboard):
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.year.setValue(2024)
+    # begun 2024-06-01: Q2 onwards owed, nothing done, the year is over: all red
+    item = dashboard.pairing_item("县农业局 — 红岩村")
+    assert item.text(2) == "0/3 逾期3"
+    assert dashboard.cell_colour("县农业局 — 红岩村", "project") == RED
+
+
+def test_cadres_and_households_are_counted(qtbot, ledger):
+    from tests.activity_data import assign
+
+    c = build_county(started=D(2024, 6, 1))
+    assign(c, "赵干事", "刘一", D(2025, 1, 5))  # 一般干部, quota 1: met
+    assign(c, "王股长", "刘二", D(2025, 1, 5))  # 股级, quota 2: one short, not visited
+    c.visit("赵干事", "刘一", D(2025, 3, 1))
+    tab = OverviewTab(today=lambda: DAY)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.refreshed, timeout=10000):
+        tab.show()
+    text = tab.people.text()
+    assert "3 名干部帮扶户数不足定额，0 名超过定额" in text  # 张县长, 李科长, 王股长
+    assert "1 名干部本年尚有所帮扶户未走访" in text
+    assert "3 户贫困户无帮扶干部" in text
+
+
+def test_showing_again_picks_up_changes_made_elsewhere(qtbot, dashboard, county):
+    from pairing_desktop.core import records
+
+    dashboard.hide()
+    village = records.save("village", None, {"township": county.townships["乙镇"],
+                                             "name": "新建村"})
+    records.save("uv_pairing", None, {"unit": county.units["县教育局"], "village": village,
+                                      "started_on": D(2025, 8, 1)})
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.show()
+    item = dashboard.pairing_item("县教育局 — 新建村")
+    assert item is not None and item.text(2) == "0/2 逾期1"  # owes Q3 (overdue) and Q4
