@@ -20,7 +20,13 @@ _DATE_FORMS = (
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
-DATE_FORMAT_HINT = "日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日）"
+# month and day alone mean this year: a clerk entering this week's records types 3-5
+_THIS_YEAR_FORMS = (
+    re.compile(r"(\d{1,2})([-/.])(\d{1,2})"),
+    re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+)
+DATE_FORMAT_HINT = ("日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，"
+                    "今年的日期可只写 3-5）")
 
 
 def id_check_digit(first17: str) -> str:
@@ -74,7 +80,7 @@ def check_year(value: int) -> str | None:
     return None if 1949 <= value <= 2100 else "年份不合理（应在1949至2100之间）"
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """A typed date in any of the forms clerks use (full-width digits too, from a Chinese input
     method); ValueError with the message otherwise. GUI, importer and command line share it."""
     text = unicodedata.normalize("NFKC", text).strip()
@@ -84,7 +90,14 @@ def parse_date(text: str) -> dt.date:
             year, month, day = (int(g) for g in match.groups() if g.isdigit())
             break
     else:
-        raise ValueError(DATE_FORMAT_HINT)
+        for form in _THIS_YEAR_FORMS:
+            match = form.fullmatch(text)
+            if match:
+                month, day = (int(g) for g in match.groups() if g.isdigit())
+                year = (today or dt.date.today()).year
+                break
+        else:
+            raise ValueError(DATE_FORMAT_HINT)
     message = check_year(year)
     if message:
         raise ValueError(message)
@@ -92,3 +105,9 @@ def parse_date(text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"{year}年{month}月{day}日不存在") from None
+
+
+def cn_date(day: dt.date) -> str:
+    """2008年1月5日: Arabic numerals, no zero padding, as GB/T 9704 prints dates (strftime's %-d
+    fails on Windows)."""
+    return f"{day.year}年{day.month}月{day.day}日"

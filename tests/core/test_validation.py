@@ -53,10 +53,15 @@ def test_common_date_forms_are_read(text):
     assert V.parse_date(text) == dt.date(2008, 1, 5)
 
 
-@pytest.mark.parametrize("text", ["2008-1/5", "08-1-5", "2008-1", "200815", "1月5日", "昨天"])
+@pytest.mark.parametrize("text", ["2008-1/5", "08-1-5", "2008-1", "200815", "1-5-", "昨天"])
 def test_other_date_forms_are_refused_with_the_accepted_forms(text):
     with pytest.raises(ValueError, match="日期格式应为 2008-01-05（也可写 2008/1/5"):
         V.parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["3-5", " 3-5 ", "3/5", "3.5", "3月5日", "03-05"])
+def test_month_and_day_alone_mean_this_year(text):
+    assert V.parse_date(text, today=dt.date(2026, 6, 1)) == dt.date(2026, 3, 5)
 
 
 def test_impossible_dates_are_named():

@@ -7,7 +7,6 @@ checks; each returns {field: "标签：问题"} and the save changes nothing whe
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,6 +19,7 @@ from pairing_desktop.core.activities.types import (
     split,
 )
 from pairing_desktop.core.storage.models import ActivityType, UnitVillagePairing
+from pairing_desktop.core.validation import cn_date
 
 TEXT_LABELS = {"description": "活动内容", "findings": "发现问题", "measures": "帮扶措施",
                "note": "备注"}
@@ -35,27 +35,6 @@ def to_yuan(amount: Any, unit: str) -> float:
     except InvalidOperation:
         raise ValueError("金额应为数字") from None
     return float(value.quantize(Decimal("0.01")))
-
-
-def parse_day(text: str, today: dt.date | None = None) -> dt.date | str:
-    """A date as clerks type it: 2026-3-5, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, or 3-5
-    (this year). Text that is no date is returned unchanged, for the record check to refuse."""
-    raw = text.strip()
-    parts = [p for p in re.split(r"[-/.年月日\s]+", raw) if p]
-    if len(parts) == 1 and len(parts[0]) == 8 and parts[0].isdigit():
-        parts = [parts[0][:4], parts[0][4:6], parts[0][6:]]
-    if len(parts) == 2:
-        parts = [str((today or dt.date.today()).year), *parts]
-    try:
-        year, month, day = (int(p) for p in parts)
-        return dt.date(year, month, day)
-    except ValueError:
-        return raw
-
-
-def cn_date(day: dt.date) -> str:
-    """2008年1月5日: Arabic numerals, no zero padding (strftime's %-d fails on Windows)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _decimals(value: float) -> int:

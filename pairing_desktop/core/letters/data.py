@@ -26,6 +26,7 @@ from pairing_desktop.core.storage.models import (
     UnitVillagePairing,
     Village,
 )
+from pairing_desktop.core.validation import cn_date
 
 NUMERALS = "一二三四五六七八九十"
 BLANK_DATE = "　　　　年　　月　　日"
@@ -42,13 +43,8 @@ class LetterData:
     township: uuid.UUID | None = None
 
 
-def format_date(day: dt.date) -> str:
-    """Dates in Arabic numerals without leading zeros, as GB/T 9704 prints them: 2008年1月5日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _common(year: int, day: dt.date) -> dict[str, Any]:
-    return {"year": str(year), "date": format_date(day), "blank_date": BLANK_DATE, "code": ""}
+    return {"year": str(year), "date": cn_date(day), "blank_date": BLANK_DATE, "code": ""}
 
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:

@@ -26,6 +26,7 @@ from pairing_desktop.core.duties.checks import (
     check_duties,
 )
 from pairing_desktop.core.storage.models import Township, database
+from pairing_desktop.core.validation import cn_date
 
 COUNTERS = {"participants": "人次", "people": "人", "households": "户", "money_yuan": "元",
             "area_mu": "亩", "items": "个"}
@@ -79,7 +80,7 @@ class Report:
         d0, d1 = self.date_from, self.date_to
         if (d0.month, d0.day, d1.month, d1.day) == (1, 1, 12, 31) and d0.year == d1.year:
             return f"{d0.year}年度"
-        return f"{d0.year}年{d0.month}月{d0.day}日至{d1.year}年{d1.month}月{d1.day}日"
+        return f"{cn_date(d0)}至{cn_date(d1)}"
 
 
 def format_number(value: float) -> str:

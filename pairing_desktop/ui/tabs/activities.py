@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core import records
 from pairing_desktop.core.activities.ledger import ActivityList
-from pairing_desktop.core.activities.rules import MONEY_UNITS, TEXT_LABELS, parse_day, to_yuan
+from pairing_desktop.core.activities.rules import MONEY_UNITS, TEXT_LABELS, to_yuan
 from pairing_desktop.core.activities.types import (
     HOUSEHOLD,
     NUMBER_FIELDS,
@@ -237,7 +237,7 @@ class ActivityForm(QWidget):
         kind = self.current_kind()
         values: dict[str, Any] = {name: None for name in (*NUMBER_FIELDS, *TEXT_FIELDS)}
         values.update({"pairing": None, "cadre": None, "household": None,
-                       "type": kind.id if kind else None, "date": parse_day(self.date.text())})
+                       "type": kind.id if kind else None, "date": self.date.text()})
         for name, value in self.raw_values().items():
             if name in values and name not in ("date", "type"):
                 values[name] = value
