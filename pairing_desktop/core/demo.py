@@ -19,6 +19,7 @@ from typing import Any
 
 from pairing_desktop.core import choices as C
 from pairing_desktop.core import records
+from pairing_desktop.core.activities.demo import add_demo_activities
 from pairing_desktop.core.demo_targets import add_demo_targets
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.validation import id_check_digit
@@ -417,9 +418,14 @@ def add_targets(d: DemoCounty) -> None:
     add_demo_targets(d.rng, d.today.year)
 
 
+def add_activities(d: DemoCounty) -> None:
+    """A year and a bit of ledger records, some pairings behind on their duties."""
+    add_demo_activities(d.rng, d.today)
+
+
 STEPS = (add_townships, add_villages, add_units, add_cadres, add_households, add_farmers,
          add_unit_pairings, add_party_member_pairings, add_stationed, add_assignments,
-         add_targets)
+         add_targets, add_activities)
 
 
 def build_demo_county(seed: int = 2007, today: dt.date | None = None) -> dict[str, int]:

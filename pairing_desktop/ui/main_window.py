@@ -34,11 +34,13 @@ TabFactory = Callable[["MainWindow"], list[tuple[QWidget, str]]]
 
 
 def default_tabs(window: MainWindow) -> list[tuple[QWidget, str]]:
-    """Every tab of the program, in the order a clerk works: records, targets and letters."""
+    """Every tab of the program, in the order a clerk works: records, targets and letters, the
+    activity ledger, then what the county reads (dashboard, report)."""
     from pairing_desktop.ui.letters import letters_tabs
     from pairing_desktop.ui.tabs import standard_tabs
+    from pairing_desktop.ui.tabs.activity_tabs import activity_tabs
 
-    return standard_tabs(window) + letters_tabs(window)
+    return standard_tabs(window) + letters_tabs(window) + activity_tabs(window)
 
 
 class MainWindow(QMainWindow):

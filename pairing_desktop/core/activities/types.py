@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from peewee import Database
-
 from pairing_desktop.core.storage.models import ActivityType
 
 NUMBER_FIELDS = ("participants", "people", "households", "money_yuan", "area_mu", "items")
@@ -89,22 +87,6 @@ DEFAULT_TYPES: tuple[TypeSeed, ...] = (
     TypeSeed("income_added", "增加收入", "money_yuan", required="money_yuan",
              is_outcome=True),
 )
-
-
-# The figures and duty checks read a year of activities at a time: an index holding every
-# column they use lets SQLite read the index alone (about 3x faster at 200,000 records).
-ACTIVITY_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_activity_figures ON activity(date, type_id, pairing_id,"
-    " household_id, cadre_id, deleted_at, participants, people, households, money_yuan, area_mu,"
-    " items)",
-)
-
-
-def prepare_activities(db: Database) -> None:
-    """The activity part of a new ledger: its indexes and the default kinds."""
-    for sql in ACTIVITY_INDEXES:
-        db.execute_sql(sql)
-    seed_activity_types()
 
 
 def seed_activity_types() -> int:
