@@ -6,7 +6,8 @@ Builds the demo county into a temporary file (with this year's target letters ma
 the window offscreen, selects a record in each list so the dependent lists are filled, and
 saves `<tab>.png` for each tab, plus `units-errors.png` showing the messages of a bad save,
 `ranks.png` with the quota table, `picker.png` with a household picker offering the matches of
-a typed surname and `calendar.png` with a date field's calendar open.
+a typed surname, `calendar.png` with a date field's calendar open, the 帮扶活动 tab with a record
+being typed and `report-page1.png`, page 1 of the county report PDF.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if "QT_QPA_PLATFORM" not in os.environ:
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pypdfium2  # noqa: E402
 from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -37,7 +39,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from pairing_desktop.core.demo import build_demo_county  # noqa: E402
 from pairing_desktop.core.letters.batch import generate  # noqa: E402
 from pairing_desktop.core.letters.lifecycle import LetterList, mark_printed  # noqa: E402
+from pairing_desktop.core.reports.export import write_report  # noqa: E402
 from pairing_desktop.core.storage.db import open_database  # noqa: E402
+from pairing_desktop.core.storage.models import ActivityType, UnitVillagePairing  # noqa: E402
 from pairing_desktop.ui.app import make_application  # noqa: E402
 from pairing_desktop.ui.main_window import MainWindow  # noqa: E402
 from pairing_desktop.ui.record_panel import RecordPanel  # noqa: E402
@@ -102,6 +106,37 @@ def picker_shots(app: QApplication, window, out: Path) -> None:
     panel.revert()
 
 
+def activity_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """帮扶活动 with a record being typed, 总览 once computed, 统计报告 built, and page 1 of the
+    county report PDF."""
+    tabs = {window.tabs.widget(i).objectName(): i for i in range(window.tabs.count())}
+    window.tabs.setCurrentIndex(tabs["activities"])
+    form = window.tabs.widget(tabs["activities"]).form
+    form.set_kind(ActivityType.get(ActivityType.code == "training").id)
+    form.pairing.set_value(UnitVillagePairing.live().order_by(UnitVillagePairing.id).first().id)
+    form.numbers["participants"].setText("3")
+    form.numbers["people"].setText("45")
+    form.texts["description"].setText("蔬菜大棚种植技术培训")
+    settle(app)
+    window.grab().save(str(out / "activities.png"))
+    form.load_new()  # leave the tab without the unsaved-edits question
+
+    window.tabs.setCurrentIndex(tabs["overview"])
+    window.tabs.widget(tabs["overview"]).pool.waitForDone()
+    settle(app)
+    window.grab().save(str(out / "overview.png"))
+
+    window.tabs.setCurrentIndex(tabs["report"])
+    report = window.tabs.widget(tabs["report"]).build()
+    settle(app)
+    window.grab().save(str(out / "report.png"))
+    pdf = pypdfium2.PdfDocument(str(write_report(report, tmp / "report.pdf")))
+    try:
+        pdf[0].render(scale=80 / 72).to_pil().save(out / "report-page1.png")
+    finally:
+        pdf.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -141,10 +176,11 @@ def main(argv: list[str] | None = None) -> int:
             dialog.grab().save(str(args.out / "ranks.png"))
             dialog.close()
             picker_shots(app, window, args.out)
+            activity_shots(app, window, args.out, Path(tmp))
             window.close()
         finally:
             ledger.close()
-    saved += ["units-errors", "ranks", "picker", "calendar"]
+    saved += ["units-errors", "ranks", "picker", "calendar", "report-page1"]
     print(f"demo county: {', '.join(saved)} -> {args.out}")
     return 0
 
