@@ -13,7 +13,7 @@ from pairing_desktop.core.letters import fonts as letter_fonts
 from pairing_desktop.core.letters.batch import BatchCancelled, generate, safe_filename
 from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.storage.models import Letter
-from tests.core.letter_fixtures import pdftotext, small_county
+from tests.core.letter_fixtures import pdf_text, small_county
 
 YEAR = 2008
 
@@ -107,7 +107,7 @@ def test_cli_letters_and_verify(county, ledger, tmp_path, capsys):
     assert cli.main(["letters", "--db", str(path), "--kind", "target", "--year", str(YEAR),
                      "--township", "雨朵镇", "--out", str(out)]) == 0
     assert "已生成 2 份结对帮扶目标责任书" in capsys.readouterr().out
-    code = next(word.split("：")[1] for word in pdftotext(out).split() if word.startswith("验证码"))
+    code = next(word.split("：")[1] for word in pdf_text(out).split() if word.startswith("验证码"))
     assert cli.main(["verify", "--db", str(path), code]) == 0
     assert "真实有效" in capsys.readouterr().out
     assert cli.main(["verify", "--db", str(path), "ZZZZ-ZZZZ"]) != 0

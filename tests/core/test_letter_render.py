@@ -11,7 +11,7 @@ from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.letters.codes import _fast_qr, _reference_qr, new_code
 from pairing_desktop.core.letters.layout import LINES
 from pairing_desktop.core.storage.models import Letter
-from tests.core.letter_fixtures import add_target, fonts_of, page_texts, pdftotext, small_county
+from tests.core.letter_fixtures import add_target, fonts_of, page_texts, pdf_text, small_county
 
 YEAR = 2008
 
@@ -38,7 +38,7 @@ def test_target_letter_names_parties_targets_and_duties(county, tmp_path):
     out = tmp_path / "target.pdf"
     result = generate("target", YEAR, out, township="雨朵镇", unit="县农业局")
     assert [p.data.party for p in result.letters] == ["县农业局、石桥村"]
-    text = re.sub(r"\s+", "", pdftotext(out))
+    text = re.sub(r"\s+", "", pdf_text(out))
     for expected in ("城乡共建结对帮扶目标责任书", "（2008年度）", "甲方：中共黔西县农业局党组",
                      "乙方：石桥村党支部", "见证方：雨朵镇党委", "建设沼气池。指标：20口",
                      "发展精品水果种植。指标：300亩", "培训农村党员。指标：60人次",
@@ -54,7 +54,7 @@ def test_cadre_letter_lists_households_with_exact_id_numbers(county, tmp_path):
     out = tmp_path / "cadre.pdf"
     result = generate("cadre", YEAR, out, unit="县农业局")
     assert [p.data.party for p in result.letters] == ["李建国（县农业局）"]
-    text = pdftotext(out)
+    text = pdf_text(out)
     assert county.ids["李建国"] in text
     for name in ("张老三", "刘二妹", "杨国富"):
         assert name in text
@@ -74,7 +74,7 @@ def test_contact_cards_four_to_a_sheet(county, tmp_path):
     assert len(pages) == 2
     first = re.sub(r"\s+", "", pages[0])
     assert first.count("帮扶联系卡") == 4
-    flat = re.sub(r"\s+", "", pdftotext(out))
+    flat = re.sub(r"\s+", "", pdf_text(out))
     assert "户主：张老三" in flat and "帮扶干部：李建国（科局级）" in flat
     assert "干部电话：13808570001" in flat and "单位电话：0857-4221234" in flat
     for planned in result.letters:
@@ -88,7 +88,7 @@ def test_forty_targets_flow_onto_numbered_pages_and_keep_the_signatures_whole(co
         add_target(pairing, YEAR, i % 6 + 1, f"第{i + 1}项帮扶目标，组织群众共同完成", i + 1, "户")
     out = tmp_path / "long.pdf"
     result = generate("target", YEAR, out, unit="县交通局")
-    pages = [pdftotext(out, n) for n in range(1, result.pages + 1)]
+    pages = [pdf_text(out, n) for n in range(1, result.pages + 1)]
     assert len(pages) >= 4
     for number, text in enumerate(pages, 1):
         assert f"— {number} —" in text

@@ -77,13 +77,13 @@ def test_a_broken_template_leaves_no_pdf_and_records_nothing(ledger, tmp_path):
 
 
 def test_an_edited_wording_is_printed_without_code_changes(ledger, tmp_path):
-    from tests.core.letter_fixtures import pdftotext
+    from tests.core.letter_fixtures import pdf_text
 
     small_county(2008)
     folder = _broken(tmp_path, "card", "有困难请与帮扶干部联系", "有事请拨打帮扶干部电话")
     out = tmp_path / "cards.pdf"
     generate("card", 2008, out, template_dir=folder)
-    assert "有事请拨打帮扶干部电话" in pdftotext(out)
+    assert "有事请拨打帮扶干部电话" in pdf_text(out)
 
 
 @pytest.mark.parametrize("kind", ["target", "cadre", "card"])
