@@ -235,13 +235,14 @@ class Raw:
                     " || COALESCE('·' || h.group_name, ''), '·'), '') || '）', '')")
 
     def picker(self, search: str = "") -> list[tuple]:
-        """The household picker's matches: every word in the head's name, the village's or the
-        group's, labelled "李四（新华村·三组）", SEARCH_LIMIT of them by name."""
+        """The household picker's matches: every word in the head's name, the village's (or its
+        township's) or the group's, labelled "李四（新华村·三组）", SEARCH_LIMIT of them by name."""
         where, args = "WHERE h.deleted_at IS NULL", []
         for word in search.split():
             where += (" AND (h.head_name LIKE ? OR h.village_id IN (SELECT id FROM village"
-                      " WHERE name LIKE ?) OR h.group_name LIKE ?)")
-            args += [f"%{word}%"] * 3
+                      " WHERE name LIKE ? OR township_id IN (SELECT id FROM township"
+                      " WHERE name LIKE ?)) OR h.group_name LIKE ?)")
+            args += [f"%{word}%"] * 4
         order = "+h.head_name" if search.split() else "h.head_name"
         return self.con.execute(
             f"SELECT h.id, {self.PICKER_LABEL} AS label {self.FROM} {where}"
