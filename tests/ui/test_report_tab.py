@@ -8,10 +8,15 @@ import datetime as dt
 import openpyxl
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 
 from pairing_desktop.core.activities import rules as activity_rules
+from pairing_desktop.core.reports.export import range_report
+from pairing_desktop.core.reports.figures import format_number
+from pairing_desktop.core.reports.layout import kind_row
 from pairing_desktop.ui.tabs.report import ReportTab, SaveAs
 from tests.activity_data import build_county, fill_known_year
+from tests.ui.drive import click, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -74,3 +79,96 @@ def test_save_pdf_and_workbook(page, tmp_path, monkeypatch):
     assert "已保存" in page.message.text()
     monkeypatch.setattr(SaveAs, "path", classmethod(lambda cls, p, s, f: ""))
     assert page.save(".pdf") is None  # cancelled
+
+
+def choose_custom(qtbot, tab: ReportTab, date_from: str, date_to: str) -> None:
+    """Pick 自定义时段 and type both dates, as a clerk does (Chinese dates included)."""
+    tab.part.setCurrentIndex(tab.part.findData("custom"))
+    for field, text in ((tab.date_from, date_from), (tab.date_to, date_to)):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+        type_text(qtbot, field, text)
+
+
+def test_year_is_the_default_and_parts_fill_the_dates(page):
+    assert page.part.currentData() == "year"
+    assert not page.date_from.isEnabled()
+    assert (page.date_from.text(), page.date_to.text()) == ("2025-01-01", "2025-12-31")
+    page.part.setCurrentIndex(page.part.findData("h1"))
+    assert (page.date_from.text(), page.date_to.text()) == ("2025-01-01", "2025-06-30")
+    page.build()
+    assert "（2025年1月1日至2025年6月30日）" in page.title.text()
+    points = page.by_quarter.chart().series()[0].points()
+    assert [p.y() for p in points] == [4.0, 3.0]  # the first half-year's two quarters
+
+
+def test_custom_period_shows_that_period(qtbot, page):
+    choose_custom(qtbot, page, "2025年4月1日", "2025-9-30")
+    assert not page.year.isEnabled()
+    click(qtbot, page.make)
+    assert "（2025年4月1日至2025年9月30日）" in page.title.text()
+    rows = table_rows(page)
+    # by hand: in 2025-04-01..09-30 only 红岩村's research of 5-10, with 5 people
+    assert rows["调研"][:3] == ["调研", "1", "5"]
+    assert rows["种植蔬菜"][1] == "1" and rows["种植蔬菜"][6] == "12.5"
+    assert rows["增加收入"][1] == "0"  # 11-11 lies after the period
+    core = range_report(dt.date(2025, 4, 1), dt.date(2025, 9, 30))
+    for kind in core.kinds:
+        assert rows[kind.name] == kind_row(kind)
+    for label, value, measure in core.network:
+        assert rows[label][1] == f"{format_number(value)}{measure}"
+    assert core.by_quarter == page.report.by_quarter
+    points = page.by_quarter.chart().series()[0].points()
+    assert [p.y() for p in points] == [3.0, 2.0]  # Q2, Q3 of fill_known_year
+    bars = page.by_township.chart().series()[0].barSets()[0]
+    assert [bars.at(i) for i in range(bars.count())] == [1.0, 4.0]  # 乙镇 project; 甲乡
+
+
+def test_custom_period_saved(qtbot, page, tmp_path, monkeypatch):
+    choose_custom(qtbot, page, "2025-04-01", "2025-09-30")
+    click(qtbot, page.make)
+    suggested = []
+
+    def answer(cls, parent, name, pattern):
+        suggested.append(name)
+        return str(tmp_path / name)
+
+    monkeypatch.setattr(SaveAs, "path", classmethod(answer))
+    pdf = page.save(".pdf")
+    xlsx = page.save(".xlsx")
+    assert suggested == ["全县结对帮扶统计报告20250401-20250930.pdf",
+                         "全县结对帮扶统计报告20250401-20250930.xlsx"]
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
+    assert "2025年4月1日至2025年9月30日" in text
+    assert " 调研 1 5 " in text and " 调研 4 14 " not in text
+    sheet = openpyxl.load_workbook(xlsx)["报告数字"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert "2025年4月1日至2025年9月30日" in rows[0][0]
+    assert any(row[:3] == ("调研", 1, 5) for row in rows)
+    assert not any(row[:3] == ("调研", 4, 14) for row in rows)
+
+
+@pytest.mark.parametrize(("date_from", "date_to", "message"), [
+    ("2025-09-30", "2025-04-01", "结束日期：不能早于开始日期"),
+    ("2025-13-01", "2025-09-30", "开始日期：2025年13月1日不存在"),
+    ("下周一", "2025-09-30", "开始日期：日期格式应为"),
+    ("2025-04-01", "", "结束日期：请填写"),
+])
+def test_bad_period_builds_nothing(qtbot, page, date_from, date_to, message):
+    choose_custom(qtbot, page, date_from, date_to)
+    click(qtbot, page.make)
+    assert message in page.message.text()
+    assert page.report is None and page.table.rowCount() == 0 and not page.title.text()
+    assert not page.save_pdf.isEnabled() and not page.save_xlsx.isEnabled()
+
+
+def test_bad_period_keeps_the_report_shown(qtbot, page):
+    page.build()
+    shown, title = page.report, page.title.text()
+    choose_custom(qtbot, page, "2025-09-30", "2025-04-01")
+    click(qtbot, page.make)
+    assert page.report is shown and page.title.text() == title
+    assert table_rows(page)["调研"][:3] == ["调研", "4", "14"]
+    assert "结束日期：不能早于开始日期" in page.message.text()
+    assert page.date_to.hasFocus()

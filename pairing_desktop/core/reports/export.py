@@ -9,6 +9,7 @@ from pathlib import Path
 from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.reports.figures import Report, build_report
 from pairing_desktop.core.reports.pdf import write_pdf
+from pairing_desktop.core.reports.period import check_period, year_part
 from pairing_desktop.core.reports.workbook import write_workbook
 from pairing_desktop.core.storage.models import Township
 
@@ -23,14 +24,11 @@ def township_by_name(name: str) -> Township:
 
 
 def year_report(year: int, township: str | None = None) -> Report:
-    if not 1949 <= year <= 2100:
-        raise ValidationError({"year": "年度：年份不合理（应在1949至2100之间）"})
-    return range_report(dt.date(year, 1, 1), dt.date(year, 12, 31), township)
+    return range_report(*year_part(year), township)
 
 
 def range_report(date_from: dt.date, date_to: dt.date, township: str | None = None) -> Report:
-    if date_to < date_from:
-        raise ValidationError({"date_to": "结束日期：不能早于开始日期"})
+    check_period(date_from, date_to)
     township_id = township_by_name(township).id if township else None
     return build_report(date_from, date_to, township_id)
 

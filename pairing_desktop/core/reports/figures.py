@@ -76,11 +76,22 @@ class Report:
         return [k for k in self.kinds if k.is_outcome]
 
     @property
-    def period_text(self) -> str:
+    def whole_year(self) -> bool:
         d0, d1 = self.date_from, self.date_to
-        if (d0.month, d0.day, d1.month, d1.day) == (1, 1, 12, 31) and d0.year == d1.year:
-            return f"{d0.year}年度"
-        return f"{cn_date(d0)}至{cn_date(d1)}"
+        return (d0.month, d0.day, d1.month, d1.day) == (1, 1, 12, 31) and d0.year == d1.year
+
+    @property
+    def period_text(self) -> str:
+        if self.whole_year:
+            return f"{self.date_from.year}年度"
+        return f"{cn_date(self.date_from)}至{cn_date(self.date_to)}"
+
+    @property
+    def period_slug(self) -> str:
+        """The period in a file name: “2025” or “20250101-20250630”."""
+        if self.whole_year:
+            return str(self.date_from.year)
+        return f"{self.date_from:%Y%m%d}-{self.date_to:%Y%m%d}"
 
 
 def format_number(value: float) -> str:

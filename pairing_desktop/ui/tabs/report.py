@@ -1,6 +1,8 @@
 """统计报告: the county report on screen (figures, per-township bars, quarterly trend), and the
 buttons that write the same report as a PDF or a workbook. Every number comes from
-`core.reports.figures.build_report`; the tables use the rows the PDF and workbook use.
+`core.reports.figures.build_report`; the tables use the rows the PDF and workbook use. The period
+is a year (the common case, one click), a part of it, or two typed dates; `core.reports.period`
+reads and refuses it.
 """
 
 from __future__ import annotations
@@ -36,13 +38,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.entities import FieldSpec
+from pairing_desktop.core.errors import PairingError, ValidationError
 from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
 from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
+from pairing_desktop.core.reports.period import parse_period, year_part
 from pairing_desktop.core.storage.models import Township
+from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
 
 SECTION_BACKGROUND = "#e8eef5"
+CUSTOM = "custom"
 
 
 def tr(text: str) -> str:
@@ -70,6 +76,16 @@ class ReportTab(QWidget):
         self.year.setRange(1949, 2100)
         self.year.setValue(today().year)
         self.year.setSuffix(tr(" 年"))
+        self.part = QComboBox(self)
+        self.part.setObjectName("part")
+        for code, label in (("year", tr("全年")), ("q1", tr("第一季度")), ("q2", tr("第二季度")),
+                            ("q3", tr("第三季度")), ("q4", tr("第四季度")), ("h1", tr("上半年")),
+                            ("h2", tr("下半年")), (CUSTOM, tr("自定义时段"))):
+            self.part.addItem(label, code)
+        self.date_from = self._date_field("date_from", tr("开始日期"))
+        self.date_to = self._date_field("date_to", tr("结束日期"))
+        self.year.valueChanged.connect(self._period_changed)
+        self.part.currentIndexChanged.connect(self._period_changed)
         self.township = QComboBox(self)
         self.township.setObjectName("township")
         self.make = QPushButton(tr("生成报告"), self)
@@ -82,7 +98,8 @@ class ReportTab(QWidget):
         self.save_pdf.clicked.connect(lambda: self.save(".pdf"))
         self.save_xlsx.clicked.connect(lambda: self.save(".xlsx"))
         bar = QHBoxLayout()
-        for widget in (QLabel(tr("年度"), self), self.year, QLabel(tr("范围"), self),
+        for widget in (QLabel(tr("年度"), self), self.year, self.part, self.date_from,
+                       QLabel(tr("至"), self), self.date_to, QLabel(tr("范围"), self),
                        self.township, self.make, self.save_pdf, self.save_xlsx):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -118,7 +135,33 @@ class ReportTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         self._load_townships()
+        self._period_changed()
         self._enable()
+
+    def _date_field(self, name: str, label: str) -> DateEditor:
+        field = DateEditor(FieldSpec(name, label, "date"), self)
+        field.setObjectName(name)
+        field.setPlaceholderText(label)
+        field.setToolTip(tr("{0}：如 2025-07-01，也可输入 2025/7/1、20250701").format(label))
+        field.setFixedWidth(field.fontMetrics().horizontalAdvance("2025-07-01") + 48)
+        return field
+
+    def _period_changed(self) -> None:
+        """A year or a part of one shows its dates; the custom period starts from them."""
+        custom = self.part.currentData() == CUSTOM
+        self.year.setEnabled(not custom)
+        for field in (self.date_from, self.date_to):
+            field.setEnabled(custom)
+        if not custom:
+            d0, d1 = year_part(self.year.value(), self.part.currentData())
+            self.date_from.setText(d0.isoformat())
+            self.date_to.setText(d1.isoformat())
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The chosen period; ValidationError (Chinese, naming the field) if it cannot be."""
+        if self.part.currentData() == CUSTOM:
+            return parse_period(self.date_from.text(), self.date_to.text(), self.today())
+        return year_part(self.year.value(), self.part.currentData())
 
     def _chart_view(self, name: str) -> QChartView:
         view = QChartView(self)
@@ -148,14 +191,21 @@ class ReportTab(QWidget):
 
     # --- building ----------------------------------------------------------------------------
 
-    def build(self) -> Report:
-        year = self.year.value()
-        today = self.today()
-        as_of = today if year >= today.year else dt.date(year + 1, 1, 1)
+    def build(self) -> Report | None:
+        """The report of the chosen period, or None (and the message why) if it cannot be."""
+        try:
+            date_from, date_to = self.period()
+        except ValidationError as exc:
+            self._say(str(exc), error=True)
+            fields = {"date_from": self.date_from, "date_to": self.date_to}
+            if fields.keys() & exc.errors.keys():
+                fields[next(k for k in fields if k in exc.errors)].setFocus()
+            return None
+        # duties are judged as of the end of the period, or today while it runs
+        as_of = min(self.today(), date_to + dt.timedelta(days=1))
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.report = build_report(dt.date(year, 1, 1), dt.date(year, 12, 31),
-                                       self.township_id(), as_of=as_of)
+            self.report = build_report(date_from, date_to, self.township_id(), as_of=as_of)
         finally:
             self.unsetCursor()
         self._show(self.report)
@@ -170,7 +220,11 @@ class ReportTab(QWidget):
         self._fill_table(report)
         self._draw_township_chart(report)
         self._draw_quarter_chart(report)
-        self.message.clear()
+        self._say("")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
 
     def _fill_table(self, report: Report) -> None:
         rows: list[tuple[str, list[str]]] = []  # ("section" | "row" | "header", cells)
@@ -275,7 +329,7 @@ class ReportTab(QWidget):
     def save(self, suffix: str) -> Path | None:
         if self.report is None:
             return None
-        name = f"{self.report.title}结对帮扶统计报告{self.year.value()}{suffix}"
+        name = f"{self.report.title}{tr('结对帮扶统计报告')}{self.report.period_slug}{suffix}"
         pattern = tr("PDF 文件 (*.pdf)") if suffix == ".pdf" else tr("Excel 工作簿 (*.xlsx)")
         path = SaveAs.path(self, name, pattern)
         if not path:
@@ -285,9 +339,9 @@ class ReportTab(QWidget):
         try:
             written = write_report(self.report, path)
         except (PairingError, OSError) as exc:
-            self.message.setText(tr("保存失败：{0}").format(exc))
+            self._say(tr("保存失败：{0}").format(exc), error=True)
             return None
-        self.message.setText(tr("已保存：{0}").format(written))
+        self._say(tr("已保存：{0}").format(written))
         return written
 
     # --- the window's protocol ---------------------------------------------------------------
