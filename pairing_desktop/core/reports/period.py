@@ -28,11 +28,6 @@ def year_part(year: int, part: str = "year") -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), after - dt.timedelta(days=1)
 
 
-def quarter_of(day: dt.date) -> str:
-    """The `YEAR_PARTS` code of the quarter `day` falls in (the page's “本季度”)."""
-    return f"q{(day.month + 2) // 3}"
-
-
 def parse_period(text_from: str, text_to: str,
                  today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """Two typed dates to a period; every problem named by its field, as the forms do."""
