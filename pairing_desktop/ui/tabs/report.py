@@ -197,9 +197,9 @@ class ReportTab(QWidget):
             date_from, date_to = self.period()
         except ValidationError as exc:
             self._say(str(exc), error=True)
-            fields = {"date_from": self.date_from, "date_to": self.date_to}
-            if fields.keys() & exc.errors.keys():
-                fields[next(k for k in fields if k in exc.errors)].setFocus()
+            wrong = [f for f in (self.date_from, self.date_to) if f.objectName() in exc.errors]
+            if wrong:
+                wrong[0].setFocus()
             return None
         # duties are judged as of the end of the period, or today while it runs
         as_of = min(self.today(), date_to + dt.timedelta(days=1))
