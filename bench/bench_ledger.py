@@ -2,8 +2,8 @@
 
     python bench/bench_ledger.py [--runs 7] [--rebuild]
 
-Builds (once, cached in bench/out/) a ledger of 100,000 poor households and 20,000 cadres with
-proportional townships, villages, units, pairings and assignments, then times what a clerk waits
+Measures the shared province ledger (bench/province.py: 100,000 poor households, 20,000 cadres
+with proportional townships, villages, units, pairings and assignments), timing what a clerk waits
 for: the households list showing its first rows, a search, a sort, saving one record. Each figure
 is the median of several runs and is printed beside raw `sqlite3` doing the same reads (or the same
 INSERT + commit, with the same pragmas) in the same run. The list is what the UI's ListModel asks
@@ -14,9 +14,7 @@ the same is timed through the Qt model and an offscreen QTableView (`measure_qt`
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import random
 import sqlite3
 import statistics
 import sys
@@ -29,117 +27,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pairing_desktop.core import choices as C  # noqa: E402
+from bench.province import province_file  # noqa: E402
 from pairing_desktop.core import records  # noqa: E402
-from pairing_desktop.core.demo import (  # noqa: E402
-    COUNTY_UNITS,
-    GROUPS,
-    PREFECTURE_UNITS,
-    RANK_SHARES,
-    VILLAGE_FIRST,
-    VILLAGE_SECOND,
-    DemoCounty,
-    insert_rows,
-)
 from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds  # noqa: E402
 from pairing_desktop.core.storage import models as M  # noqa: E402
 from pairing_desktop.core.storage.db import PRAGMAS, open_database  # noqa: E402
 
-OUT = ROOT / "bench" / "out"
-PROVINCE = {"townships": 1_000, "villages": 3_600, "units": 1_600, "cadres": 20_000,
-            "households": 100_000, "farmers": 40_000}
 PAGE = 200  # what ListModel asks for at a time
 PICKER = 50  # matches a reference picker offers at a time (ui.record_form.SEARCH_LIMIT)
 SEARCH = "王"  # the most common surname: many matches, the page fills at once
 RARE = "王秀英"  # few matches: the count and the page read the whole table
 BENCH_NAME = "基准测试户"
 PICKER_WORDS = "大寨 王"  # a village and a surname, as a clerk narrows the picker down
-
-
-# --- the province file ----------------------------------------------------------------------------
-
-
-def build_province(path: Path, seed: int = 1) -> None:
-    """Write the province into a new ledger with executemany, in one transaction."""
-    ledger = open_database(path)
-    d = DemoCounty(rng=random.Random(seed), today=dt.date.today(), now=str(M.utcnow()))
-    rng = d.rng
-    place_names = [a + b for a in VILLAGE_FIRST for b in VILLAGE_SECOND if a != b]
-    try:
-        with M.database.atomic():
-            towns = [(*d.base(), f"{place_names[i % len(place_names)]}{'镇乡'[i % 2]}"
-                      f"{'' if i < len(place_names) else i}", None)
-                     for i in range(PROVINCE["townships"])]
-            insert_rows(M.Township, ("name", "code"), towns)
-            villages = [(*d.base(), towns[i % len(towns)][0],
-                         f"{place_names[i // len(towns) % len(place_names)]}村", "一类贫困村",
-                         rng.randrange(280, 900), "帮扶中")
-                        for i in range(PROVINCE["villages"])]
-            insert_rows(M.Village, ("township", "name", "poverty_class", "households", "status"),
-                        villages)
-            kinds = PREFECTURE_UNITS + COUNTY_UNITS
-            units = [(*d.base(), f"{kinds[i % len(kinds)][0]}{i // len(kinds) + 1}号",
-                      "地直" if kinds[i % len(kinds)] in PREFECTURE_UNITS else "县直",
-                      kinds[i % len(kinds)][1], d.person_name(True))
-                     for i in range(PROVINCE["units"])]
-            insert_rows(M.Unit, ("name", "level", "kind", "head"), units)
-            ranks = {name: (uid.hex, quota) for uid, name, quota in
-                     M.Rank.select(M.Rank.id, M.Rank.name, M.Rank.quota).tuples()}
-            rank_names = list(RANK_SHARES)
-            cadres = []
-            quotas = []
-            for _ in range(PROVINCE["cadres"]):
-                male = rng.random() < 0.68
-                rank = rng.choices(rank_names, list(RANK_SHARES.values()))[0]
-                cadres.append((*d.base(), rng.choice(units)[0], d.person_name(male),
-                               "男" if male else "女", d.id_number(male, 1955, 1986),
-                               ranks[rank][0], True, False, d.mobile()))
-                quotas.append(ranks[rank][1])
-            insert_rows(M.Cadre, ("unit", "name", "gender", "id_number", "rank", "party_member",
-                                  "reserve", "phone"), cadres)
-            households = []
-            for _ in range(PROVINCE["households"]):
-                male = rng.random() < 0.8
-                households.append((
-                    *d.base(), rng.choice(villages)[0], rng.choice(GROUPS), d.person_name(male),
-                    d.id_number(male, 1935, 1985), d.mobile() if rng.random() < 0.55 else None,
-                    rng.randrange(1, 8), rng.choice(C.HOUSEHOLD_KINDS),
-                    round(rng.uniform(380, 1060)), rng.choice(C.HOUSEHOLD_CAUSES), "贫困"))
-            insert_rows(M.Household, ("village", "group_name", "head_name", "id_number", "phone",
-                                      "members", "kind", "income_per_capita", "poverty_cause",
-                                      "status"), households)
-            farmers = [(*d.base(), rng.choice(villages)[0], d.person_name(True),
-                        d.id_number(True, 1940, 1988), rng.random() < 0.2)
-                       for _ in range(PROVINCE["farmers"])]
-            insert_rows(M.FarmerPartyMember, ("village", "name", "id_number", "wealth_leader"),
-                        farmers)
-            start = dt.date(d.today.year - 1, 1, 10).isoformat()
-            insert_rows(M.UnitVillagePairing, ("unit", "village", "started_on", "status"),
-                        [(*d.base(), units[i % len(units)][0], v[0], start, "帮扶中")
-                     for i, v in enumerate(villages)])
-            insert_rows(M.PartyMemberPairing, ("cadre", "farmer", "started_on"),
-                        [(*d.base(), cadres[i % len(cadres)][0], f[0], start)
-                     for i, f in enumerate(farmers)])
-            pool = iter(rng.sample(households, len(households)))
-            assignments = [(*d.base(), c[0], h[0], start)
-                           for c, quota in zip(cadres, quotas, strict=True)
-                           for h in [next(pool) for _ in range(quota)]]
-            insert_rows(M.Assignment, ("cadre", "household", "started_on"), assignments)
-    finally:
-        ledger.close()
-
-
-def province_file(rebuild: bool) -> Path:
-    path = OUT / "province.db"
-    if rebuild or not path.exists():
-        for stale in OUT.glob("province.db*"):
-            stale.unlink()
-        OUT.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        build_province(path)
-        print(f"built {path} in {time.perf_counter() - started:.1f} s "
-              f"({path.stat().st_size / 2**20:.0f} MiB)")
-    return path
 
 
 # --- timing -------------------------------------------------------------------------------------
