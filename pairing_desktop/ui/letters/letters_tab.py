@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pairing_desktop.core import records
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import letter_pdf
@@ -40,6 +39,7 @@ from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog
 from pairing_desktop.ui.letters.preview import PreviewDialog
 from pairing_desktop.ui.record_panel import ListPanel
+from pairing_desktop.ui.township_filter import TownshipFilter
 
 
 class LettersTab(QWidget):
@@ -61,7 +61,7 @@ class LettersTab(QWidget):
         for status in STATUSES:
             self.status.addItem(self.tr(status), status)
         self.year = QComboBox(self)
-        self.township = QComboBox(self)
+        self.township = TownshipFilter(self.tr("全部乡镇"), self)
         self.overdue = QCheckBox(self.tr("只看打印超过30天未签订"), self)
         self._fill_choices(year or dt.date.today().year)
         self.list = ListPanel(LetterList(self.filters()), self.tr("责任书"), self)
@@ -107,13 +107,10 @@ class LettersTab(QWidget):
         for y in range(year + 1, year - 6, -1):
             self.year.addItem(self.tr("{0}年").format(y), y)
         self.year.setCurrentIndex(self.year.findData(year))
-        self.township.addItem(self.tr("全部乡镇"), "")
-        for township_id, name in records.choices("township"):
-            self.township.addItem(name, str(township_id))
 
     def filters(self) -> dict[str, Any]:
         return {"kind": self.kind.currentData(), "status": self.status.currentData(),
-                "year": self.year.currentData(), "township": self.township.currentData(),
+                "year": self.year.currentData(), "township": self.township.township_id(),
                 "overdue": self.overdue.isChecked()}
 
     def apply_filters(self) -> None:
@@ -121,12 +118,7 @@ class LettersTab(QWidget):
 
     def reload(self) -> None:
         """Another ledger file was opened: its townships and font setting, its letters."""
-        self.township.blockSignals(True)
-        self.township.clear()
-        self.township.addItem(self.tr("全部乡镇"), "")
-        for township_id, name in records.choices("township"):
-            self.township.addItem(name, str(township_id))
-        self.township.blockSignals(False)
+        self.township.reload()
         self.font_choice.blockSignals(True)
         self.font_choice.setCurrentIndex(self.font_choice.findData(font_setting()))
         self.font_choice.blockSignals(False)

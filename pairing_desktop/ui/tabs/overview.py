@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,8 +41,9 @@ from pairing_desktop.core.duties.overview import (
     people_summary,
 )
 from pairing_desktop.core.records import EntityList
-from pairing_desktop.core.storage.models import Township, database
+from pairing_desktop.core.storage.models import database
 from pairing_desktop.ui.record_panel import ListPanel
+from pairing_desktop.ui.township_filter import TownshipFilter
 
 COLOURS = {MET: "#c8e6c9", PENDING: "#ffe0b2", OVERDUE: "#ffcdd2"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -117,14 +117,13 @@ class OverviewTab(QWidget):
         self._requested = 0
         self._signals = _Signals(self)
         self._signals.done.connect(self._arrived)
-        self._township_ids: list[Any] = [None]
 
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(1949, 2100)
         self.year.setValue(today().year)
         self.year.setSuffix(tr(" 年"))
-        self.township = QComboBox(self)
+        self.township = TownshipFilter(tr("全县"), self)
         self.township.setObjectName("township")
         self.only_overdue = QCheckBox(tr("只看有逾期的结对"), self)
         self.only_overdue.setObjectName("only_overdue")
@@ -170,24 +169,11 @@ class OverviewTab(QWidget):
         self.township.currentIndexChanged.connect(self.refresh)
         self.only_overdue.toggled.connect(self._fill)
         self.search.textChanged.connect(self._fill)
-        self._load_townships()
 
     # --- data ----------------------------------------------------------------------------
 
-    def _load_townships(self) -> None:
-        current = self.township_id()
-        rows = list(Township.live(Township.id, Township.name).order_by(Township.name).tuples())
-        self._township_ids = [None, *(tid for tid, _ in rows)]
-        self.township.blockSignals(True)
-        self.township.clear()
-        self.township.addItems([tr("全县"), *(name for _, name in rows)])
-        if current in self._township_ids:
-            self.township.setCurrentIndex(self._township_ids.index(current))
-        self.township.blockSignals(False)
-
     def township_id(self) -> Any:
-        index = self.township.currentIndex()
-        return self._township_ids[index] if 0 <= index < len(self._township_ids) else None
+        return self.township.township_id()
 
     def refresh(self) -> None:
         """Check again on the worker thread; the tree updates when the result arrives."""
@@ -325,7 +311,7 @@ class OverviewTab(QWidget):
 
     def reload(self) -> None:
         """Another file was opened."""
-        self._load_townships()
+        self.township.reload()
         self.lines = []
         self.tree.clear()
         self.mark_stale()
@@ -334,5 +320,5 @@ class OverviewTab(QWidget):
         """Check again whenever shown: other tabs (pairings, targets, assignments) may have
         changed what is owed. The check runs off the GUI thread, so this costs no wait."""
         super().showEvent(event)
-        self._load_townships()
+        self.township.reload()
         self.refresh()

@@ -44,8 +44,8 @@ from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
 from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
 from pairing_desktop.core.reports.period import parse_period, year_part
-from pairing_desktop.core.storage.models import Township
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
+from pairing_desktop.ui.township_filter import TownshipFilter
 
 SECTION_BACKGROUND = "#e8eef5"
 CUSTOM = "custom"
@@ -70,7 +70,6 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self.today = today
         self.report: Report | None = None
-        self._township_ids: list[Any] = [None]
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(1949, 2100)
@@ -86,7 +85,7 @@ class ReportTab(QWidget):
         self.date_to = self._date_field("date_to", tr("结束日期"))
         self.year.valueChanged.connect(self._period_changed)
         self.part.currentIndexChanged.connect(self._period_changed)
-        self.township = QComboBox(self)
+        self.township = TownshipFilter(tr("全县"), self)
         self.township.setObjectName("township")
         self.make = QPushButton(tr("生成报告"), self)
         self.make.setObjectName("make")
@@ -134,7 +133,6 @@ class ReportTab(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
-        self._load_townships()
         self._period_changed()
         self._enable()
 
@@ -174,20 +172,8 @@ class ReportTab(QWidget):
         for button in (self.save_pdf, self.save_xlsx):
             button.setEnabled(self.report is not None)
 
-    def _load_townships(self) -> None:
-        current = self.township_id()
-        rows = list(Township.live(Township.id, Township.name).order_by(Township.name).tuples())
-        self._township_ids = [None, *(tid for tid, _ in rows)]
-        self.township.blockSignals(True)
-        self.township.clear()
-        self.township.addItems([tr("全县"), *(name for _, name in rows)])
-        if current in self._township_ids:
-            self.township.setCurrentIndex(self._township_ids.index(current))
-        self.township.blockSignals(False)
-
     def township_id(self) -> Any:
-        index = self.township.currentIndex()
-        return self._township_ids[index] if 0 <= index < len(self._township_ids) else None
+        return self.township.township_id()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -351,7 +337,7 @@ class ReportTab(QWidget):
 
     def reload(self) -> None:
         self.report = None
-        self._load_townships()
+        self.township.reload()
         self.table.clear()
         self.table.setRowCount(0)
         self.title.clear()
@@ -360,4 +346,4 @@ class ReportTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._load_townships()
+        self.township.reload()
