@@ -8,7 +8,7 @@ from the figures of the Qianxi report (DOMAIN.md).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pairing_desktop.core.storage.models import ActivityType
 
@@ -105,3 +105,20 @@ def seed_activity_types() -> int:
 def split(csv: str | None) -> tuple[str, ...]:
     """A stored comma list as a tuple (blank entries dropped)."""
     return tuple(p.strip() for p in (csv or "").split(",") if p.strip())
+
+
+class Kind(NamedTuple):
+    """An activity type with its comma lists split: which numbers and texts it asks for."""
+
+    id: Any
+    name: str
+    scope: str
+    measures: tuple[str, ...]
+    texts: tuple[str, ...]
+    required: tuple[str, ...]
+
+
+def load_kinds() -> list[Kind]:
+    """The live activity types as the entry form needs them, in the county's order."""
+    return [Kind(t.id, t.name, t.scope, split(t.measures), split(t.texts), split(t.required))
+            for t in ActivityType.live().order_by(ActivityType.sort_order, ActivityType.name)]

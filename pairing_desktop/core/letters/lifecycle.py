@@ -95,8 +95,13 @@ def commit(planned: list[Planned]) -> None:
 # --- status ---------------------------------------------------------------------------------------
 
 
+def find(letter_id: Any) -> Letter | None:
+    """The letter with this id, or None."""
+    return Letter.get_or_none(Letter.id == letter_id) if letter_id else None
+
+
 def _get(letter_id: Any) -> Letter:
-    row = Letter.get_or_none(Letter.id == letter_id)
+    row = find(letter_id)
     if row is None:
         raise RefusedError("找不到这份责任书。")
     return row

@@ -29,6 +29,7 @@ from pairing_desktop.core.letters.fonts import font_setting, set_font_setting
 from pairing_desktop.core.letters.lifecycle import (
     STATUSES,
     LetterList,
+    find,
     mark_printed,
     mark_signed,
     scan_file,
@@ -130,8 +131,7 @@ class LettersTab(QWidget):
         self.list.refresh()
 
     def current(self) -> Letter | None:
-        letter_id = self.list.current_id()
-        return Letter.get_or_none(Letter.id == letter_id) if letter_id else None
+        return find(self.list.current_id())
 
     def _need_current(self) -> Letter | None:
         letter = self.current()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -35,11 +35,11 @@ from pairing_desktop.core.activities.types import (
     NUMBER_FIELDS,
     NUMBER_LABELS,
     TEXT_FIELDS,
-    split,
+    Kind,
+    load_kinds,
 )
 from pairing_desktop.core.entities import ACTIVITY
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.storage.models import ActivityType
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.record_form import RefEditor
 from pairing_desktop.ui.record_panel import ListPanel
@@ -49,20 +49,6 @@ ERROR_STYLE = "color: #b00020;"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("activities", text)
-
-
-class Kind(NamedTuple):
-    id: Any
-    name: str
-    scope: str
-    measures: tuple[str, ...]
-    texts: tuple[str, ...]
-    required: tuple[str, ...]
-
-
-def load_kinds() -> list[Kind]:
-    return [Kind(t.id, t.name, t.scope, split(t.measures), split(t.texts), split(t.required))
-            for t in ActivityType.live().order_by(ActivityType.sort_order, ActivityType.name)]
 
 
 class ActivityForm(QWidget):
