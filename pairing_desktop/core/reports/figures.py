@@ -144,7 +144,9 @@ SELECT id, code, name, is_outcome, measures, required, deleted_at IS NULL FROM a
 ORDER BY is_outcome, sort_order, name
 """
 
-# Per township: activities are summed per pairing or household first, then placed.
+# Per township: activities are summed per pairing or household first, then placed; every live
+# township joins in as a row of nothing, so the result is grouped once and the names are found by
+# key (a LEFT JOIN from the townships scanned the placed sums once per township).
 TOWNSHIP_SQL = f"""
 WITH g AS (
   SELECT a.pairing_id, a.household_id, COUNT(*) AS n, SUM(a.money_yuan) AS money
@@ -153,16 +155,16 @@ WITH g AS (
     AND +a.type_id IN (SELECT id FROM activity_type WHERE NOT is_outcome) {IN_TOWNSHIP}
   GROUP BY a.pairing_id, a.household_id),
 f AS (
-  SELECT COALESCE(pv.township_id, hv.township_id) AS tid, SUM(g.n) AS n,
-         COALESCE(SUM(g.money), 0) AS money, COUNT(DISTINCT g.pairing_id) AS pairings
+  SELECT v.township_id AS tid, g.n, g.money, g.pairing_id
   FROM g LEFT JOIN unit_village_pairing p ON p.id = g.pairing_id
-  LEFT JOIN village pv ON pv.id = p.village_id
   LEFT JOIN household h ON h.id = g.household_id
-  LEFT JOIN village hv ON hv.id = h.village_id
-  GROUP BY tid)
-SELECT t.name, COALESCE(f.n, 0), COALESCE(f.money, 0), COALESCE(f.pairings, 0)
-FROM township t LEFT JOIN f ON f.tid = t.id
+  JOIN village v ON v.id = COALESCE(p.village_id, h.village_id)
+  UNION ALL
+  SELECT t.id, 0, NULL, NULL FROM township t)
+SELECT t.name, SUM(f.n), COALESCE(SUM(f.money), 0), COUNT(DISTINCT f.pairing_id)
+FROM f JOIN township t ON t.id = f.tid
 WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw)
+GROUP BY t.id
 ORDER BY t.name
 """
 
