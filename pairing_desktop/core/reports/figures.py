@@ -144,9 +144,9 @@ SELECT id, code, name, is_outcome, measures, required, deleted_at IS NULL FROM a
 ORDER BY is_outcome, sort_order, name
 """
 
-# Per township: activities are summed per pairing or household first, then placed; every live
-# township joins in as a row of nothing, so the result is grouped once and the names are found by
-# key (a LEFT JOIN from the townships scanned the placed sums once per township).
+# Per township: activities are summed per pairing or household first, then placed; every
+# township joins in as a row of nothing, so the sums are grouped once and then named by key (a
+# LEFT JOIN from the townships scanned the placed sums once per township).
 TOWNSHIP_SQL = f"""
 WITH g AS (
   SELECT a.pairing_id, a.household_id, COUNT(*) AS n, SUM(a.money_yuan) AS money
@@ -161,10 +161,11 @@ f AS (
   JOIN village v ON v.id = COALESCE(p.village_id, h.village_id)
   UNION ALL
   SELECT t.id, 0, NULL, NULL FROM township t)
-SELECT t.name, SUM(f.n), COALESCE(SUM(f.money), 0), COUNT(DISTINCT f.pairing_id)
-FROM f JOIN township t ON t.id = f.tid
+SELECT t.name, s.n, s.money, s.pairings
+FROM (SELECT tid, SUM(n) AS n, COALESCE(SUM(money), 0) AS money,
+             COUNT(DISTINCT pairing_id) AS pairings FROM f GROUP BY tid) s
+JOIN township t ON t.id = s.tid
 WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw)
-GROUP BY t.id
 ORDER BY t.name
 """
 
