@@ -66,7 +66,7 @@ def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...],
 def report_queries(year: int, township: str | None = None) -> list[tuple[str, dict]]:
     params = {"d0": f"{year}-01-01", "d1": f"{year}-12-31", "tw": township}
     return [(figures.NETWORK_SQL, params), (figures.KINDS_SQL, {}),
-            (figures.KIND_QUARTER_SQL, params), (figures.TOWNSHIP_SQL, params),
+            (figures.KIND_MONTH_SQL, params), (figures.TOWNSHIP_SQL, params),
             *duty_queries(year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS, township)]
 
 
