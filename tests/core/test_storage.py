@@ -186,3 +186,19 @@ def test_a_failing_migration_leaves_the_file_unchanged(older_file):
     next_version[old] = lambda db: add_motto(db, [])
     open_database(path).close()
     assert raw(path, "PRAGMA user_version") == [(old + 1,)]
+
+
+def test_an_index_added_since_the_file_was_made_is_created_on_open(tmp_path):
+    path = tmp_path / "ledger.db"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("DROP INDEX ix_activity_figures")
+    con.commit()
+    con.close()
+    opened = open_database(path)
+    try:
+        names = {r[0] for r in opened.db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+        assert "ix_activity_figures" in names
+    finally:
+        opened.close()

@@ -116,6 +116,8 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
                 schema.create_schema(db)
             elif version < schema.SCHEMA_VERSION:
                 _upgrade(db, path, version, backup)
+            else:  # indexes added since the file was made (IF NOT EXISTS: free when present)
+                schema.ensure_indexes(db)
     except BaseException:
         if db is not None:  # a failed upgrade was rolled back: let go of the file entirely
             db.close()

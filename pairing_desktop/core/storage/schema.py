@@ -65,13 +65,18 @@ def create_schema(db: SqliteDatabase) -> None:
     from pairing_desktop.core.storage.models import Rank
 
     db.create_tables(ALL_MODELS)
-    for sql in INDEXES:
-        db.execute_sql(sql)
+    ensure_indexes(db)
     for order, (name, quota) in enumerate(DEFAULT_RANKS):
         Rank.create(name=name, quota=quota, sort_order=order)
     seed_activity_types()
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def ensure_indexes(db: SqliteDatabase) -> None:
+    """Create the indexes a file lacks: a new index reaches existing files without a version."""
+    for sql in INDEXES:
+        db.execute_sql(sql)
 
 
 # MIGRATIONS[n] upgrades a file from version n to n + 1 (playhouse.migrate or plain SQL).
@@ -82,6 +87,5 @@ def upgrade(db: SqliteDatabase, from_version: int) -> None:
     """Run the migrations from `from_version` to SCHEMA_VERSION; the caller holds a transaction."""
     for version in range(from_version, SCHEMA_VERSION):
         MIGRATIONS[version](db)
-    for sql in INDEXES:
-        db.execute_sql(sql)
+    ensure_indexes(db)
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
