@@ -6,9 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.errors import PairingError, StorageError
 from pairing_desktop.core.paths import default_db_path
+
+if TYPE_CHECKING:
+    from pairing_desktop.core.storage.db import Ledger
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,11 +77,8 @@ def _demo(args: argparse.Namespace) -> int:
     if args.db.exists():
         print(f"错误：{args.db} 已存在；演示数据只写入新文件。", file=sys.stderr)
         return 1
-    ledger = open_database(args.db)
-    try:
+    with open_database(args.db):
         counts = build_demo_county(seed=args.seed)
-    finally:
-        ledger.close()
     print(f"已生成演示县：{args.db}")
     for key, count in counts.items():
         print(f"  {ENTITIES[key].label}：{count}")
@@ -100,13 +101,8 @@ def _check(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from pairing_desktop.core.reports.export import export_report
 
-    ledger = _open_existing(args.db)
-    if ledger is None:
-        return 1
-    try:
+    with _open_existing(args.db):
         path = export_report(args.out, args.year, args.township, args.date_from, args.date_to)
-    finally:
-        ledger.close()
     print(f"已生成报告：{path}")
     return 0
 
@@ -115,14 +111,9 @@ def _letters(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters import KINDS
     from pairing_desktop.core.letters.batch import generate
 
-    ledger = _open_existing(args.db)
-    if ledger is None:
-        return 1
-    try:
+    with _open_existing(args.db):
         result = generate(args.kind, args.year, args.out, township=args.township,
                           unit=args.unit, split=args.split)
-    finally:
-        ledger.close()
     where = args.out if not args.split else f"{args.out}（{len(result.files)} 个文件）"
     print(f"已生成 {len(result.letters)} 份{KINDS[args.kind]}，共 {result.pages} 页：{where}")
     return 0
@@ -131,24 +122,18 @@ def _letters(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters.lifecycle import verify
 
-    ledger = _open_existing(args.db)
-    if ledger is None:
-        return 1
-    try:
+    with _open_existing(args.db):
         outcome = verify(args.code)
-    finally:
-        ledger.close()
     print(outcome.message, file=sys.stdout if outcome.result == "found" else sys.stderr)
     return {"found": 0, "changed": 3, "unknown": 4}[outcome.result]
 
 
-def _open_existing(path: Path):
+def _open_existing(path: Path) -> Ledger:
     """Open a ledger that must already exist: a typo in --db must not create an empty one."""
     from pairing_desktop.core.storage.db import open_database
 
     if not path.is_file():
-        print(f"错误：数据库文件 {path} 不存在。", file=sys.stderr)
-        return None
+        raise StorageError(f"数据库文件 {path} 不存在。")
     return open_database(path)
 
 

@@ -41,6 +41,12 @@ class Ledger:
     lock: FileLock | None
     backup: Path | None = None  # the copy made before an upgrade, if any
 
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
