@@ -43,6 +43,18 @@ class LetterData:
     township: uuid.UUID | None = None
 
 
+def _narrow(query: Any, *by_name: tuple[Any, str | None], subject: Any,
+            subjects: Collection[uuid.UUID] | None) -> Any:
+    """The batch's filters: (column, name) pairs that apply when a name is given (--township,
+    --unit), and the chosen records when `subjects` is given."""
+    for column, name in by_name:
+        if name:
+            query = query.where(column == name)
+    if subjects is not None:
+        query = query.where(subject.in_(list(subjects)))
+    return query
+
+
 def _common(year: int, day: dt.date) -> dict[str, Any]:
     return {"year": str(year), "date": cn_date(day), "blank_date": BLANK_DATE, "code": ""}
 
@@ -79,12 +91,7 @@ def _targets(year, township, unit, subjects, day) -> list[LetterData]:
              .where(P.deleted_at.is_null() & (P.started_on <= last)
                     & (P.ended_on.is_null() | (P.ended_on >= first)))
              .order_by(T.name, V.name, U.name))
-    if township:
-        query = query.where(T.name == township)
-    if unit:
-        query = query.where(U.name == unit)
-    if subjects is not None:
-        query = query.where(P.id.in_(list(subjects)))
+    query = _narrow(query, (T.name, township), (U.name, unit), subject=P.id, subjects=subjects)
     pairings = list(query.dicts())
     wanted = {p["id"] for p in pairings}
     by_pairing: dict[uuid.UUID, list[dict]] = defaultdict(list)
@@ -174,10 +181,7 @@ def _cadres(year, township, unit, subjects, day) -> list[LetterData]:
                        U.name.alias("unit"), U.party_org, R.name.alias("rank"), R.quota)
               .join(U, on=(C.unit == U.id)).switch(C).join(R, on=(C.rank == R.id))
               .where(C.deleted_at.is_null()).order_by(U.name, C.name, C.id))
-    if unit:
-        cadres = cadres.where(U.name == unit)
-    if subjects is not None:
-        cadres = cadres.where(C.id.in_(list(subjects)))
+    cadres = _narrow(cadres, (U.name, unit), subject=C.id, subjects=subjects)
     letters = []
     for c in cadres.dicts():
         households = helped.get(c["id"])
@@ -212,12 +216,8 @@ def _cards(year, township, unit, subjects, day) -> list[LetterData]:
                             U.contact_phone)
              .join_from(A, C, on=(A.cadre == C.id)).join(U, on=(C.unit == U.id))
              .join_from(C, R, on=(C.rank == R.id)))
-    if township:
-        query = query.where(Township.name == township)
-    if unit:
-        query = query.where(U.name == unit)
-    if subjects is not None:
-        query = query.where(Household.id.in_(list(subjects)))
+    query = _narrow(query, (Township.name, township), (U.name, unit), subject=Household.id,
+                    subjects=subjects)
     current: dict[uuid.UUID, dict] = {}
     # the household's latest assignment in the year: an open one, else the last to start
     for row in query.order_by(A.ended_on.is_null(), A.started_on).dicts():
