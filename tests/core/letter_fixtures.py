@@ -70,6 +70,13 @@ def small_county(year: int = 2008) -> County:
     return c
 
 
+def county_with_a_target(year: int):
+    """The small county with one target, so its pairing 县农业局–石桥村 has a letter to print."""
+    c = small_county(year)
+    add_target(c.pairings["石桥村"], year, 1, "建设沼气池", 20, "口")
+    return c
+
+
 def add_target(pairing: uuid.UUID, year: int, category: int, description: str,
                value: float | None = None, unit: str | None = None,
                status: str = "未开始") -> uuid.UUID:

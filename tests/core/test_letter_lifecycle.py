@@ -13,16 +13,14 @@ from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.letters.codes import normalize_code
 from pairing_desktop.core.rules.targets import targets_of
 from pairing_desktop.core.storage.models import Letter
-from tests.core.letter_fixtures import add_target, small_county
+from tests.core.letter_fixtures import add_target, county_with_a_target
 
 YEAR = 2008
 
 
 @pytest.fixture
 def county(ledger):
-    c = small_county(YEAR)
-    add_target(c.pairings["石桥村"], YEAR, 1, "建设沼气池", 20, "口")
-    return c
+    return county_with_a_target(YEAR)
 
 
 def _one(tmp_path, county, name="a.pdf"):

@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+
+
+@pytest.fixture
+def ledger(ledger):
+    """The shared ledger, closed only after the dashboard's duty checks on the thread pool have
+    finished: no check may still be reading the file when it closes."""
+    yield ledger
+    QThreadPool.globalInstance().waitForDone(10000)
 
 
 @dataclass

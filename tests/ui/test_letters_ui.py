@@ -15,7 +15,7 @@ from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog, BatchWorker
 from pairing_desktop.ui.letters.letters_tab import LettersTab
 from pairing_desktop.ui.letters.targets_tab import TargetsTab
-from tests.core.letter_fixtures import add_target, small_county
+from tests.core.letter_fixtures import add_target, county_with_a_target
 
 pytestmark = pytest.mark.gui
 YEAR = 2008
@@ -23,9 +23,7 @@ YEAR = 2008
 
 @pytest.fixture
 def county(ledger):
-    c = small_county(YEAR)
-    add_target(c.pairings["石桥村"], YEAR, 1, "建设沼气池", 20, "口")
-    return c
+    return county_with_a_target(YEAR)
 
 
 @pytest.fixture

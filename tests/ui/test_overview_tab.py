@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from pairing_desktop.core.storage.models import ActivityType
 from pairing_desktop.ui.tabs.activities import ActivitiesTab
@@ -16,11 +15,6 @@ from tests.activity_data import build_county
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def checks_finish():
-    """No duty check may still be running on the pool when the test's ledger closes."""
-    yield
-    QThreadPool.globalInstance().waitForDone(10000)
 D = dt.date
 DAY = D(2025, 11, 15)  # the dashboard's "today": the fourth quarter of 2025 is running
 GREEN, AMBER, RED = COLOURS["met"], COLOURS["pending"], COLOURS["overdue"]
