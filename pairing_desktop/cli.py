@@ -8,18 +8,28 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pairing_desktop import __version__
 from pairing_desktop.core.errors import PairingError, StorageError
 from pairing_desktop.core.paths import default_db_path
 
 if TYPE_CHECKING:
-    from pairing_desktop.core.storage.db import Ledger
+    from pairing_desktop.core.storage.ledger import Ledger
+
+PASSWORD_ENV = "PAIRING_PASSWORD"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pairing-desktop", description="城乡共建“1+1”结对帮扶台账")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 ledger.db）")
+    parser.add_argument("--version", action="version", version=f"pairing-desktop {__version__}")
     sub = parser.add_subparsers(dest="command")
+
+    new = sub.add_parser("new", help="新建台账数据库，并建立县级管理员账户")
+    new.add_argument("--db", type=Path, required=True, dest="db")
+    new.add_argument("--county", required=True, help="县名，如 黔西县")
+    new.add_argument("--office", required=True, help="使用单位，如 县委组织部")
+    new.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
 
     demo = sub.add_parser("demo", help="生成演示县数据库")
     demo.add_argument("--db", type=Path, required=True, dest="db")
@@ -35,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="统计期间的结束日期")
     report.add_argument("--township", help="只统计一个乡镇（名称）；不填为全县")
     report.add_argument("--out", type=Path, required=True, help="输出文件：.pdf 或 .xlsx")
+    _user_option(report)
 
     check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
     check.add_argument("--db", type=Path, required=True, dest="db")
@@ -49,11 +60,23 @@ def _parser() -> argparse.ArgumentParser:
     letters.add_argument("--out", type=Path, required=True,
                          help="输出 PDF 文件；与 --split 同用时为输出文件夹")
     letters.add_argument("--split", action="store_true", help="每份一个文件")
+    _user_option(letters)
 
     verify = sub.add_parser("verify", help="核验责任书上的验证码")
     verify.add_argument("--db", type=Path, required=True, dest="db")
     verify.add_argument("code", help="验证码，如 ABCD-EFGH")
+
+    hist = sub.add_parser("history", help="操作日志：每行一项修改")
+    hist.add_argument("--db", type=Path, required=True, dest="db")
+    hist.add_argument("--record", help="只看一条记录（记录编号）")
+    hist.add_argument("--since", type=dt.date.fromisoformat, help="从这一天起（如 2026-03-01）")
+    _user_option(hist)
     return parser
+
+
+def _user_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--user", help="操作员用户名；密码从终端输入，"
+                         f"或取自环境变量 {PASSWORD_ENV}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,16 +92,52 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _password(prompt: str, twice: bool = False) -> str:
+    """The password from PAIRING_PASSWORD (scripts) or typed at the terminal, never an argument
+    (arguments show in the process list and the shell history)."""
+    import getpass
+    import os
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise PairingError(f"需要密码：请在终端运行，或设置环境变量 {PASSWORD_ENV}。")
+    password = getpass.getpass(prompt)
+    if twice and getpass.getpass("再输入一次：") != password:
+        raise PairingError("两次输入的密码不一致。")
+    return password
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pairing_desktop.core import operations as ops
+    from pairing_desktop.core.ledgers import open_ledger
+    from pairing_desktop.core.profile import set_profile
+
+    if args.db.exists():
+        print(f"错误：{args.db} 已存在；新建只写入新文件。", file=sys.stderr)
+        return 1
+    password = _password(f"管理员 {args.admin} 的密码：", twice=True)
+    from pairing_desktop.core.auth import check_password
+
+    check_password(password)  # before the file exists: a refused password leaves no file
+    with open_ledger(args.db) as ledger:
+        ops.create_first_admin(ledger, args.admin, password)
+        set_profile(ledger, county=args.county, office=args.office)
+    print(f"已新建台账：{args.db}（{args.county} {args.office}，管理员 {args.admin}）")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from pairing_desktop.core.demo import build_demo_county
     from pairing_desktop.core.entities import ENTITIES
-    from pairing_desktop.core.storage.db import open_database
+    from pairing_desktop.core.ledgers import open_ledger
 
     if args.db.exists():
         print(f"错误：{args.db} 已存在；演示数据只写入新文件。", file=sys.stderr)
         return 1
-    with open_database(args.db):
-        counts = build_demo_county(seed=args.seed)
+    with open_ledger(args.db) as ledger:
+        counts = build_demo_county(ledger, seed=args.seed)
     print(f"已生成演示县：{args.db}")
     for key, count in counts.items():
         print(f"  {ENTITIES[key].label}：{count}")
@@ -86,8 +145,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.check import check_file
     from pairing_desktop.core.entities import ENTITIES
-    from pairing_desktop.core.storage.check import check_file
 
     report = check_file(args.db)
     print(f"文件：{report.path}")
@@ -95,14 +154,19 @@ def _check(args: argparse.Namespace) -> int:
     print(f"完整性检查：{report.integrity}")
     for key, count in report.counts.items():
         print(f"  {ENTITIES[key].label}：{count}")
+    chain = report.chain
+    print(f"操作日志：{'完整' if chain.ok else chain.problem}（已核对 {chain.entries} 条）")
+    if not chain.ok:
+        print(f"错误：{chain.problem}", file=sys.stderr)
     return 0 if report.ok else 2
 
 
 def _report(args: argparse.Namespace) -> int:
     from pairing_desktop.core.reports.export import export_report
 
-    with _open_existing(args.db):
-        path = export_report(args.out, args.year, args.township, args.date_from, args.date_to)
+    with _open_existing(args) as ledger:
+        path = export_report(ledger, args.out, args.year, args.township, args.date_from,
+                             args.date_to)
     print(f"已生成报告：{path}")
     return 0
 
@@ -111,8 +175,8 @@ def _letters(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters import KINDS
     from pairing_desktop.core.letters.batch import generate
 
-    with _open_existing(args.db):
-        result = generate(args.kind, args.year, args.out, township=args.township,
+    with _open_existing(args) as ledger:
+        result = generate(ledger, args.kind, args.year, args.out, township=args.township,
                           unit=args.unit, split=args.split)
     where = args.out if not args.split else f"{args.out}（{len(result.files)} 个文件）"
     print(f"已生成 {len(result.letters)} 份{KINDS[args.kind]}，共 {result.pages} 页：{where}")
@@ -122,20 +186,44 @@ def _letters(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters.lifecycle import verify
 
-    with _open_existing(args.db):
-        outcome = verify(args.code)
+    with _open_existing(args) as ledger:
+        outcome = verify(ledger, args.code)
     print(outcome.message, file=sys.stdout if outcome.result == "found" else sys.stderr)
     return {"found": 0, "changed": 3, "unknown": 4}[outcome.result]
 
 
-def _open_existing(path: Path) -> Ledger:
-    """Open a ledger that must already exist: a typo in --db must not create an empty one."""
-    from pairing_desktop.core.storage.db import open_database
+def _history(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.history import HistoryFilter, describe, entries
 
+    with _open_existing(args) as ledger:
+        found = entries(ledger, HistoryFilter(record=args.record, since=args.since),
+                        newest_first=False)
+        for line in describe(ledger, found):
+            print(line)
+    return 0
+
+
+def _open_existing(args: argparse.Namespace) -> Ledger:
+    """Open a ledger that must already exist (a typo in --db must not create an empty one) and
+    log in: as --user with a password, else as the ledger's auto-login operator, if any."""
+    from pairing_desktop.core import auth
+    from pairing_desktop.core.ledgers import open_ledger
+
+    path = args.db
     if not path.is_file():
         raise StorageError(f"数据库文件 {path} 不存在。")
-    return open_database(path)
+    ledger = open_ledger(path)
+    try:
+        user = getattr(args, "user", None)
+        if user:
+            auth.login(ledger, user, _password(f"操作员 {user} 的密码："))
+        else:
+            auth.auto_login(ledger)
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
 
 
-COMMANDS = {"demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
-            "report": _report}
+COMMANDS = {"new": _new, "demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
+            "report": _report, "history": _history}

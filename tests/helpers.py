@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import random
 import sqlite3
+import uuid
 from pathlib import Path
+from typing import Any
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core.demo import build_demo_county
-from pairing_desktop.core.storage.db import open_database
-from pairing_desktop.core.storage.models import ALL_MODELS, database
+from pairing_desktop.core.ledgers import open_ledger
+from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.models import ALL_MODELS
 from pairing_desktop.core.validation import id_check_digit
 
 
@@ -23,13 +27,10 @@ def wrong_check_digit(number: str) -> str:
     return number[:17] + ("0" if number[17] != "0" else "1")
 
 
-def dump() -> dict[str, list[tuple]]:
-    """Every row of every table of the opened ledger: proof that a refused write changed nothing."""
-    out = {}
-    for model in ALL_MODELS:
-        table = model._meta.table_name
-        out[table] = database.execute_sql(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-    return out
+def dump(ledger: Ledger) -> dict[str, list[tuple]]:
+    """Every row of every table of the ledger: proof that a refused write changed nothing."""
+    return {model._meta.table_name: ledger.execute(
+        f"SELECT * FROM {model._meta.table_name} ORDER BY 1") for model in ALL_MODELS}
 
 
 def file_hash(path: Path) -> str:
@@ -44,9 +45,8 @@ def garbage_with_header(path: Path) -> None:
 
 
 def truncated_ledger(path: Path) -> None:
-    ledger = open_database(path)
-    build_demo_county(seed=1)
-    ledger.close()
+    with open_ledger(path) as ledger:
+        build_demo_county(ledger, seed=1)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) * 2 // 5])
 
@@ -61,3 +61,8 @@ def someone_elses_sqlite(path: Path) -> None:
     con.execute("INSERT INTO contacts VALUES ('李明', '13885712345')")
     con.commit()
     con.close()
+
+
+def save(ledger: Ledger, entity: str, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
+    """Save through the operation path and return the record's id: what most tests need."""
+    return ops.save(ledger, entity, record_id, raw).record_id

@@ -17,11 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pairing_desktop.core import auth, records
 from pairing_desktop.core import choices as C
-from pairing_desktop.core import records
 from pairing_desktop.core.activities.demo import add_demo_activities
 from pairing_desktop.core.demo_targets import add_demo_targets
+from pairing_desktop.core.operations.accounts import create_first_admin, set_auto_login
+from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage import models as M
+from pairing_desktop.core.storage.ledger import Ledger, bound_executemany
 from pairing_desktop.core.validation import id_check_digit
 
 COUNTY_AREA = "520522"  # administrative division code in ID numbers of the county's people
@@ -173,7 +176,7 @@ def insert_rows(model: type[M.BaseModel], columns: Sequence[str],
     names = ["id", "created_at", "updated_at", "deleted_at", *columns]
     cols = ", ".join(model._meta.fields[n].column_name for n in names)
     marks = ", ".join("?" * len(names))
-    M.database.cursor().executemany(
+    bound_executemany(
         f"INSERT INTO {model._meta.table_name} ({cols}) VALUES ({marks})", rows)
 
 
@@ -299,8 +302,8 @@ def add_households(d: DemoCounty) -> None:
     insert_rows(M.Household, ("village", "group_name", "head_name", "id_number", "phone", "members",
                               "kind", "income_per_capita", "poverty_cause", "status",
                               "out_of_poverty_year"), rows)
-    M.database.cursor().executemany("UPDATE village SET poor_households = ? WHERE id = ?",
-                                    [(n, v) for v, n in poor_count.items()])
+    bound_executemany("UPDATE village SET poor_households = ? WHERE id = ?",
+                      [(n, v) for v, n in poor_count.items()])
 
 
 def add_farmers(d: DemoCounty) -> None:
@@ -423,20 +426,34 @@ def add_activities(d: DemoCounty) -> None:
     add_demo_activities(d.rng, d.today)
 
 
+DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "demo1234"  # documented in the README: the demo county is for trying out
+
 STEPS = (add_townships, add_villages, add_units, add_cadres, add_households, add_farmers,
          add_unit_pairings, add_party_member_pairings, add_stationed, add_assignments,
          add_targets, add_activities)
 
 
-def build_demo_county(seed: int = 2007, today: dt.date | None = None) -> dict[str, int]:
+def build_demo_county(ledger: Ledger, seed: int = 2007,
+                      today: dt.date | None = None) -> dict[str, int]:
     """Fill the opened (empty) ledger with the demo county; return the live records per kind.
 
     `today` anchors the dates (pairings began on 10 January of the year before), so targets and
-    activities for this year and last year fit; it defaults to the real date.
+    activities for this year and last year fit; it defaults to the real date. A ledger with no
+    operator gets the administrator `admin` (password DEMO_PASSWORD) and starts as them without
+    asking, so the README's examples run as written. The data is one operation in the history
+    (thousands of generated rows are not worth an entry each), and it cannot be undone.
     """
+    if not auth.has_operators(ledger):
+        create_first_admin(ledger, DEMO_ADMIN, DEMO_PASSWORD, "演示县管理员")
+        set_auto_login(ledger, DEMO_ADMIN)
+    elif ledger.operator is None:
+        auth.auto_login(ledger)
     county = DemoCounty(rng=random.Random(seed), today=today or dt.date.today(),
                         now=str(M.utcnow()))
-    with M.database.atomic():
+    with operation(ledger, "生成演示县数据", auth.ADMINISTER, stack=None) as op:
         for step in STEPS:
             step(county)
-    return records.counts()
+        counts = records.counts(ledger)
+        op.created("setting", "demo_county", {"seed": seed, **counts})
+    return counts

@@ -12,7 +12,7 @@ import random
 import uuid
 
 from pairing_desktop.core.rules.targets import DONE, ENDED
-from pairing_desktop.core.storage.models import Target, UnitVillagePairing, database, utcnow
+from pairing_desktop.core.storage.models import Target, UnitVillagePairing, utcnow
 
 # per category (1..6, choices.TARGET_CATEGORIES): (description, indicator value, measure)
 POOL: dict[int, tuple[tuple[str, float, str], ...]] = {
@@ -77,7 +77,6 @@ def add_demo_targets(rng: random.Random, this_year: int) -> int:
         ended = status == ENDED
         rows += _targets_for(rng, pairing, this_year - 1, current=False, ended=ended)
         rows += _targets_for(rng, pairing, this_year, current=True, ended=ended)
-    with database.atomic():
-        for start in range(0, len(rows), 500):
-            Target.insert_many(rows[start:start + 500]).execute()
+    for start in range(0, len(rows), 500):  # inside the demo's transaction
+        Target.insert_many(rows[start:start + 500]).execute()
     return len(rows)

@@ -12,11 +12,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, SQL, Case, Expression, IntegrityError, Node, NodeList, Select, Value, fn
+from peewee import JOIN, SQL, Case, Expression, Node, NodeList, Select, Value, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.storage.models import BaseModel, database, utcnow
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.models import BaseModel
 from pairing_desktop.core.validation import parse_date
 
 MULTI_SEP = "、"
@@ -97,12 +98,13 @@ def _coerce(f: FieldSpec, raw: Any) -> Any:
             return as_uuid(raw)
         except ValueError:
             if isinstance(raw, str):  # a name typed or imported instead of picked
-                return resolve(f.ref or "", raw)
+                return _resolve(f.ref or "", raw)
             raise ValueError("引用的记录无效") from None
     raise AssertionError(f"unknown field kind {kind}")
 
 
-def validate(entity: str | EntitySpec, raw: dict[str, Any],
+@uses_ledger
+def validate(ledger: Ledger, entity: str | EntitySpec, raw: dict[str, Any],
              record_id: Any = None) -> dict[str, Any]:
     """Check a whole record; return the coerced values or raise ValidationError naming fields."""
     spec = spec_of(entity)
@@ -163,37 +165,9 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
     return errors
 
 
-# --- writes -------------------------------------------------------------------------------------
-
-
-def save(entity: str | EntitySpec, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
-    """Create (record_id None) or update a record in one transaction; return its id.
-
-    An update changes only the fields given: the others keep their stored values, so an
-    importer or a script that sets one field does not blank the rest."""
-    spec = spec_of(entity)
-    m = spec.model
-    with database.atomic():
-        if record_id is not None:
-            raw = {**load(spec, record_id), **raw}
-        values = validate(spec, raw, record_id)
-        data = {getattr(m, k): v for k, v in values.items()}
-        try:
-            if record_id is None:
-                new_id = uuid.uuid4()
-                m.insert({m.id: new_id, **data}).execute()
-                return new_id
-            rid = as_uuid(record_id)
-            changed = (m.update({**data, m.updated_at: utcnow()})
-                       .where((m.id == rid) & m.deleted_at.is_null()).execute())
-            if not changed:
-                raise RefusedError(f"该{spec.label}记录已被删除，无法保存。")
-            return rid
-        except IntegrityError as exc:  # a rule the database enforces that a race slipped past
-            raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc
-
-
-def referrers(model: type[BaseModel], record_id: uuid.UUID) -> list[tuple[str, int]]:
+@uses_ledger
+def referrers(ledger: Ledger, model: type[BaseModel],
+              record_id: uuid.UUID) -> list[tuple[str, int]]:
     """Live records that refer to a record: [(what, how many)], for a refusal message."""
     from pairing_desktop.core.entities import spec_for_model
 
@@ -216,21 +190,8 @@ MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "�
                 "ActivityType": "活动类型"}
 
 
-def delete(entity: str | EntitySpec, record_id: Any) -> None:
-    """Tombstone a record; refused, naming what still refers to it, if anything live does."""
-    spec = spec_of(entity)
-    m = spec.model
-    rid = as_uuid(record_id)
-    with database.atomic():
-        refs = referrers(m, rid)
-        if refs:
-            what = "、".join(text for text, _ in refs)
-            raise RefusedError(f"不能删除此{spec.label}：仍有{what}引用它。请先处理这些记录。")
-        now = utcnow()
-        m.update({m.deleted_at: now, m.updated_at: now}).where(m.id == rid).execute()
-
-
-def load(entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
+@uses_ledger
+def load(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
     """The stored values of a record, keyed by field name (refs as UUIDs)."""
     spec = spec_of(entity)
     m = spec.model
@@ -307,7 +268,9 @@ class EntityList:
     Row tuples are (id, column values...) in the order of `fields`.
     """
 
-    def __init__(self, entity: str | EntitySpec, filters: dict[str, Any] | None = None):
+    def __init__(self, ledger: Ledger, entity: str | EntitySpec,
+                 filters: dict[str, Any] | None = None):
+        self.ledger = ledger
         self.spec = spec_of(entity)
         self.fields = self.spec.list_fields()
         self.filters = dict(filters or {})
@@ -357,11 +320,13 @@ class EntityList:
             query = query.where(cond)
         return query
 
+    @uses_own_ledger
     def count(self, search: str = "") -> int:
         # the joins only name things: filters and search use the record's own columns
         m = self.spec.model
         return self._where(m.select(fn.COUNT(m.id)), search).scalar()
 
+    @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         m = self.spec.model
@@ -382,6 +347,7 @@ class EntityList:
         order.append(m.id)
         return list(query.order_by(*order).limit(limit).offset(offset).tuples())
 
+    @uses_own_ledger
     def row_of(self, record_id: Any) -> tuple | None:
         """The list row of one record (after a save), or None when it is filtered out."""
         m = self.spec.model
@@ -410,7 +376,8 @@ def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
     return cond
 
 
-def choices(entity: str | EntitySpec, search: str = "", limit: int | None = None,
+@uses_ledger
+def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: int | None = None,
             ids: Iterable[Any] | None = None) -> list[tuple[uuid.UUID, str]]:
     """(id, label) of live records for the pickers, labels with their `detail`, sorted by
     title. Every word of `search` must occur in the title or a detail, so "新华 李" finds 李四
@@ -435,10 +402,15 @@ def choices(entity: str | EntitySpec, search: str = "", limit: int | None = None
     return list(query.tuples())
 
 
-def resolve(entity: str | EntitySpec, text: str) -> uuid.UUID:
+@uses_ledger
+def resolve(ledger: Ledger, entity: str | EntitySpec, text: str) -> uuid.UUID:
     """The record a typed name means: its picker label, or a title only one live record has.
     ValueError with the message when none or several match, so a name never picks a record
     silently by chance (the GUI, the importer and the command line all pass names through)."""
+    return _resolve(entity, text)
+
+
+def _resolve(entity: str | EntitySpec, text: str) -> uuid.UUID:
     spec = spec_of(entity)
     m = spec.model
     text = text.strip()
@@ -460,7 +432,8 @@ def resolve(entity: str | EntitySpec, text: str) -> uuid.UUID:
     raise ValueError(f"有 {len(same)} {spec.measure}{spec.label}都叫“{text}”，请从列表中选择")
 
 
-def counts(entities: Sequence[str] | None = None) -> dict[str, int]:
+@uses_ledger
+def counts(ledger: Ledger, entities: Sequence[str] | None = None) -> dict[str, int]:
     """Live records per kind, for the status bar and `check`."""
     keys = entities or list(ENTITIES)
     return {k: ENTITIES[k].model.live().count() for k in keys}

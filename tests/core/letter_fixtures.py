@@ -6,9 +6,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from pairing_desktop.core import records
 from pairing_desktop.core.storage.models import Rank
 from pairing_desktop.core.validation import id_check_digit
+from tests.helpers import save
 
 
 def id_number(serial: int, born: str = "19800101", male: bool = True) -> str:
@@ -31,28 +31,29 @@ class County:
     ids: dict[str, str] = field(default_factory=dict)
 
 
-def small_county(year: int = 2008) -> County:
+def small_county(ledger, year: int = 2008) -> County:
     """Two townships, three villages and units, paired; three cadres helping five households."""
     c = County()
-    ranks = {r.name: r.id for r in Rank.select()}
+    with ledger.bound():
+        ranks = {r.name: r.id for r in Rank.select()}
     for name in ("雨朵镇", "绿化乡"):
-        c.townships[name] = records.save("township", None, {"name": name})
+        c.townships[name] = save(ledger, "township", None, {"name": name})
     for name, township in (("石桥村", "雨朵镇"), ("新寨村", "雨朵镇"), ("龙井村", "绿化乡")):
-        c.villages[name] = records.save("village", None, {
+        c.villages[name] = save(ledger, "village", None, {
             "township": c.townships[township], "name": name, "secretary": "王明"})
     for name, org in (("县农业局", "中共黔西县农业局党组"), ("县交通局", "中共黔西县交通局委员会"),
                       ("县卫生局", "")):
-        c.units[name] = records.save("unit", None, {
+        c.units[name] = save(ledger, "unit", None, {
             "name": name, "level": "县直", "party_org": org, "contact_phone": "0857-4221234"})
     for unit, village in (("县农业局", "石桥村"), ("县交通局", "新寨村"), ("县卫生局", "龙井村")):
-        c.pairings[village] = records.save("uv_pairing", None, {
+        c.pairings[village] = save(ledger, "uv_pairing", None, {
             "unit": c.units[unit], "village": c.villages[village],
             "started_on": dt.date(year - 1, 3, 1)})
     for i, (name, unit, rank) in enumerate((("李建国", "县农业局", "科局级"),
                                             ("赵红梅", "县交通局", "股级"),
                                             ("陈志强", "县卫生局", "一般干部")), 1):
         c.ids[name] = id_number(100 + i * 2, male=name != "赵红梅")
-        c.cadres[name] = records.save("cadre", None, {
+        c.cadres[name] = save(ledger, "cadre", None, {
             "unit": c.units[unit], "name": name, "rank": ranks[rank],
             "id_number": c.ids[name], "gender": "女" if name == "赵红梅" else "男",
             "phone": f"1380857{i:04d}"})
@@ -61,26 +62,26 @@ def small_county(year: int = 2008) -> County:
               ("吴大山", "龙井村", "陈志强"))
     for i, (name, village, cadre) in enumerate(helped, 1):
         c.ids[name] = id_number(300 + i * 2, born="19650505", male=True)
-        c.households[name] = records.save("household", None, {
+        c.households[name] = save(ledger, "household", None, {
             "village": c.villages[village], "group_name": f"第{i}组", "head_name": name,
             "id_number": c.ids[name], "members": 4})
-        records.save("assignment", None, {"cadre": c.cadres[cadre],
+        save(ledger, "assignment", None, {"cadre": c.cadres[cadre],
                                           "household": c.households[name],
                                           "started_on": dt.date(year - 1, 5, 1)})
     return c
 
 
-def county_with_a_target(year: int):
+def county_with_a_target(ledger, year: int):
     """The small county with one target, so its pairing 县农业局–石桥村 has a letter to print."""
-    c = small_county(year)
-    add_target(c.pairings["石桥村"], year, 1, "建设沼气池", 20, "口")
+    c = small_county(ledger, year)
+    add_target(ledger, c.pairings["石桥村"], year, 1, "建设沼气池", 20, "口")
     return c
 
 
-def add_target(pairing: uuid.UUID, year: int, category: int, description: str,
+def add_target(ledger, pairing: uuid.UUID, year: int, category: int, description: str,
                value: float | None = None, unit: str | None = None,
                status: str = "未开始") -> uuid.UUID:
-    return records.save("target", None, {
+    return save(ledger, "target", None, {
         "pairing": pairing, "year": year, "category": category, "description": description,
         "indicator_value": value, "indicator_unit": unit, "status": status})
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from pairing_desktop.core import records
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core import auth
+from pairing_desktop.core.ledgers import open_ledger
+from tests.helpers import save
 
 
 def report(line: str) -> None:
@@ -18,12 +19,13 @@ def report(line: str) -> None:
 
 
 def main(path: str, round_: str) -> None:
-    open_database(path)
-    town = records.save("township", None, {"name": f"第{round_}轮镇"})
+    ledger = open_ledger(path)
+    auth.auto_login(ledger)  # the test's ledger works as its administrator without a password
+    town = save(ledger, "township", None, {"name": f"第{round_}轮镇"})
     report(f"township {town.hex}")
     n = 0
     while True:
-        village = records.save("village", None, {"township": town, "name": f"{n}号村",
+        village = save(ledger, "village", None, {"township": town, "name": f"{n}号村",
                                                  "households": n, "secretary": "王国华"})
         report(f"village {village.hex}")  # only after save() returned: committed
         n += 1

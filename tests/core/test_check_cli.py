@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.storage import schema
-from pairing_desktop.core.storage.db import open_database
-from tests.helpers import file_hash, garbage_with_header, someone_elses_sqlite, truncated_ledger
+from tests.helpers import (
+    file_hash,
+    garbage_with_header,
+    save,
+    someone_elses_sqlite,
+    truncated_ledger,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,15 +28,13 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def small_ledger(tmp_path) -> Path:
-    path = tmp_path / "county.db"
-    ledger = open_database(path)
-    town = records.save("township", None, {"name": "城关镇"})
+def small_ledger(ledger) -> Path:
+    town = save(ledger, "township", None, {"name": "城关镇"})
     for name in ("新寨村", "红岩村", "石门村"):
-        records.save("village", None, {"township": town, "name": name})
-    records.delete("village", records.choices("village", "石门")[0][0])
+        save(ledger, "village", None, {"township": town, "name": name})
+    ops.delete(ledger, "village", records.choices(ledger, "village", "石门")[0][0])
     ledger.close()
-    return path
+    return ledger.path
 
 
 def test_check_prints_version_integrity_and_counts(small_ledger):

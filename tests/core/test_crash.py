@@ -9,7 +9,7 @@ import time
 import uuid
 from pathlib import Path
 
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.models import Township, Village
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +41,9 @@ def kill_while_saving(path: Path, round_: int, rng: random.Random, log: Path) ->
     return reported
 
 
-def test_killed_while_saving_loses_nothing_committed(tmp_path):
-    path = tmp_path / "ledger.db"
+def test_killed_while_saving_loses_nothing_committed(ledger, tmp_path):
+    path = ledger.path
+    ledger.close()  # the children take the file over
     seed = random.randrange(2**32)
     rng = random.Random(seed)
     reported: list[str] = []
@@ -50,15 +51,16 @@ def test_killed_while_saving_loses_nothing_committed(tmp_path):
         # each round opens the file the last one was killed on: the lock died with the process
         reported += kill_while_saving(path, round_, rng, tmp_path / f"child{round_}.log")
 
-    ledger = open_database(path)
+    ledger = open_ledger(path)
     try:
-        assert ledger.db.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert ledger.execute("PRAGMA integrity_check") == [("ok",)]
         expected = {"township": set(), "village": set()}
         for line in reported:
             kind, hex_id = line.split()
             expected[kind].add(uuid.UUID(hex_id))
-        found = {"township": {t.id for t in Township.select(Township.id)},
-                 "village": {v.id for v in Village.select(Village.id)}}
+        with ledger.bound():
+            found = {"township": {t.id for t in Township.select(Township.id)},
+                     "village": {v.id for v in Village.select(Village.id)}}
         assert len(expected["township"]) == ROUNDS, f"seed {seed}"
         assert expected["township"] <= found["township"], f"seed {seed}"
         assert expected["village"] <= found["village"], f"seed {seed}"

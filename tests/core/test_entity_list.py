@@ -6,40 +6,41 @@ import datetime as dt
 
 import pytest
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.entities import ENTITIES
-from tests.helpers import id_number
+from tests.helpers import id_number, save
 
 SURNAMES = "王李张刘陈杨黄赵吴周"
 
 
 @pytest.fixture
-def two_villages(township):
-    other = records.save("township", None, {"name": "素朴镇"})
-    return (records.save("village", None, {"township": township, "name": "新寨村"}),
-            records.save("village", None, {"township": other, "name": "红岩村"}))
+def two_villages(ledger, township):
+    other = save(ledger, "township", None, {"name": "素朴镇"})
+    return (save(ledger, "village", None, {"township": township, "name": "新寨村"}),
+            save(ledger, "village", None, {"township": other, "name": "红岩村"}))
 
 
 @pytest.fixture
-def homes(two_villages):
+def homes(ledger, two_villages):
     """30 households: 20 in 新寨村, 10 in 红岩村, heads named surname + number."""
     ids = {}
     for n in range(30):
         head = f"{SURNAMES[n % 10]}{n:02d}"
-        ids[head] = records.save("household", None, {
+        ids[head] = save(ledger, "household", None, {
             "village": two_villages[n // 20], "head_name": head, "group_name": f"{n % 3 + 1}组",
             "id_number": id_number("19600101", f"{n:02d}1"), "members": n % 7 + 1})
     return ids
 
 
 def test_columns_are_the_listed_fields_with_their_labels(ledger):
-    columns = records.EntityList("household").columns
+    columns = records.EntityList(ledger, "household").columns
     assert columns[:3] == [("village", "所在村"), ("group_name", "村民组"), ("head_name", "户主")]
     assert "out_of_poverty_year" not in dict(columns)  # in_list=False
 
 
-def test_pages_partition_the_list(homes):
-    source = records.EntityList("household")
+def test_pages_partition_the_list(ledger, homes):
+    source = records.EntityList(ledger, "household")
     assert source.count() == 30
     pages = [source.page(offset=k, limit=7) for k in range(0, 35, 7)]
     assert [len(p) for p in pages] == [7, 7, 7, 7, 2]
@@ -47,20 +48,20 @@ def test_pages_partition_the_list(homes):
     assert sorted(ids) == sorted(homes.values())
 
 
-def test_rows_show_reference_labels_not_ids(homes):
-    row = records.EntityList("household").row_of(homes["王00"])
+def test_rows_show_reference_labels_not_ids(ledger, homes):
+    row = records.EntityList(ledger, "household").row_of(homes["王00"])
     assert row[0] == homes["王00"]
     assert row[1:4] == ("新寨村", "1组", "王00")
 
 
-def test_default_sort_is_the_spec_sort_field(homes):
-    heads = [row[3] for row in records.EntityList("household").page(limit=100)]
+def test_default_sort_is_the_spec_sort_field(ledger, homes):
+    heads = [row[3] for row in records.EntityList(ledger, "household").page(limit=100)]
     assert heads == sorted(homes)
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_sort_by_a_column(homes, descending):
-    source = records.EntityList("household")
+def test_sort_by_a_column(ledger, homes, descending):
+    source = records.EntityList(ledger, "household")
     members_col = [key for key, _ in source.columns].index("members")
     rows = source.page(sort=members_col, descending=descending, limit=100)
     members = [row[members_col + 1] for row in rows]
@@ -68,8 +69,8 @@ def test_sort_by_a_column(homes, descending):
     assert len(set(members)) == 7
 
 
-def test_sort_by_a_reference_sorts_by_its_label(homes):
-    rows = records.EntityList("household").page(sort=0, descending=True, limit=100)
+def test_sort_by_a_reference_sorts_by_its_label(ledger, homes):
+    rows = records.EntityList(ledger, "household").page(sort=0, descending=True, limit=100)
     assert "红岩村" > "新寨村"  # code point order, as SQLite compares text
     assert [row[1] for row in rows] == ["红岩村"] * 10 + ["新寨村"] * 20
 
@@ -80,61 +81,61 @@ def test_sort_by_a_reference_sorts_by_its_label(homes):
     ("3组", {f"{SURNAMES[n % 10]}{n:02d}" for n in range(2, 30, 3)}),
     ("没有这个人", set()),
 ])
-def test_search_matches_own_fields_and_reference_labels(homes, text, expected):
-    source = records.EntityList("household")
+def test_search_matches_own_fields_and_reference_labels(ledger, homes, text, expected):
+    source = records.EntityList(ledger, "household")
     rows = source.page(text, limit=100)
     assert {row[3] for row in rows} == expected
     assert source.count(text) == len(expected)
 
 
-def test_search_by_id_number(homes):
+def test_search_by_id_number(ledger, homes):
     number = id_number("19600101", "131")
-    assert [row[3] for row in records.EntityList("household").page(number)] == ["刘13"]
+    assert [row[3] for row in records.EntityList(ledger, "household").page(number)] == ["刘13"]
 
 
-def test_search_pages_and_sorts_together(homes):
-    source = records.EntityList("household")
+def test_search_pages_and_sorts_together(ledger, homes):
+    source = records.EntityList(ledger, "household")
     head_col = [key for key, _ in source.columns].index("head_name")
     rows = source.page("新寨", sort=head_col, descending=True, offset=5, limit=5)
     everything = sorted((h for n, h in enumerate(homes) if n < 20), reverse=True)
     assert [row[3] for row in rows] == everything[5:10]
 
 
-def test_filter_by_reference(homes, two_villages):
-    source = records.EntityList("household", filters={"village": two_villages[1]})
+def test_filter_by_reference(ledger, homes, two_villages):
+    source = records.EntityList(ledger, "household", filters={"village": two_villages[1]})
     assert source.count() == 10
     assert {row[1] for row in source.page(limit=100)} == {"红岩村"}
     assert source.row_of(homes["王00"]) is None  # in the other village
 
 
-def test_deleted_records_leave_the_list(homes):
-    records.delete("household", homes["王00"])
-    source = records.EntityList("household")
+def test_deleted_records_leave_the_list(ledger, homes):
+    ops.delete(ledger, "household", homes["王00"])
+    source = records.EntityList(ledger, "household")
     assert source.count() == 29 and source.count("王") == 2
     assert source.row_of(homes["王00"]) is None
 
 
-def test_pairing_list_names_both_sides(unit, village):
-    pid = records.save("uv_pairing", None, {"unit": unit, "village": village,
+def test_pairing_list_names_both_sides(ledger, unit, village):
+    pid = save(ledger, "uv_pairing", None, {"unit": unit, "village": village,
                                             "started_on": "2007-03-01"})
-    row = records.EntityList("uv_pairing").row_of(pid)
+    row = records.EntityList(ledger, "uv_pairing").row_of(pid)
     assert row[1:3] == ("县财政局", "新寨村")
-    assert records.EntityList("uv_pairing").count("财政") == 1
-    assert records.choices("uv_pairing") == [(pid, "县财政局 — 新寨村")]
+    assert records.EntityList(ledger, "uv_pairing").count("财政") == 1
+    assert records.choices(ledger, "uv_pairing") == [(pid, "县财政局 — 新寨村")]
 
 
-def test_choices_search_and_restrict_to_ids(two_villages):
+def test_choices_search_and_restrict_to_ids(ledger, two_villages):
     # a village is named with its township: two townships may each have a 大坝村
-    assert [label for _, label in records.choices("village")] == ["新寨村（城关镇）",
+    assert [label for _, label in records.choices(ledger, "village")] == ["新寨村（城关镇）",
                                                                   "红岩村（素朴镇）"]
-    assert records.choices("village", "红") == [(two_villages[1], "红岩村（素朴镇）")]
-    assert records.choices("village", ids=[two_villages[0]]) == [(two_villages[0],
+    assert records.choices(ledger, "village", "红") == [(two_villages[1], "红岩村（素朴镇）")]
+    assert records.choices(ledger, "village", ids=[two_villages[0]]) == [(two_villages[0],
                                                                   "新寨村（城关镇）")]
 
 
 def test_every_entity_lists_on_an_empty_ledger(ledger):
     for key in ENTITIES:
-        source = records.EntityList(key)
+        source = records.EntityList(ledger, key)
         assert source.page("x") == [] and source.count("x") == 0
 
 
@@ -146,13 +147,13 @@ def test_display_value():
     assert records.display_value(None) == ""
 
 
-def test_search_follows_a_reference_to_a_reference(unit, village):
+def test_search_follows_a_reference_to_a_reference(ledger, unit, village):
     """A target is named by its pairing, which is named by a unit and a village."""
-    pairing = records.save("uv_pairing", None, {"unit": unit, "village": village,
+    pairing = save(ledger, "uv_pairing", None, {"unit": unit, "village": village,
                                                 "started_on": "2007-03-01"})
-    target = records.save("target", None, {"pairing": pairing, "year": 2008, "category": 1,
+    target = save(ledger, "target", None, {"pairing": pairing, "year": 2008, "category": 1,
                                            "description": "修通组组路"})
-    source = records.EntityList("target")
+    source = records.EntityList(ledger, "target")
     for text in ("财政", "新寨", "组组路"):
         assert [row[0] for row in source.page(text)] == [target], text
         assert source.count(text) == 1

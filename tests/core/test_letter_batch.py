@@ -20,12 +20,12 @@ YEAR = 2008
 
 @pytest.fixture
 def county(ledger):
-    return small_county(YEAR)
+    return small_county(ledger, YEAR)
 
 
-def test_one_file_per_letter_named_after_the_parties(county, tmp_path):
+def test_one_file_per_letter_named_after_the_parties(ledger, county, tmp_path):
     seen = []
-    result = generate("cadre", YEAR, tmp_path / "out", split=True,
+    result = generate(ledger, "cadre", YEAR, tmp_path / "out", split=True,
                       progress=lambda done, total: seen.append((done, total)))
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted(["2008年干部帮扶责任书_李建国（县农业局）.pdf",
@@ -38,7 +38,7 @@ def test_one_file_per_letter_named_after_the_parties(county, tmp_path):
 
 
 @pytest.mark.parametrize("split", [False, True])
-def test_a_cancelled_batch_leaves_no_file_and_records_nothing(county, tmp_path, split):
+def test_a_cancelled_batch_leaves_no_file_and_records_nothing(ledger, county, tmp_path, split):
     calls = []
 
     def cancel_on_third_check() -> bool:
@@ -47,21 +47,22 @@ def test_a_cancelled_batch_leaves_no_file_and_records_nothing(county, tmp_path, 
 
     out = tmp_path / ("cards" if split else "cards.pdf")
     with pytest.raises(BatchCancelled):
-        generate("card", YEAR, out, split=split, cancelled=cancel_on_third_check)
+        generate(ledger, "card", YEAR, out, split=split, cancelled=cancel_on_third_check)
     assert len(calls) == 3
     leftovers = [p.name for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")]
     assert leftovers == []
-    assert Letter.select().count() == 0
+    with ledger.bound():
+        assert Letter.select().count() == 0
 
 
-def test_filters_by_township_and_unit(county, tmp_path):
-    result = generate("card", YEAR, tmp_path / "c.pdf", township="绿化乡")
+def test_filters_by_township_and_unit(ledger, county, tmp_path):
+    result = generate(ledger, "card", YEAR, tmp_path / "c.pdf", township="绿化乡")
     assert [p.data.party for p in result.letters] == ["吴大山（龙井村）"]
-    result = generate("card", YEAR, tmp_path / "c.pdf", unit="县农业局")
+    result = generate(ledger, "card", YEAR, tmp_path / "c.pdf", unit="县农业局")
     assert sorted(p.data.party for p in result.letters) == [
         "刘二妹（石桥村）", "张老三（石桥村）", "杨国富（新寨村）"]
     with pytest.raises(RefusedError, match="没有可生成的"):
-        generate("target", YEAR, tmp_path / "t.pdf", township="不存在乡")
+        generate(ledger, "target", YEAR, tmp_path / "t.pdf", township="不存在乡")
     assert not (tmp_path / "t.pdf").exists()
 
 
@@ -78,7 +79,7 @@ def test_safe_filenames(name, safe):
 
 
 def test_system_fonts_are_preferred_when_installed(ledger, tmp_path):
-    assert letter_fonts.font_setting() == "auto"
+    assert letter_fonts.font_setting(ledger) == "auto"
     system = tmp_path / "Fonts"
     system.mkdir()
     shutil.copy(resources_dir() / "fonts" / "uming.ttc", system / "simsun.ttc")
@@ -93,11 +94,11 @@ def test_system_fonts_are_preferred_when_installed(ledger, tmp_path):
 
 
 def test_font_setting_is_stored_in_the_ledger(ledger):
-    letter_fonts.set_font_setting("bundled")
-    assert letter_fonts.font_setting() == "bundled"
+    letter_fonts.set_font_setting(ledger, "bundled")
+    assert letter_fonts.font_setting(ledger) == "bundled"
     with pytest.raises(ValidationError, match="字体"):
-        letter_fonts.set_font_setting("comic")
-    assert letter_fonts.font_setting() == "bundled"
+        letter_fonts.set_font_setting(ledger, "comic")
+    assert letter_fonts.font_setting(ledger) == "bundled"
 
 
 def test_cli_letters_and_verify(county, ledger, tmp_path, capsys):

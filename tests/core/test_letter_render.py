@@ -18,10 +18,10 @@ YEAR = 2008
 
 @pytest.fixture
 def county(ledger):
-    c = small_county(YEAR)
-    add_target(c.pairings["石桥村"], YEAR, 1, "建设沼气池", 20, "口", status="进行中")
-    add_target(c.pairings["石桥村"], YEAR, 2, "发展精品水果种植", 300, "亩")
-    add_target(c.pairings["石桥村"], YEAR, 6, "培训农村党员", 60, "人次")
+    c = small_county(ledger, YEAR)
+    add_target(ledger, c.pairings["石桥村"], YEAR, 1, "建设沼气池", 20, "口", status="进行中")
+    add_target(ledger, c.pairings["石桥村"], YEAR, 2, "发展精品水果种植", 300, "亩")
+    add_target(ledger, c.pairings["石桥村"], YEAR, 6, "培训农村党员", 60, "人次")
     return c
 
 
@@ -34,9 +34,9 @@ def assert_fonts_embedded(path) -> None:
     assert b"Helvetica" not in path.read_bytes()
 
 
-def test_target_letter_names_parties_targets_and_duties(county, tmp_path):
+def test_target_letter_names_parties_targets_and_duties(ledger, county, tmp_path):
     out = tmp_path / "target.pdf"
-    result = generate("target", YEAR, out, township="雨朵镇", unit="县农业局")
+    result = generate(ledger, "target", YEAR, out, township="雨朵镇", unit="县农业局")
     assert [p.data.party for p in result.letters] == ["县农业局、石桥村"]
     text = re.sub(r"\s+", "", pdf_text(out))
     for expected in ("城乡共建结对帮扶目标责任书", "（2008年度）", "甲方：中共黔西县农业局党组",
@@ -50,9 +50,9 @@ def test_target_letter_names_parties_targets_and_duties(county, tmp_path):
     assert_fonts_embedded(out)
 
 
-def test_cadre_letter_lists_households_with_exact_id_numbers(county, tmp_path):
+def test_cadre_letter_lists_households_with_exact_id_numbers(ledger, county, tmp_path):
     out = tmp_path / "cadre.pdf"
-    result = generate("cadre", YEAR, out, unit="县农业局")
+    result = generate(ledger, "cadre", YEAR, out, unit="县农业局")
     assert [p.data.party for p in result.letters] == ["李建国（县农业局）"]
     text = pdf_text(out)
     assert county.ids["李建国"] in text
@@ -66,9 +66,9 @@ def test_cadre_letter_lists_households_with_exact_id_numbers(county, tmp_path):
     assert_fonts_embedded(out)
 
 
-def test_contact_cards_four_to_a_sheet(county, tmp_path):
+def test_contact_cards_four_to_a_sheet(ledger, county, tmp_path):
     out = tmp_path / "cards.pdf"
-    result = generate("card", YEAR, out)
+    result = generate(ledger, "card", YEAR, out)
     assert len(result.letters) == 5
     pages = page_texts(out)
     assert len(pages) == 2
@@ -82,12 +82,14 @@ def test_contact_cards_four_to_a_sheet(county, tmp_path):
     assert_fonts_embedded(out)
 
 
-def test_forty_targets_flow_onto_numbered_pages_and_keep_the_signatures_whole(county, tmp_path):
+def test_forty_targets_flow_onto_numbered_pages_and_keep_the_signatures_whole(ledger, county,
+                                                                              tmp_path):
     pairing = county.pairings["新寨村"]
     for i in range(40):
-        add_target(pairing, YEAR, i % 6 + 1, f"第{i + 1}项帮扶目标，组织群众共同完成", i + 1, "户")
+        add_target(ledger, pairing, YEAR, i % 6 + 1, f"第{i + 1}项帮扶目标，组织群众共同完成",
+                   i + 1, "户")
     out = tmp_path / "long.pdf"
-    result = generate("target", YEAR, out, unit="县交通局")
+    result = generate(ledger, "target", YEAR, out, unit="县交通局")
     pages = [pdf_text(out, n) for n in range(1, result.pages + 1)]
     assert len(pages) >= 4
     for number, text in enumerate(pages, 1):
@@ -105,7 +107,7 @@ def test_forty_targets_flow_onto_numbered_pages_and_keep_the_signatures_whole(co
     assert len([line for line in before.splitlines() if line.strip() and "验证码" not in line]) >= 2
 
 
-def test_lines_fill_the_grid_and_never_overflow_it(county):
+def test_lines_fill_the_grid_and_never_overflow_it(ledger, county):
     from pairing_desktop.core.letters.data import gather
     from pairing_desktop.core.letters.fonts import letter_fonts
     from pairing_desktop.core.letters.layout import BLOCK_W, CELL, LEFT, Layouter
@@ -113,9 +115,10 @@ def test_lines_fill_the_grid_and_never_overflow_it(county):
 
     pairing = county.pairings["石桥村"]
     for _ in range(30):
-        add_target(pairing, YEAR, 3, "开展农民实用技术培训，" * 3, 10, "人次")
-    layouter = Layouter(letter_fonts())
-    data = gather("target", YEAR, subjects=[pairing])[0]
+        add_target(ledger, pairing, YEAR, 3, "开展农民实用技术培训，" * 3, 10, "人次")
+    layouter = Layouter(letter_fonts(ledger))
+    with ledger.bound():
+        data = gather("target", YEAR, subjects=[pairing])[0]
     layout = layouter.layout(expand(load_template("target"), data.values))
     assert all(len(rows) <= LINES for rows in layout.pages)
     for rows in layout.pages:
@@ -136,9 +139,10 @@ def test_fast_qr_matches_reportlabs_encoder():
         assert _fast_qr(code) == [[bool(m) for m in row] for row in _reference_qr(code)]
 
 
-def test_letters_are_recorded_as_drafts_with_their_codes(county, tmp_path):
-    result = generate("target", YEAR, tmp_path / "all.pdf")
-    rows = {r.code: r for r in Letter.select()}
+def test_letters_are_recorded_as_drafts_with_their_codes(ledger, county, tmp_path):
+    result = generate(ledger, "target", YEAR, tmp_path / "all.pdf")
+    with ledger.bound():
+        rows = {r.code: r for r in Letter.select()}
     assert set(rows) == {p.code for p in result.letters}
     assert {r.status for r in rows.values()} == {"草稿"}
     assert {r.party for r in rows.values()} == {"县农业局、石桥村", "县交通局、新寨村",

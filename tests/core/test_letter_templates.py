@@ -66,23 +66,24 @@ def test_broken_templates_say_what_is_wrong(text, problem):
 
 
 def test_a_broken_template_leaves_no_pdf_and_records_nothing(ledger, tmp_path):
-    small_county(2008)
+    small_county(ledger, 2008)
     folder = _broken(tmp_path, "cadre", "{household_count}", "{households_count}")
     out = tmp_path / "out" / "cadre.pdf"
     with pytest.raises(TemplateError, match="households_count"):
-        generate("cadre", 2008, out, template_dir=folder)
+        generate(ledger, "cadre", 2008, out, template_dir=folder)
     assert not out.exists()
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
-    assert Letter.select().count() == 0
+    with ledger.bound():
+        assert Letter.select().count() == 0
 
 
 def test_an_edited_wording_is_printed_without_code_changes(ledger, tmp_path):
     from tests.core.letter_fixtures import pdf_text
 
-    small_county(2008)
+    small_county(ledger, 2008)
     folder = _broken(tmp_path, "card", "有困难请与帮扶干部联系", "有事请拨打帮扶干部电话")
     out = tmp_path / "cards.pdf"
-    generate("card", 2008, out, template_dir=folder)
+    generate(ledger, "card", 2008, out, template_dir=folder)
     assert "有事请拨打帮扶干部电话" in pdf_text(out)
 
 
@@ -92,9 +93,10 @@ def test_every_documented_placeholder_is_filled_by_the_data(ledger, kind):
     from pairing_desktop.core.letters.fields import FIELDS
     from tests.core.letter_fixtures import add_target
 
-    county = small_county(2008)
-    add_target(county.pairings["石桥村"], 2008, 1, "建设沼气池", 20, "口")
-    letters = gather(kind, 2008)
+    county = small_county(ledger, 2008)
+    add_target(ledger, county.pairings["石桥村"], 2008, 1, "建设沼气池", 20, "口")
+    with ledger.bound():
+        letters = gather(kind, 2008)
     assert letters
 
     def keys(spec: dict) -> dict:

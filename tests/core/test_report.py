@@ -58,18 +58,19 @@ BY_QUARTER = {"2025年第1季度": 4, "2025年第2季度": 3, "2025年第3季度
 @pytest.fixture
 def county(ledger, monkeypatch):
     monkeypatch.setattr(activity_rules, "today", lambda: dt.date(2025, 12, 31))
-    c = build_county(started=dt.date(2024, 6, 1))
+    c = build_county(ledger, started=dt.date(2024, 6, 1))
     fill_known_year(c)
     return c
 
 
-def expected_kinds(expected):
+def expected_kinds(ledger, expected):
     """(name, records, sums in NUMBER_FIELDS order over what the kind carries) for every kind."""
     rows = []
-    for kind in ActivityType.live().order_by(ActivityType.sort_order):
-        count, sums = expected.get(kind.code, (0, {}))
-        carried = [n for n in NUMBER_FIELDS if n in kind.measures.split(",")]
-        rows.append((kind.name, count, [sums.get(n, 0) for n in carried]))
+    with ledger.bound():
+        for kind in ActivityType.live().order_by(ActivityType.sort_order):
+            count, sums = expected.get(kind.code, (0, {}))
+            carried = [n for n in NUMBER_FIELDS if n in kind.measures.split(",")]
+            rows.append((kind.name, count, [sums.get(n, 0) for n in carried]))
     return rows
 
 
@@ -78,12 +79,12 @@ def shown(value) -> str:
 
 
 @pytest.mark.parametrize("township", list(TOWNSHIPS))
-def test_figures_in_data(county, township):
+def test_figures_in_data(ledger, county, township):
     expected, col = TOWNSHIPS[township]
-    report = year_report(2025, township)
+    report = year_report(ledger, 2025, township)
     got = {k.name: (k.records, [k.sums[n] for n in NUMBER_FIELDS if n in k.measures])
            for k in report.kinds}
-    assert got == {name: (count, sums) for name, count, sums in expected_kinds(expected)}
+    assert got == {name: (count, sums) for name, count, sums in expected_kinds(ledger, expected)}
     assert {label: value for label, value, _ in report.network} == {
         label: values[col] for label, values in NETWORK.items()}
     by_township = {name: (n, money) for name, n, money, _ in report.by_township}
@@ -101,11 +102,11 @@ def _pdf_tokens(path) -> str:
 
 
 @pytest.mark.parametrize("township", list(TOWNSHIPS))
-def test_figures_in_pdf(county, township, tmp_path):
+def test_figures_in_pdf(ledger, county, township, tmp_path):
     expected, col = TOWNSHIPS[township]
-    path = export_report(tmp_path / "report.pdf", 2025, township)
+    path = export_report(ledger, tmp_path / "report.pdf", 2025, township)
     tokens = _pdf_tokens(path)
-    for name, count, sums in expected_kinds(expected):
+    for name, count, sums in expected_kinds(ledger, expected):
         row = " ".join([name, str(count), *(shown(v) for v in sums)])
         assert f" {row} " in tokens, row
     for label, values in NETWORK.items():
@@ -128,13 +129,13 @@ def _section(rows: list[tuple], heading: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("township", list(TOWNSHIPS))
-def test_figures_in_workbook(county, township, tmp_path):
+def test_figures_in_workbook(ledger, county, township, tmp_path):
     expected, col = TOWNSHIPS[township]
-    path = export_report(tmp_path / "report.xlsx", 2025, township)
+    path = export_report(ledger, tmp_path / "report.xlsx", 2025, township)
     wb = openpyxl.load_workbook(path)
     rows = list(wb["报告数字"].iter_rows(values_only=True))
     kinds = {r[0]: r for r in (*_section(rows, "二、帮扶活动"), *_section(rows, "三、帮扶成效"))}
-    for name, count, sums in expected_kinds(expected):
+    for name, count, sums in expected_kinds(ledger, expected):
         assert kinds[name][1] == count
         assert [v for v in kinds[name][2:8] if v is not None] == sums, name
     network = {r[0]: r[1] for r in _section(rows, "一、帮扶网络")}
@@ -153,8 +154,8 @@ def test_figures_in_workbook(county, township, tmp_path):
     assert sum(r[7] == "已完成" for r in research) == summary["调研"][1]
 
 
-def test_duty_summary_of_a_finished_year(county):
-    report = year_report(2025)
+def test_duty_summary_of_a_finished_year(ledger, county):
+    report = year_report(ledger, 2025)
     duties = {label: rest for label, *rest in report.duties}
     # 3 pairings × 4 quarters; research met: 红岩村 Q1, Q2; 青山村 Q1; 白水村 Q1
     assert duties["调研"] == [12, 4, 0, 8]
@@ -163,11 +164,11 @@ def test_duty_summary_of_a_finished_year(county):
     assert duties["走访贫困户"] == [1, 1, 0, 0]
 
 
-def test_bad_arguments_are_refused_before_any_work(county, tmp_path):
+def test_bad_arguments_are_refused_before_any_work(ledger, county, tmp_path):
     with pytest.raises(ValidationError, match="没有名为“丙乡”的乡镇"):
-        export_report(tmp_path / "r.pdf", 2025, "丙乡")
+        export_report(ledger, tmp_path / "r.pdf", 2025, "丙乡")
     with pytest.raises(ValidationError, match=r"\.pdf 或 \.xlsx"):
-        export_report(tmp_path / "r.doc", 2025)
+        export_report(ledger, tmp_path / "r.doc", 2025)
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.doc").exists()
 
 

@@ -11,14 +11,14 @@ import peewee
 import pytest
 from playhouse.migrate import SqliteMigrator, migrate
 
-from pairing_desktop.core import records
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage import schema
-from pairing_desktop.core.storage.db import open_database
 from pairing_desktop.core.storage.models import Township
 from tests.helpers import (
     file_hash,
     garbage_with_header,
+    save,
     someone_elses_sqlite,
     text_file,
     truncated_ledger,
@@ -28,16 +28,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def pragma(ledger, name):
-    return ledger.db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+    return ledger.pragma(name)
 
 
-def closed_ledger(path: Path, towns=("城关镇", "甘棠镇")) -> Path:
-    """A ledger file with a few townships, closed again (WAL folded into the file)."""
-    ledger = open_database(path)
+def closed_ledger(ledger, towns=("城关镇", "甘棠镇")) -> Path:
+    """The test's ledger file with a few townships, closed again (WAL folded into the file)."""
     for name in towns:
-        records.save("township", None, {"name": name})
+        save(ledger, "township", None, {"name": name})
     ledger.close()
-    return path
+    return ledger.path
 
 
 def raw(path: Path, query: str) -> list[tuple]:
@@ -66,27 +65,24 @@ def test_an_open_ledger_is_wal_full_sync_with_foreign_keys(ledger):
 
 def test_foreign_keys_are_enforced_by_the_file(ledger):
     with pytest.raises(peewee.IntegrityError):
-        ledger.db.execute_sql(
+        ledger.execute(
             "INSERT INTO village (id, created_at, updated_at, township_id, name, poverty_class,"
             " status) VALUES ('a', '', '', 'nowhere', 'x', '', '')")
 
 
-def test_a_second_open_of_the_same_file_is_refused_until_closed(tmp_path):
-    path = tmp_path / "ledger.db"
-    first = open_database(path)
+def test_a_second_open_of_the_same_file_is_refused_until_closed(ledger):
     with pytest.raises(StorageError, match="已在另一个窗口或另一台电脑上打开"):
-        open_database(path)
-    assert records.save("township", None, {"name": "城关镇"})  # the first is still usable
-    first.close()
-    second = open_database(path)
-    assert Township.live().count() == 1
-    second.close()
+        open_ledger(ledger.path)
+    assert save(ledger, "township", None, {"name": "城关镇"})  # the first is still usable
+    ledger.close()
+    with open_ledger(ledger.path) as second, second.bound():
+        assert Township.live().count() == 1
 
 
 def test_another_process_is_refused_while_the_file_is_open(ledger):
-    probe = ("import sys\nfrom pairing_desktop.core.storage.db import open_database\n"
+    probe = ("import sys\nfrom pairing_desktop.core.ledgers import open_ledger\n"
              "from pairing_desktop.core.errors import StorageError\n"
-             "try:\n    open_database(sys.argv[1])\nexcept StorageError as e:\n"
+             "try:\n    open_ledger(sys.argv[1])\nexcept StorageError as e:\n"
              "    print(e)\n    sys.exit(3)\n")
     result = subprocess.run([sys.executable, "-c", probe, str(ledger.path)], cwd=ROOT,
                             capture_output=True, text=True)
@@ -108,18 +104,18 @@ def test_bad_files_are_refused_and_left_byte_identical(tmp_path, make, message):
     make(path)
     before, listing = file_hash(path), sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(StorageError, match=message) as info:
-        open_database(path)
+        open_ledger(path)
     assert "未作任何改动" in str(info.value)
     assert file_hash(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no lock, WAL or backup
 
 
-def test_a_newer_file_is_refused_untouched(tmp_path):
-    path = closed_ledger(tmp_path / "ledger.db")
+def test_a_newer_file_is_refused_untouched(ledger):
+    path = closed_ledger(ledger)
     raw(path, f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     before = file_hash(path)
     with pytest.raises(StorageError, match="更新版本的程序") as info:
-        open_database(path)
+        open_ledger(path)
     assert f"数据结构版本 {schema.SCHEMA_VERSION + 1}" in str(info.value)
     assert file_hash(path) == before
 
@@ -128,10 +124,10 @@ def test_a_newer_file_is_refused_untouched(tmp_path):
 
 
 @pytest.fixture
-def older_file(tmp_path, monkeypatch) -> tuple[Path, dict]:
+def older_file(ledger, monkeypatch) -> tuple[Path, dict]:
     """A ledger of today's version, and a program that knows one version more: return the file
     and the program's migrations, for the test to fill."""
-    path = closed_ledger(tmp_path / "ledger.db")
+    path = closed_ledger(ledger)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     migrations = dict(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
@@ -151,11 +147,11 @@ def test_an_older_file_is_copied_aside_then_upgraded_in_one_transaction(older_fi
     old = schema.SCHEMA_VERSION - 1
     seen: list[bool] = []
     next_version[old] = lambda db: add_motto(db, seen)
-    ledger = open_database(path)
+    ledger = open_ledger(path)
     try:
         assert seen == [True]  # the migration ran inside the opening transaction
         assert pragma(ledger, "user_version") == old + 1
-        assert ledger.db.execute_sql("SELECT motto FROM township ORDER BY name").fetchall() == [
+        assert ledger.execute("SELECT motto FROM township ORDER BY name") == [
             ("城关镇：团结奋进",), ("甘棠镇：团结奋进",)]
         backup = ledger.backup
         assert backup is not None and backup.exists() and f".v{old}-" in backup.name
@@ -177,28 +173,28 @@ def test_a_failing_migration_leaves_the_file_unchanged(older_file):
 
     next_version[old] = half_done
     with pytest.raises(StorageError, match="升级失败") as info:
-        open_database(path)
+        open_ledger(path)
     assert "磁盘已满" in str(info.value) and "未作任何改动" in str(info.value)
     assert file_hash(path) == before
     assert raw(path, "PRAGMA user_version") == [(old,)]
     assert "motto" not in columns(path, "township")
     # the lock was let go: a fixed program opens the file
     next_version[old] = lambda db: add_motto(db, [])
-    open_database(path).close()
+    open_ledger(path).close()
     assert raw(path, "PRAGMA user_version") == [(old + 1,)]
 
 
 def test_an_index_added_since_the_file_was_made_is_created_on_open(tmp_path):
     path = tmp_path / "ledger.db"
-    open_database(path).close()
+    open_ledger(path).close()
     con = sqlite3.connect(path)
     con.execute("DROP INDEX ix_activity_figures")
     con.commit()
     con.close()
-    opened = open_database(path)
+    opened = open_ledger(path)
     try:
-        names = {r[0] for r in opened.db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+        names = {r[0] for r in opened.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "ix_activity_figures" in names
     finally:
         opened.close()

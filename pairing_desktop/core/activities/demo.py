@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from pairing_desktop.core.activities.types import NUMBER_FIELDS
 from pairing_desktop.core.storage import models as M
+from pairing_desktop.core.storage.ledger import bound_executemany
 
 Numbers = Callable[[random.Random], dict[str, float]]
 
@@ -143,10 +144,8 @@ def add_demo_activities(rng: random.Random, today: dt.date) -> int:
                 for _ in range(count):
                     add(code, _day(rng, start, end_of_year), pairing, numbers=numbers(rng))
     _add_visits(rng, today, add)
-    cursor = M.database.cursor()
     marks = ", ".join("?" * len(COLUMNS))
-    with M.database.atomic():
-        cursor.executemany(f"INSERT INTO activity ({', '.join(COLUMNS)}) VALUES ({marks})", rows)
+    bound_executemany(f"INSERT INTO activity ({', '.join(COLUMNS)}) VALUES ({marks})", rows)
     return len(rows)
 
 

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from peewee import JOIN, Select, fn
 
 from pairing_desktop.core.activities.types import NUMBER_FIELDS, NUMBER_LABELS
+from pairing_desktop.core.storage.ledger import Ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import (
     Activity,
     ActivityType,
@@ -43,8 +44,9 @@ class ActivityList:
         ("date", "日期"), ("township", "乡镇"), ("subject", "结对 / 走访对象"),
         ("type", "活动类型"), ("numbers", "数字"), ("description", "内容")]
 
-    def __init__(self, pairing_id: Any = None, duty: str | None = None, year: int | None = None,
-                 cadre_id: Any = None):
+    def __init__(self, ledger: Ledger, pairing_id: Any = None, duty: str | None = None,
+                 year: int | None = None, cadre_id: Any = None):
+        self.ledger = ledger
         self.pairing_id, self.duty, self.year, self.cadre_id = pairing_id, duty, year, cadre_id
         subject = fn.COALESCE(
             Unit.name.concat(" — ").concat(PairingVillage.name),
@@ -89,6 +91,7 @@ class ActivityList:
                                 | (Cadre.name ** pattern) | (Activity.description ** pattern))
         return query
 
+    @uses_own_ledger
     def count(self, search: str = "") -> int:
         if search.strip():
             return self._where(self._base.select(fn.COUNT(Activity.id)), search).scalar()
@@ -106,6 +109,7 @@ class ActivityList:
             rows.append((rid, day, township, subject, kind, numbers_text(numbers), rest[-1]))
         return rows
 
+    @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         if sort is None:
@@ -119,6 +123,7 @@ class ActivityList:
                  .order_by(*order, Activity.id).limit(limit).offset(offset))
         return self._rows(query)
 
+    @uses_own_ledger
     def row_of(self, record_id: Any) -> tuple | None:
         query = self._where(self._base.select(Activity.id, *self._exprs, *self._numbers,
                                               Activity.description), "")

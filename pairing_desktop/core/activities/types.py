@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import ActivityType
 
 NUMBER_FIELDS = ("participants", "people", "households", "money_yuan", "area_mu", "items")
@@ -118,7 +119,8 @@ class Kind(NamedTuple):
     required: tuple[str, ...]
 
 
-def load_kinds() -> list[Kind]:
+@uses_ledger
+def load_kinds(ledger: Ledger) -> list[Kind]:
     """The live activity types as the entry form needs them, in the county's order."""
     return [Kind(t.id, t.name, t.scope, split(t.measures), split(t.texts), split(t.required))
             for t in ActivityType.live().order_by(ActivityType.sort_order, ActivityType.name)]

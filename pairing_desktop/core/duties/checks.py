@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from pairing_desktop.core.activities.types import DUTY_LABELS
 from pairing_desktop.core.duties.settings import load_rules, periods
-from pairing_desktop.core.storage.models import database
+from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger
 
 MET, PENDING, OVERDUE = "met", "pending", "overdue"
 UNDER, OVER = "under", "over"  # a cadre's households against the quota of the rank
@@ -196,14 +196,15 @@ def _date(text: str | None) -> dt.date | None:
 PARTS = ("pairings", "cadres", "households", "targets", "stationed")
 
 
-def check_duties(year: int, as_of: dt.date | None = None, township_id: Any = None,
+@uses_ledger
+def check_duties(ledger: Ledger, year: int, as_of: dt.date | None = None, township_id: Any = None,
                  parts: tuple[str, ...] = PARTS) -> Compliance:
     """Every duty owed in `year` up to `as_of` (default today), county-wide or one township.
 
     `parts` limits the work to what a caller shows (the dashboard needs pairings and targets);
     the households without a cadre are always counted, and listed only when asked for."""
     as_of = as_of or dt.date.today()
-    rules = load_rules()
+    rules = load_rules(ledger)
     result = Compliance(year, as_of)
     params = {"y0": dt.date(year, 1, 1).isoformat(), "y1": dt.date(year, 12, 31).isoformat(),
               "asof": as_of.isoformat(), "tw": _hex(township_id)}
@@ -224,7 +225,7 @@ def check_duties(year: int, as_of: dt.date | None = None, township_id: Any = Non
 
 
 def _execute(sql: str, params: dict[str, Any]) -> list[tuple]:
-    return database.execute_sql(sql, params).fetchall()
+    return bound_rows(sql, params)
 
 
 Period = tuple[str, str, dt.date, dt.date, int]  # duty, label, first day, last day, count
@@ -301,7 +302,8 @@ def _cadre_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRow]
     return rows
 
 
-def unassigned_rows(as_of: dt.date, township_id: Any = None) -> list[DutyRow]:
+@uses_ledger
+def unassigned_rows(ledger: Ledger, as_of: dt.date, township_id: Any = None) -> list[DutyRow]:
     """The poor households with no responsible cadre on a day, named (for the full lists)."""
     return _unassigned_rows({"asof": as_of.isoformat(), "tw": _hex(township_id)})
 

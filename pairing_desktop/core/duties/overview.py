@@ -20,6 +20,7 @@ from pairing_desktop.core.duties.checks import (
     Compliance,
     check_duties,
 )
+from pairing_desktop.core.storage.ledger import Ledger
 
 COLUMNS = (*PAIRING_DUTIES, "target")
 DASHBOARD_PARTS = ("pairings", "targets", "cadres", "stationed")
@@ -73,11 +74,11 @@ def pairing_lines(compliance: Compliance) -> list[PairingLine]:
     return list(lines.values())
 
 
-def overview(year: int, as_of: dt.date | None = None,
+def overview(ledger: Ledger, year: int, as_of: dt.date | None = None,
              township_id: Any = None) -> tuple[list[PairingLine], Compliance]:
     """What the dashboard shows: every check but the list of households without a cadre (they
     are counted)."""
-    compliance = check_duties(year, as_of, township_id, parts=DASHBOARD_PARTS)
+    compliance = check_duties(ledger, year, as_of, township_id, parts=DASHBOARD_PARTS)
     return pairing_lines(compliance), compliance
 
 

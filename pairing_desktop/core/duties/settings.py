@@ -10,8 +10,11 @@ import datetime as dt
 import json
 from typing import Any
 
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
-from pairing_desktop.core.storage.models import Setting, database
+from pairing_desktop.core.operations.settings import set_setting
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.models import Setting
 
 KEY = "duty_rules"
 PERIODS = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
@@ -24,7 +27,8 @@ DEFAULT_RULES: dict[str, dict[str, Any]] = {
 }
 
 
-def load_rules() -> dict[str, dict[str, Any]]:
+@uses_ledger
+def load_rules(ledger: Ledger) -> dict[str, dict[str, Any]]:
     """The rules in force: the stored setting over the defaults."""
     rules = {k: dict(v) for k, v in DEFAULT_RULES.items()}
     row = Setting.get_or_none(Setting.key == KEY)
@@ -35,10 +39,11 @@ def load_rules() -> dict[str, dict[str, Any]]:
     return rules
 
 
-def save_rules(rules: dict[str, dict[str, Any]]) -> None:
+def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> Changes:
     """Check and store changed rules; bad input changes nothing."""
+
     errors = {}
-    merged = load_rules()
+    merged = load_rules(ledger)
     for duty, rule in rules.items():
         if duty not in DEFAULT_RULES:
             errors[duty] = f"{duty}：不是可设置的职责"
@@ -52,8 +57,7 @@ def save_rules(rules: dict[str, dict[str, Any]]) -> None:
             merged[duty] = {"period": period, "count": count}
     if errors:
         raise ValidationError(errors)
-    with database.atomic():
-        Setting.replace(key=KEY, value=json.dumps(merged, ensure_ascii=False)).execute()
+    return set_setting(ledger, KEY, merged, "修改帮扶职责规则")
 
 
 def periods(year: int, period: str) -> list[tuple[str, dt.date, dt.date]]:

@@ -23,9 +23,10 @@ from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, gather
 from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
 from pairing_desktop.core.letters.layout import Layouter
-from pairing_desktop.core.letters.lifecycle import Planned, commit, plan
+from pairing_desktop.core.letters.lifecycle import Planned, commit, plan, subject_of
 from pairing_desktop.core.letters.render import Card, PdfDocument
 from pairing_desktop.core.letters.templates import Template, expand, load_template
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -60,14 +61,15 @@ def letter_file_name(data: LetterData) -> str:
     return safe_filename(f"{data.year}年{KINDS[data.kind]}_{data.party}") + ".pdf"
 
 
-def generate(kind: str, year: int, out: Path, *, township: str | None = None,
+@uses_ledger
+def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str | None = None,
              unit: str | None = None, subjects: Collection[uuid.UUID] | None = None,
              split: bool = False, day: dt.date | None = None,
              progress: Progress | None = None, cancelled: Cancelled | None = None,
              template_dir: Path | None = None, fonts: LetterFonts | None = None) -> BatchResult:
     """Write the letters of `kind` for `year` to `out` (a PDF file, or a folder when `split`)."""
     template = load_template(kind, template_dir)
-    fonts = fonts or letter_fonts()
+    fonts = fonts or letter_fonts(ledger)
     letters = gather(kind, year, township=township, unit=unit, subjects=subjects, day=day)
     if not letters:
         scope = "、".join(f"{what}“{name}”" for what, name in (("乡镇", township),
@@ -89,7 +91,7 @@ def generate(kind: str, year: int, out: Path, *, township: str | None = None,
             result = writer.single(planned, work / "letters.pdf", out.stem)
         if cancelled is not None and cancelled():
             raise BatchCancelled
-        commit(planned)
+        commit(ledger, planned)
         if split:
             out.mkdir(parents=True, exist_ok=True)
             for f in result.files:
@@ -172,10 +174,9 @@ class _Writer:
         return BatchResult(files, planned, pages)
 
 
-def letter_pdf(letter_id: uuid.UUID, out: Path, day: dt.date | None = None) -> BatchResult:
+def letter_pdf(ledger: Ledger, letter_id: uuid.UUID, out: Path,
+               day: dt.date | None = None) -> BatchResult:
     """The PDF of one listed letter, from the records as they are now: the same code when they
     are unchanged, a new version (the old one kept) when they changed since."""
-    from pairing_desktop.core.letters.lifecycle import subject_of
-
-    kind, year, subject = subject_of(letter_id)
-    return generate(kind, year, out, subjects=[subject], day=day)
+    kind, year, subject = subject_of(ledger, letter_id)
+    return generate(ledger, kind, year, out, subjects=[subject], day=day)

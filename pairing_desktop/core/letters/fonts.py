@@ -16,8 +16,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.paths import resources_dir
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Setting
 
 SETTING_KEY = "letters.font"
@@ -76,15 +78,20 @@ def choose_faces(choice: str, system_dir: Path | None = None) -> dict[str, Face]
     return faces
 
 
-def font_setting() -> str:
+@uses_ledger
+def font_setting(ledger: Ledger) -> str:
     row = Setting.get_or_none(Setting.key == SETTING_KEY)
     return json.loads(row.value) if row else "auto"
 
 
-def set_font_setting(choice: str) -> None:
+def set_font_setting(ledger: Ledger, choice: str) -> Changes:
+    """Which fonts letters print with; every role that prints may choose."""
+    from pairing_desktop.core import auth
+    from pairing_desktop.core.operations.settings import set_setting
+
     if choice not in CHOICES:
         raise ValidationError({"font": f"字体：应为 {'/'.join(CHOICES)} 之一"})
-    Setting.replace(key=SETTING_KEY, value=json.dumps(choice)).execute()
+    return set_setting(ledger, SETTING_KEY, choice, "修改责任书字体", auth.PRINT)
 
 
 def register(faces: dict[str, Face]) -> LetterFonts:
@@ -96,6 +103,6 @@ def register(faces: dict[str, Face]) -> LetterFonts:
     return LetterFonts(faces["body"].name, faces["title"].name, faces["heading"].name)
 
 
-def letter_fonts(system_dir: Path | None = None) -> LetterFonts:
+def letter_fonts(ledger: Ledger, system_dir: Path | None = None) -> LetterFonts:
     """The fonts to print with, per the ledger's setting."""
-    return register(choose_faces(font_setting(), system_dir))
+    return register(choose_faces(font_setting(ledger), system_dir))

@@ -18,11 +18,15 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from pairing_desktop.core import auth
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.codes import content_hash, new_code, normalize_code
 from pairing_desktop.core.letters.data import LetterData, gather
-from pairing_desktop.core.storage.models import Letter, Township, database, utcnow
+from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.models import Letter, Township, utcnow
 
 DRAFT, PRINTED, SIGNED = "草稿", "已打印", "已签订"
 STATUSES = (DRAFT, PRINTED, SIGNED)
@@ -75,58 +79,78 @@ def plan(letters: list[LetterData], titles: list[str]) -> list[Planned]:
     return planned
 
 
-def commit(planned: list[Planned]) -> None:
-    """Record the new versions in one transaction; hide drafts they supersede."""
+def commit(ledger: Ledger, planned: list[Planned]) -> Changes:
+    """Record the new versions as one operation; hide the drafts they supersede."""
     rows = [p.new_row for p in planned if p.new_row is not None]
     if not rows:
-        return
+        return Changes()
     now = utcnow()
-    with database.atomic():
+    with operation(ledger, f"生成{len(rows)}份{KINDS[rows[0]['kind']]}", auth.PRINT) as op:
+        for row in rows:
+            op.created("letter", row["id"], {k: v for k, v in row.items() if k != "id"})
         for start in range(0, len(rows), 200):
             chunk = [{**r, "created_at": now, "updated_at": now} for r in rows[start:start + 200]]
             Letter.insert_many(chunk).execute()
         superseded = [r["previous"] for r in rows if r["previous"] is not None]
         for start in range(0, len(superseded), 500):
+            hidden = (Letter.select(Letter.id, Letter.township)
+                      .where(Letter.id.in_(superseded[start:start + 500])
+                             & (Letter.status == DRAFT) & Letter.deleted_at.is_null()))
+            for letter_id, township in hidden.tuples():
+                op.updated("letter", letter_id, {"deleted_at": None, "township": township},
+                           {"deleted_at": now, "township": township})
             (Letter.update(deleted_at=now, updated_at=now)
              .where(Letter.id.in_(superseded[start:start + 500]) & (Letter.status == DRAFT)
                     & Letter.deleted_at.is_null()).execute())
+    return op.changes
 
 
 # --- status ---------------------------------------------------------------------------------------
 
 
-def find(letter_id: Any) -> Letter | None:
+@uses_ledger
+def find(ledger: Ledger, letter_id: Any) -> Letter | None:
     """The letter with this id, or None."""
     return Letter.get_or_none(Letter.id == letter_id) if letter_id else None
 
 
-def _get(letter_id: Any) -> Letter:
-    row = find(letter_id)
+def _get(ledger: Ledger, letter_id: Any) -> Letter:
+    row = find(ledger, letter_id)
     if row is None:
         raise RefusedError("找不到这份责任书。")
     return row
 
 
-def subject_of(letter_id: Any) -> tuple[str, int, uuid.UUID]:
+@uses_ledger
+def subject_of(ledger: Ledger, letter_id: Any) -> tuple[str, int, uuid.UUID]:
     """(kind, year, pairing/cadre/household id) of a letter, to print it again."""
-    row = _get(letter_id)
+    row = _get(ledger, letter_id)
     return row.kind, row.year, _subject_id(row, row.kind)
 
 
-def mark_printed(letter_ids: list[Any], by: str, when: dt.datetime | None = None) -> int:
-    """Record that letters were printed; a signed letter stays signed. Returns how many moved."""
-    by = by.strip()
+def mark_printed(ledger: Ledger, letter_ids: list[Any], by: str | None = None,
+                 when: dt.datetime | None = None) -> Changes:
+    """Record that letters were printed (by the operator unless named); a signed letter stays
+    signed. `len(changes.updated["letter"])` is how many moved."""
+    by = (by if by is not None else ledger.operator.name if ledger.operator else "").strip()
     if not by:
         raise ValidationError({"printed_by": "打印人：必填，不能为空"})
     when = when or utcnow()
-    with database.atomic():
-        return (Letter.update(status=PRINTED, printed_at=when, printed_by=by, updated_at=utcnow())
-                .where(Letter.id.in_(list(letter_ids)) & (Letter.status != SIGNED)).execute())
+    with operation(ledger, f"标记{len(letter_ids)}份责任书已打印", auth.PRINT) as op:
+        rows = (Letter.select(Letter.id, Letter.status, Letter.printed_at, Letter.printed_by,
+                              Letter.township)
+                .where(Letter.id.in_(list(letter_ids)) & (Letter.status != SIGNED)).dicts())
+        moved = [row["id"] for row in rows if op.updated(
+            "letter", row["id"], row, {**row, "status": PRINTED, "printed_at": when,
+                                       "printed_by": by})]
+        (Letter.update(status=PRINTED, printed_at=when, printed_by=by, updated_at=utcnow())
+         .where(Letter.id.in_(moved)).execute())
+    return op.changes
 
 
-def data_folder() -> Path:
+def data_folder(ledger: Ledger) -> Path:
     """The folder of the open ledger file: scans are kept beside it, so they travel together."""
-    return Path(database.obj.database).resolve().parent
+    return ledger.path.resolve().parent
 
 
 def file_hash(path: Path) -> str:
@@ -137,13 +161,14 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def mark_signed(letter_id: Any, signed_on: dt.date, scan: Path,
+@uses_ledger
+def mark_signed(ledger: Ledger, letter_id: Any, signed_on: dt.date, scan: Path,
                 folder: Path | None = None) -> Path:
     """Record the signing: the scan is copied into `scans/` of the data folder with its hash.
 
     Refused for a letter never printed, a date in the future or before printing, a missing or
     unreadable scan; then nothing is written and no file is left behind."""
-    row = _get(letter_id)
+    row = _get(ledger, letter_id)
     if row.status == DRAFT:
         raise RefusedError("这份责任书尚未打印，不能标记为已签订。")
     today = dt.date.today()
@@ -157,7 +182,7 @@ def mark_signed(letter_id: Any, signed_on: dt.date, scan: Path,
         raise ValidationError({"scan": f"扫描件：应为 {'、'.join(SCAN_TYPES)} 文件"})
     if not scan.is_file():
         raise ValidationError({"scan": f"扫描件：找不到文件 {scan}"})
-    folder = folder or data_folder()
+    folder = folder or data_folder(ledger)
     relative = Path("scans") / f"{row.code}-v{row.version}{scan.suffix.lower()}"
     target = folder / relative
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +190,13 @@ def mark_signed(letter_id: Any, signed_on: dt.date, scan: Path,
     try:
         shutil.copyfile(scan, partial)
         digest = file_hash(partial)
-        with database.atomic():
+        with operation(ledger, f"标记责任书{row.code}已签订", auth.EDIT) as op:
+            before = {"status": row.status, "signed_on": row.signed_on,
+                      "scan_path": row.scan_path, "scan_hash": row.scan_hash,
+                      "township": row.township_id}
+            op.updated("letter", row.id, before, {
+                **before, "status": SIGNED, "signed_on": signed_on,
+                "scan_path": relative.as_posix(), "scan_hash": digest})
             (Letter.update(status=SIGNED, signed_on=signed_on, scan_path=relative.as_posix(),
                            scan_hash=digest, updated_at=utcnow())
              .where(Letter.id == row.id).execute())
@@ -179,12 +210,13 @@ def mark_signed(letter_id: Any, signed_on: dt.date, scan: Path,
     return target
 
 
-def scan_file(letter_id: Any, folder: Path | None = None) -> Path:
+@uses_ledger
+def scan_file(ledger: Ledger, letter_id: Any, folder: Path | None = None) -> Path:
     """The kept scan of a signed letter, checked against its hash."""
-    row = _get(letter_id)
+    row = _get(ledger, letter_id)
     if not row.scan_path:
         raise RefusedError("这份责任书没有扫描件。")
-    path = (folder or data_folder()) / row.scan_path
+    path = (folder or data_folder(ledger)) / row.scan_path
     if not path.is_file():
         raise RefusedError(f"扫描件 {path} 不见了。")
     if file_hash(path) != row.scan_hash:
@@ -212,7 +244,8 @@ class Verification:
     letter_id: uuid.UUID | None = None
 
 
-def verify(code: str) -> Verification:
+@uses_ledger
+def verify(ledger: Ledger, code: str) -> Verification:
     """Is this a letter we printed, and do its records still say what it says?"""
     normalized = normalize_code(code)
     row = Letter.get_or_none(Letter.code == normalized)
@@ -242,7 +275,9 @@ class LetterList:
                ("version", "版本"), ("status", "状态"), ("code", "验证码"),
                ("printed_at", "打印时间"), ("signed_on", "签订日期"), ("overdue", "超期未签"))
 
-    def __init__(self, filters: dict[str, Any] | None = None, now: dt.datetime | None = None):
+    def __init__(self, ledger: Ledger, filters: dict[str, Any] | None = None,
+                 now: dt.datetime | None = None):
+        self.ledger = ledger
         self.filters = dict(filters or {})
         self.now = now
 
@@ -281,9 +316,11 @@ class LetterList:
                                 | (Township.name ** pattern))
         return query
 
+    @uses_own_ledger
     def count(self, search: str = "") -> int:
         return self._query([fn.COUNT(Letter.id)], search).scalar()
 
+    @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         exprs = self._exprs()
@@ -294,6 +331,7 @@ class LetterList:
         rows = self._query([Letter.id, *exprs], search).order_by(*order)
         return [self._display(r) for r in rows.limit(limit).offset(offset).tuples()]
 
+    @uses_own_ledger
     def row_of(self, letter_id: Any) -> tuple | None:
         rows = list(self._query([Letter.id, *self._exprs()], "")
                     .where(Letter.id == letter_id).tuples())

@@ -25,7 +25,8 @@ from pairing_desktop.core.duties.checks import (
     Compliance,
     check_duties,
 )
-from pairing_desktop.core.storage.models import Township, database
+from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger
+from pairing_desktop.core.storage.models import Township
 from pairing_desktop.core.validation import cn_date
 
 COUNTERS = {"participants": "人次", "people": "人", "households": "户", "money_yuan": "元",
@@ -115,7 +116,7 @@ def _hex(value: Any) -> str | None:
 
 
 def query_rows(sql: str, params: dict[str, Any]) -> list[tuple]:
-    return database.execute_sql(sql, params).fetchall()
+    return bound_rows(sql, params)
 
 
 # A township's activities: those of its villages' pairings and its households' home visits,
@@ -215,7 +216,8 @@ NETWORK = (("地直帮扶单位", "个"), ("县直帮扶单位", "个"), ("乡�
            ("干部结对帮扶贫困户", "户"))
 
 
-def build_report(date_from: dt.date, date_to: dt.date, township_id: Any = None,
+@uses_ledger
+def build_report(ledger: Ledger, date_from: dt.date, date_to: dt.date, township_id: Any = None,
                  as_of: dt.date | None = None) -> Report:
     """The figures of the period, county-wide or for one township.
 
@@ -257,7 +259,7 @@ def build_report(date_from: dt.date, date_to: dt.date, township_id: Any = None,
     report.by_township = [tuple(r) for r in query_rows(TOWNSHIP_SQL, params)]
     report.by_quarter = [(q, n, money) for q, (n, money) in sorted(quarters.items())]
     as_of = as_of or min(dt.date.today(), date_to + dt.timedelta(days=1))
-    report.compliance = check_duties(date_to.year, as_of, tw,
+    report.compliance = check_duties(ledger, date_to.year, as_of, tw,
                                      parts=("pairings", "cadres", "targets", "stationed"))
     report.duties = duty_summary(report.compliance)
     return report

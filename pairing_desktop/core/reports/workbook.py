@@ -19,6 +19,7 @@ from pairing_desktop.core.activities.types import NUMBER_FIELDS, NUMBER_LABELS
 from pairing_desktop.core.duties.checks import STATUS_LABELS, unassigned_rows
 from pairing_desktop.core.reports.figures import IN_TOWNSHIP, Report, query_rows
 from pairing_desktop.core.reports.layout import KIND_HEADERS, PROBLEM_HEADERS, problem_rows
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 
 FIGURES_SHEET = "报告数字"
 ACTIVITY_HEADERS = ("日期", "乡镇", "帮扶单位", "村", "干部", "贫困户", "类型",
@@ -48,7 +49,9 @@ def _bold(ws, values) -> list[WriteOnlyCell]:
     return cells
 
 
-def write_workbook(report: Report, path: str | Path) -> Path:
+@uses_ledger
+def write_workbook(ledger: Ledger, report: Report, path: str | Path) -> Path:
+    """The figures, then the lists behind them, read from the ledger as the file is written."""
     path = Path(path)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(FIGURES_SHEET)
@@ -103,7 +106,7 @@ def write_workbook(report: Report, path: str | Path) -> Path:
     if report.compliance is not None:
         for row in problem_rows(report.compliance):
             ws.append([*row[:6], STATUS_LABELS.get(row[6], row[6]), row[7]])
-        for r in unassigned_rows(report.compliance.as_of, report.township_id):
+        for r in unassigned_rows(ledger, report.compliance.as_of, report.township_id):
             ws.append([r.township, r.subject, r.duty_label, r.period, r.due, r.done,
                        STATUS_LABELS[r.status], ""])
     wb.save(path)

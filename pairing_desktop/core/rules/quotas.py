@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from peewee import JOIN, SQL, Case, NodeList, Select, fn
 
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import Assignment, Cadre, Household, Rank, Unit, Village
 
 UNDER, OVER, MET = "不足", "超额", "达标"
@@ -27,7 +28,8 @@ class QuotaList:
         ("name", "姓名"), ("unit", "单位"), ("rank", "职级"), ("quota", "定额（户）"),
         ("held", "现帮扶（户）"), ("state", "情况")]
 
-    def __init__(self, state: str | None = None, unit_id: Any = None):
+    def __init__(self, ledger: Ledger, state: str | None = None, unit_id: Any = None):
+        self.ledger = ledger
         self.state = state  # UNDER / OVER / MET, or None for all
         self.unit_id = unit_id
         held_q = _held_subquery().alias("h")
@@ -51,12 +53,14 @@ class QuotaList:
             query = query.where((Cadre.name ** pattern) | (Unit.name ** pattern))
         return query
 
+    @uses_own_ledger
     def count(self, search: str = "") -> int:
         # households held matter only to a state filter; otherwise skip grouping the assignments
         base = (self._base if self.state is not None
                 else Cadre.select().join(Unit, on=(Cadre.unit == Unit.id)))
         return self._where(base.select(fn.COUNT(Cadre.id)), search).scalar()
 
+    @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         query = self._where(self._base.select(Cadre.id, *self._exprs), search)
@@ -75,7 +79,8 @@ class UnassignedHouseholds:
     columns: ClassVar[list[tuple[str, str]]] = [
         ("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"), ("kind", "类型")]
 
-    def __init__(self) -> None:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
         self._exprs = [Household.head_name, Village.name, Household.group_name, Household.kind]
 
     def _where(self, query: Select, search: str) -> Select:
@@ -91,9 +96,11 @@ class UnassignedHouseholds:
                                 | Household.village.in_(villages))
         return query
 
+    @uses_own_ledger
     def count(self, search: str = "") -> int:
         return self._where(Household.select(fn.COUNT(Household.id)), search).scalar()
 
+    @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         query = self._where(Household.select(Household.id, *self._exprs)
@@ -105,7 +112,8 @@ class UnassignedHouseholds:
         return list(query.order_by(order, Household.id).limit(limit).offset(offset).tuples())
 
 
-def quota_of(cadre_id: Any) -> tuple[int, int]:
+@uses_ledger
+def quota_of(ledger: Ledger, cadre_id: Any) -> tuple[int, int]:
     """(quota, households held now) of one cadre."""
     cadre = Cadre.select(Cadre, Rank).join(Rank).where(Cadre.id == cadre_id).get()
     held = (Assignment.live().where((Assignment.cadre == cadre_id)

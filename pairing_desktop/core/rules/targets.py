@@ -6,8 +6,8 @@ import uuid
 from typing import Any
 
 from pairing_desktop.core.choices import TARGET_CATEGORIES
-from pairing_desktop.core.errors import RefusedError
-from pairing_desktop.core.storage.models import Target, database
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.models import Target
 
 CATEGORIES = TARGET_CATEGORIES
 DONE = "已完成"
@@ -39,32 +39,11 @@ def check_can_end(values: dict[str, Any], record_id: uuid.UUID | None) -> dict[s
     return {"status": f"状态：目标未实现不脱钩。尚未完成的目标{more}：{names}"}
 
 
-def targets_of(pairing_id: uuid.UUID, year: int) -> list[Target]:
+@uses_ledger
+def targets_of(ledger: Ledger, pairing_id: uuid.UUID, year: int) -> list[Target]:
     """The live targets of a pairing for one year, by category then entry order."""
     return list(Target.live().where((Target.pairing == pairing_id) & (Target.year == year))
                 .order_by(Target.category, Target.created_at, Target.id))
-
-
-def copy_last_year(pairing_id: uuid.UUID, year: int) -> int:
-    """Start `year` from the targets of `year - 1`: same wording and indicators, nothing reached.
-
-    Refused when `year` already has targets (copying twice would duplicate them) or when the
-    year before has none. Returns how many targets were copied.
-    """
-    from pairing_desktop.core import records
-
-    with database.atomic():
-        if targets_of(pairing_id, year):
-            raise RefusedError(f"{year}年已有目标，不能再复制上年目标。")
-        previous = targets_of(pairing_id, year - 1)
-        if not previous:
-            raise RefusedError(f"{year - 1}年没有目标可复制。")
-        for t in previous:
-            records.save("target", None, {
-                "pairing": pairing_id, "year": year, "category": t.category,
-                "description": t.description, "indicator_value": t.indicator_value,
-                "indicator_unit": t.indicator_unit, "status": "未开始"})
-    return len(previous)
 
 
 def format_indicator(value: float | None, unit: str | None) -> str:

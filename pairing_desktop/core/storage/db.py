@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
+from pairing_desktop.core.storage.binding import bind
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.lock import FileLock
-from pairing_desktop.core.storage.models import database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -30,29 +31,6 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32000,
 }
-
-
-@dataclass
-class Ledger:
-    """An open ledger file: the peewee database and the lock that keeps it ours."""
-
-    path: Path
-    db: SqliteDatabase
-    lock: FileLock | None
-    backup: Path | None = None  # the copy made before an upgrade, if any
-
-    def __enter__(self) -> Ledger:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if not self.db.is_closed():
-            self.db.close()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
 
 
 def readonly_uri(path: Path) -> str:
@@ -90,8 +68,11 @@ def inspect_file(path: Path) -> tuple[int, int]:
     return app_id, version
 
 
-def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
-    """Open (creating if missing) the ledger at `path` and bind the models to it."""
+def open_database(path: str | Path, *, lock: bool = True,
+                  seed: Callable[[], None] | None = None) -> Ledger:
+    """Open (creating if missing) the ledger at `path`; `seed` fills a new file's default rows.
+
+    The domain's defaults are handed in (core.ledgers.open_ledger), so storage knows no domain."""
     path = Path(path).expanduser().resolve()
     exists = path.exists() and path.stat().st_size > 0
     version = 0
@@ -115,11 +96,10 @@ def open_database(path: str | Path, *, lock: bool = True) -> Ledger:
         if exists and version < schema.SCHEMA_VERSION:
             backup = _copy_aside(path, version)
         db = SqliteDatabase(str(path), pragmas=PRAGMAS, autoconnect=True)
-        database.initialize(db)
         db.connect(reuse_if_open=True)
-        with db.atomic():
+        with bind(db), db.atomic():
             if not exists:
-                schema.create_schema(db)
+                schema.create_schema(db, seed)
             elif version < schema.SCHEMA_VERSION:
                 _upgrade(db, path, version, backup)
             else:  # indexes added since the file was made (IF NOT EXISTS: free when present)

@@ -2,7 +2,8 @@
 
 Every record has a UUID key (records from different offices are merged later), created/updated
 timestamps, and a tombstone (`deleted_at`) instead of a physical delete. Models are bound to
-`database`, a proxy that `storage.db.open_database` initialises; nothing here opens a file.
+`ROUTED`, which talks to whichever Ledger the caller bound (storage.binding); nothing here opens
+a file.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import datetime as dt
 import uuid
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
-    DatabaseProxy,
     DateField,
     DateTimeField,
     FloatField,
@@ -24,7 +25,7 @@ from peewee import (
     UUIDField,
 )
 
-database = DatabaseProxy()
+from pairing_desktop.core.storage.binding import ROUTED
 
 
 def utcnow() -> dt.datetime:
@@ -39,7 +40,7 @@ class BaseModel(Model):
     deleted_at = DateTimeField(null=True)
 
     class Meta:
-        database = database
+        database = ROUTED
         legacy_table_names = False
 
     @classmethod
@@ -55,7 +56,7 @@ class Setting(Model):
     value = TextField()
 
     class Meta:
-        database = database
+        database = ROUTED
         legacy_table_names = False
 
 
@@ -253,8 +254,49 @@ class Activity(BaseModel):
     note = TextField(null=True)
 
 
+# --- who works on the ledger, and what they did ------------------------------------------------
+
+
+class Operator(BaseModel):
+    """Someone who logs in. Only an argon2id hash of the password is kept (core.auth)."""
+
+    name = CharField()  # the login name, unique among live operators
+    full_name = CharField(default="")
+    role = CharField()  # admin / clerk / viewer (core.auth.ROLES)
+    township = ForeignKeyField(Township, null=True, on_delete="RESTRICT")  # a clerk's township
+    password_hash = CharField()
+    failed_logins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    disabled = BooleanField(default=False)
+
+
+class HistoryEntry(Model):
+    """One change to one record by one operation: the log behind 操作日志, undo and 回收站.
+
+    Entries are chained: `hash` covers the entry and the previous entry's hash, so an entry
+    edited, removed or moved with an outside tool breaks the chain (core.history.verify)."""
+
+    seq = AutoField()
+    op = IntegerField()  # the operation: the seq of its first entry
+    at = DateTimeField()  # UTC
+    operator = CharField()
+    label = CharField()  # what the operation was, as the clerk saw it: "保存贫困户"
+    kind = CharField()  # an entity key, or letter / setting / operator
+    record = CharField()  # the record's id (or a setting's key)
+    action = CharField()  # created / updated / deleted / restored
+    fields = TextField()  # JSON {field: [before, after]}, values as stored
+    undoes = IntegerField(null=True)  # the operation this one undid
+    prev_hash = CharField()
+    hash = CharField()
+
+    class Meta:
+        database = ROUTED
+        table_name = "history"
+        indexes = ((("record", "seq"), False), (("op",), False), (("at",), False))
+
+
 ALL_MODELS: list[type[Model]] = [
     Setting, Township, Village, Unit, Rank, Cadre, Household, FarmerPartyMember,
     UnitVillagePairing, UnitTownshipPairing, PartyMemberPairing, StationedCadre, Assignment,
-    Target, Letter, ActivityType, Activity,
+    Target, Letter, ActivityType, Activity, Operator, HistoryEntry,
 ]

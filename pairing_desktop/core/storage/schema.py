@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 from pairing_desktop.core.storage.models import ALL_MODELS
 
 APPLICATION_ID = 0x50414952  # "PAIR"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Rules the database enforces itself, so no path (GUI, importer, a second office's merge) can skip
 # them. Partial indexes ignore tombstoned rows: a deleted record frees its name.
@@ -54,21 +54,17 @@ INDEXES = [
     " items)",
     "CREATE INDEX IF NOT EXISTS ix_activity_pairing ON activity(pairing_id, date)",
     "CREATE INDEX IF NOT EXISTS ix_target_pairing ON target(pairing_id, year)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS ux_operator_name ON operator(name)"
+    " WHERE deleted_at IS NULL",
 ]
 
-DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部", 1)]
-
-
-def create_schema(db: SqliteDatabase) -> None:
-    """Create every table, index and default row of the current version (inside a transaction)."""
-    from pairing_desktop.core.activities.types import seed_activity_types
-    from pairing_desktop.core.storage.models import Rank
-
+def create_schema(db: SqliteDatabase, seed: Callable[[], None] | None = None) -> None:
+    """Create every table and index of the current version, then let `seed` (the domain's
+    default rows, bound to this file) fill it, all inside the caller's transaction."""
     db.create_tables(ALL_MODELS)
     ensure_indexes(db)
-    for order, (name, quota) in enumerate(DEFAULT_RANKS):
-        Rank.create(name=name, quota=quota, sort_order=order)
-    seed_activity_types()
+    if seed is not None:
+        seed()
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -79,8 +75,15 @@ def ensure_indexes(db: SqliteDatabase) -> None:
         db.execute_sql(sql)
 
 
+def _add_operators_and_history(db: SqliteDatabase) -> None:
+    """Version 2: operators and the history of changes (a v1 file had neither)."""
+    from pairing_desktop.core.storage.models import HistoryEntry, Operator
+
+    db.create_tables([Operator, HistoryEntry])
+
+
 # MIGRATIONS[n] upgrades a file from version n to n + 1 (playhouse.migrate or plain SQL).
-MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {}
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _add_operators_and_history}
 
 
 def upgrade(db: SqliteDatabase, from_version: int) -> None:

@@ -1,0 +1,237 @@
+"""Operators, passwords and roles: who may change what, decided here for every path.
+
+Passwords are kept only as argon2id hashes (argon2-cffi: a maintained, audited implementation of
+the RFC 9106 algorithm, not something to write by hand). Five wrong passwords lock an account for
+15 minutes. The roles' rules are checked inside the operations (core.operations), so the window,
+the command line, the importer and the exchange all obey them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from pairing_desktop.core.entities import ENTITIES
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.models import (
+    Household,
+    Operator,
+    Setting,
+    Township,
+    UnitVillagePairing,
+    Village,
+    utcnow,
+)
+
+ADMIN, CLERK, VIEWER = "admin", "clerk", "viewer"
+ROLES = {ADMIN: "县级管理员", CLERK: "乡镇录入员", VIEWER: "只读"}
+MAX_TRIES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 6
+AUTO_LOGIN_KEY = "auto_login"
+
+# What an operation needs: to change the records of a township, to print letters (every role
+# may: printing is recorded, not edited), or the county administrator.
+EDIT, PRINT, ADMINISTER = "edit", "print", "administer"
+
+# The kinds a township clerk keeps for their own township; everything else is county data.
+CLERK_KINDS = frozenset({"village", "household", "farmer", "uv_pairing", "ut_pairing",
+                         "pm_pairing", "stationed", "assignment", "target", "activity",
+                         "letter"})
+
+# How to find a record's township: the field that leads one step closer, and its kind.
+_PARENT = {
+    "village": ("township", "township"), "ut_pairing": ("township", "township"),
+    "household": ("village", "village"), "farmer": ("village", "village"),
+    "uv_pairing": ("village", "village"), "stationed": ("village", "village"),
+    "pm_pairing": ("farmer", "farmer"), "assignment": ("household", "household"),
+    "target": ("pairing", "uv_pairing"), "letter": ("township", "township"),
+}
+
+_hasher = PasswordHasher()  # argon2id, RFC 9106's low-memory profile (64 MiB, t=3)
+
+
+@dataclass(frozen=True)
+class Who:
+    """The logged-in operator as the operations see them."""
+
+    id: uuid.UUID
+    name: str
+    role: str
+    township_id: uuid.UUID | None
+    township_name: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return ROLES[self.role]
+
+
+# --- the rules of the roles ----------------------------------------------------------------
+
+
+def _label(kind: str) -> str:
+    spec = ENTITIES.get(kind)
+    return spec.label if spec else {"letter": "责任书", "setting": "设置",
+                                     "operator": "操作员账户"}.get(kind, kind)
+
+
+def refusal(who: Who | None, need: str, kind: str, township: uuid.UUID | None) -> str | None:
+    """Why `who` may not do this, naming the role and the rule; None when allowed."""
+    if who is None:
+        return "请先登录：没有登录的操作员不能修改台账。"
+    if who.role == ADMIN or need == PRINT:
+        return None
+    role = who.role_label
+    if who.role == VIEWER:
+        return f"“{role}”账户只能查看和打印，不能修改{_label(kind)}。"
+    if need == ADMINISTER or kind not in CLERK_KINDS:
+        return f"“{role}”不能修改{_label(kind)}：这是县级数据，由县级管理员维护。"
+    if township is not None and township != who.township_id:
+        other = Township.get_or_none(Township.id == township)
+        where = f"，此{_label(kind)}属于{other.name}" if other else ""
+        return (f"“{role}”只能新建和修改本乡镇（{who.township_name}）的"
+                f"{_label(kind)}{where}。")
+    return None
+
+
+def authorize(who: Who | None, need: str, kind: str,
+              townships: Iterable[uuid.UUID | None] = (None,)) -> None:
+    """Raise RefusedError when `who` may not change a record of `kind` in these townships."""
+    for township in townships:
+        message = refusal(who, need, kind, township)
+        if message:
+            raise RefusedError(message)
+
+
+def can_edit(who: Who | None, kind: str, township: uuid.UUID | None = None) -> bool:
+    """Whether a form for this record should be editable (the operation checks again)."""
+    return refusal(who, EDIT, kind, township) is None
+
+
+def sees_full_numbers(who: Who | None, kind: str, township: uuid.UUID | None = None) -> bool:
+    """ID and phone numbers are shown whole only to who may edit the record."""
+    return who is not None and can_edit(who, kind, township)
+
+
+def township_of(kind: str, values: dict[str, Any]) -> uuid.UUID | None:
+    """The township a record belongs to (on the bound ledger), following its references."""
+    if kind == "activity":
+        if values.get("pairing"):
+            return township_of("target", {"pairing": values["pairing"]})
+        if values.get("household"):
+            return township_of("assignment", {"household": values["household"]})
+        return None
+    while kind in _PARENT:
+        field, parent = _PARENT[kind]
+        ref = values.get(field)
+        if ref is None:
+            return None
+        if parent == "township":
+            return ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref))
+        model = {"village": Village, "household": Household, "farmer": ENTITIES["farmer"].model,
+                 "uv_pairing": UnitVillagePairing}[parent]
+        row = model.select().where(model.id == ref).dicts().first()
+        if row is None:
+            return None
+        kind, values = parent, row
+    return None
+
+
+# --- accounts ----------------------------------------------------------------------------------
+
+
+def _who(row: Operator) -> Who:
+    name = ""
+    if row.township_id is not None:
+        town = Township.get_or_none(Township.id == row.township_id)
+        name = town.name if town else ""
+    return Who(row.id, row.name, row.role, row.township_id, name)
+
+
+def _live(name: str) -> Operator | None:
+    return Operator.get_or_none((Operator.name == name.strip()) & Operator.deleted_at.is_null())
+
+
+@uses_ledger
+def has_operators(ledger: Ledger) -> bool:
+    return Operator.select().where(Operator.deleted_at.is_null()).exists()
+
+
+def check_password(password: str, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError({field: f"密码：至少 {MIN_PASSWORD} 位"})
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+@uses_ledger
+def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = None) -> Who:
+    """Check a password; on success the ledger works as this operator from now on.
+
+    Five wrong tries lock the account for 15 minutes. The messages do not say whether a name
+    exists, except for a locked or disabled account, where the clerk must know to wait or ask."""
+    now = now or utcnow()
+    row = _live(name)
+    wrong = "用户名或密码错误。"
+    if row is None:
+        raise RefusedError(wrong)
+    if row.disabled:
+        raise RefusedError(f"账户“{row.name}”已停用，请联系县级管理员。")
+    if row.locked_until is not None and row.locked_until > now:
+        local = row.locked_until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+        raise RefusedError(f"账户“{row.name}”因多次输错密码已锁定，请于 {local} 后再试。")
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        with ledger.atomic():
+            failed = (row.failed_logins if row.locked_until is None else 0) + 1
+            locked = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_TRIES else None
+            (Operator.update(failed_logins=0 if locked else failed, locked_until=locked)
+             .where(Operator.id == row.id).execute())
+        if locked:
+            raise RefusedError(f"密码连续输错 {MAX_TRIES} 次，账户“{row.name}”已锁定 "
+                               f"{LOCK_MINUTES} 分钟。") from None
+        raise RefusedError(f"{wrong}还可尝试 {MAX_TRIES - failed} 次。") from None
+    if row.failed_logins or row.locked_until is not None:
+        with ledger.atomic():
+            (Operator.update(failed_logins=0, locked_until=None)
+             .where(Operator.id == row.id).execute())
+    ledger.operator = _who(row)
+    return ledger.operator
+
+
+@uses_ledger
+def auto_login_name(ledger: Ledger) -> str | None:
+    row = Setting.get_or_none(Setting.key == AUTO_LOGIN_KEY)
+    return json.loads(row.value) if row else None
+
+
+@uses_ledger
+def auto_login(ledger: Ledger) -> Who | None:
+    """Work as the operator the ledger's settings name for auto-login, if any (and usable)."""
+    name = auto_login_name(ledger)
+    row = _live(name) if name else None
+    if row is None or row.disabled:
+        return None
+    ledger.operator = _who(row)
+    return ledger.operator
+
+
+@uses_ledger
+def operator_names(ledger: Ledger) -> list[tuple[str, str, str, str, bool]]:
+    """(name, full name, role label, township, disabled) of every live operator."""
+    rows = (Operator.select(Operator, Township.name.alias("town"))
+            .join(Township, on=(Operator.township == Township.id), join_type="LEFT OUTER")
+            .where(Operator.deleted_at.is_null()).order_by(Operator.name).dicts())
+    return [(r["name"], r["full_name"], ROLES[r["role"]], r["town"] or "", r["disabled"])
+            for r in rows]

@@ -1,0 +1,48 @@
+"""`pairing-desktop check`: what a ledger file holds and whether it is sound, read-only.
+
+Sound means SQLite's integrity check passes and the history's hash chain is whole: an entry of
+the 操作日志 edited, deleted or reordered with an outside tool is named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from pairing_desktop.core import history, records
+from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.storage import schema
+from pairing_desktop.core.storage.db import inspect_file, readonly_uri
+from pairing_desktop.core.storage.ledger import Ledger
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    version: int
+    integrity: str  # "ok" or SQLite's list of problems
+    counts: dict[str, int]
+    chain: history.ChainCheck = field(default_factory=lambda: history.ChainCheck(0))
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and self.chain.ok
+
+
+def check_file(path: str | Path) -> CheckReport:
+    """Inspect a ledger without changing it; raise StorageError when it is not a usable ledger."""
+    path = Path(path)
+    if not path.exists():
+        raise StorageError(f"文件 {path} 不存在。")
+    app_id, version = inspect_file(path)
+    if app_id != schema.APPLICATION_ID:
+        raise StorageError(f"文件 {path} 不是本程序的台账数据库。")
+    db = SqliteDatabase(readonly_uri(path), uri=True)
+    with Ledger(path, db, None, read_only=True) as ledger:
+        integrity = "\n".join(r[0] for r in ledger.execute("PRAGMA integrity_check"))
+        current = version == schema.SCHEMA_VERSION
+        counts = records.counts(ledger) if current else {}
+        chain = history.verify(ledger) if current else history.ChainCheck(0)
+    return CheckReport(path=path, version=version, integrity=integrity, counts=counts,
+                       chain=chain)

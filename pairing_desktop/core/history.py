@@ -1,0 +1,301 @@
+"""操作日志: every change of every operation, who made it and when, chained by hashes.
+
+Each entry's hash covers its own content and the previous entry's hash; the newest hash is also
+kept as a setting. An entry edited, deleted or reordered with an outside tool breaks the chain,
+and `verify` names the first entry that no longer fits. Values are kept as stored (ids as hex,
+dates as ISO text), so undo can write them back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pairing_desktop.core.changes import ACTION_LABELS
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.models import HistoryEntry, Setting, utcnow
+
+GENESIS = "0" * 64
+HEAD_KEY = "history_head"
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def encode(value: Any) -> Any:
+    """A value as the database stores it, in JSON: ids as hex, dates and times as text."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, dt.datetime):
+        return value.strftime(TIME_FORMAT)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def record_key(record_id: Any) -> str:
+    """How a record is named in the log: a UUID as hex (as in its table), else the text."""
+    if isinstance(record_id, uuid.UUID):
+        return record_id.hex
+    try:
+        return uuid.UUID(str(record_id)).hex
+    except ValueError:
+        return str(record_id)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record's change within an operation: {field: (before, after)}, values encoded."""
+
+    kind: str
+    record: str
+    action: str
+    fields: dict[str, tuple[Any, Any]]
+
+
+def _digest(prev_hash: str, row: Sequence[Any]) -> str:
+    payload = json.dumps([prev_hash, *row], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _head() -> tuple[int, str]:
+    last = (HistoryEntry.select(HistoryEntry.seq, HistoryEntry.hash)
+            .order_by(HistoryEntry.seq.desc()).limit(1).tuples().first())
+    return last if last else (0, GENESIS)
+
+
+def append(operator: str, label: str, changes: Iterable[Change],
+           undoes: int | None = None) -> int | None:
+    """Write an operation's changes as chained entries (inside the caller's transaction, on the
+    bound ledger); return the operation's number, None when it changed nothing."""
+    seq, prev = _head()
+    op = seq + 1
+    at = utcnow().strftime(TIME_FORMAT)
+    rows = []
+    for change in changes:
+        seq += 1
+        fields = json.dumps({k: list(v) for k, v in change.fields.items()}, ensure_ascii=False,
+                            sort_keys=True, separators=(",", ":"))
+        content = [seq, op, at, operator, label, change.kind, change.record, change.action,
+                   fields, undoes]
+        digest = _digest(prev, content)
+        rows.append(dict(zip(_COLUMNS, content, strict=True)) | {"prev_hash": prev,
+                                                                   "hash": digest})
+        prev = digest
+    if not rows:
+        return None
+    for start in range(0, len(rows), 500):
+        HistoryEntry.insert_many(rows[start:start + 500]).execute()
+    Setting.replace(key=HEAD_KEY, value=json.dumps([seq, prev])).execute()
+    return op
+
+
+_COLUMNS = ("seq", "op", "at", "operator", "label", "kind", "record", "action", "fields",
+            "undoes")
+
+
+# --- checking the chain ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    bad_seq: int | None = None  # the first entry that breaks the chain
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_seq is None
+
+
+@uses_ledger
+def verify(ledger: Ledger) -> ChainCheck:
+    """Recompute the chain from the first entry; name the first entry that does not fit."""
+    prev = GENESIS
+    count = 0
+    expected_seq = 1
+    rows = ledger.execute(f"SELECT {', '.join(_COLUMNS)}, prev_hash, hash FROM history"
+                          " ORDER BY seq")
+    for row in rows:
+        content, prev_hash, digest = list(row[:10]), row[10], row[11]
+        seq = content[0]
+        if prev_hash != prev:
+            what = "之前的记录被删除或调换" if seq != expected_seq or count else "被改动"
+            return ChainCheck(count, seq, f"操作日志第 {seq} 条不接续上一条（{what}）")
+        if _digest(prev, content) != digest:
+            return ChainCheck(count, seq, f"操作日志第 {seq} 条的内容被改动过")
+        prev = digest
+        count += 1
+        expected_seq = seq + 1
+    head = Setting.get_or_none(Setting.key == HEAD_KEY)
+    head_seq, head_hash = json.loads(head.value) if head else (0, GENESIS)
+    if head_hash != prev:
+        missing = head_seq if head_seq >= expected_seq else expected_seq
+        return ChainCheck(count, missing,
+                          f"操作日志第 {missing} 条起的记录被删除或改动"
+                          f"（最后一条应为第 {head_seq} 条）")
+    return ChainCheck(count)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    op: int
+    at: dt.datetime  # UTC
+    operator: str
+    label: str
+    kind: str
+    record: str
+    action: str
+    fields: dict[str, list[Any]]
+    undoes: int | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def local_time(self) -> dt.datetime:
+        return self.at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    seq, op, at, operator, label, kind, record, action, fields, undoes = row
+    return Entry(seq, op, dt.datetime.strptime(at, TIME_FORMAT) if isinstance(at, str) else at,
+                 operator, label, kind, record, action, json.loads(fields), undoes)
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """What the 操作日志 window and `history` narrow to; None means any."""
+
+    record: Any = None
+    since: dt.date | None = None
+    until: dt.date | None = None  # inclusive
+    operator: str | None = None
+    kind: str | None = None
+    op: int | None = None
+
+
+def _utc_start(day: dt.date) -> str:
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.UTC).replace(tzinfo=None).strftime(TIME_FORMAT)
+
+
+@uses_ledger
+def entries(ledger: Ledger, where: HistoryFilter = HistoryFilter(), limit: int | None = None,
+            offset: int = 0, newest_first: bool = True) -> list[Entry]:
+    """The entries matching a filter; a record's history reads its index (record, seq)."""
+    h = HistoryEntry
+    query = h.select(*(getattr(h, c) for c in _COLUMNS))
+    if where.record is not None:
+        query = query.where(h.record == record_key(where.record))
+    if where.op is not None:
+        query = query.where(h.op == where.op)
+    if where.since is not None:
+        query = query.where(h.at >= _utc_start(where.since))
+    if where.until is not None:
+        query = query.where(h.at < _utc_start(where.until + dt.timedelta(days=1)))
+    if where.operator:
+        query = query.where(h.operator == where.operator)
+    if where.kind:
+        query = query.where(h.kind == where.kind)
+    query = query.order_by(h.seq.desc() if newest_first else h.seq)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [_entry(row) for row in query.tuples()]
+
+
+@uses_ledger
+def count(ledger: Ledger) -> int:
+    return HistoryEntry.select().count()
+
+
+@uses_ledger
+def operators(ledger: Ledger) -> list[str]:
+    """Every operator name that appears in the log, for the window's filter."""
+    h = HistoryEntry
+    return [r[0] for r in h.select(h.operator).distinct().order_by(h.operator).tuples()]
+
+
+# --- as text --------------------------------------------------------------------------------------
+
+
+def _shown(value: Any, ref_labels: dict[str, str], personal: bool) -> str:
+    from pairing_desktop.core.masking import mask
+
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str) and value in ref_labels:
+        return ref_labels[value]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(mask(value) if personal else value)
+
+
+@uses_ledger
+def describe(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False) -> list[str]:
+    """One line per change: when, who, what operation, which record, each field before → after.
+    References are named; ID and phone numbers are masked unless `full_numbers`."""
+    from pairing_desktop.core import records
+    from pairing_desktop.core.entities import ENTITIES
+    from pairing_desktop.core.masking import PERSONAL_FIELDS
+
+    wanted: dict[str, set[str]] = {}
+    for e in found:
+        spec = ENTITIES.get(e.kind)
+        if spec is None:
+            continue
+        wanted.setdefault(e.kind, set()).add(e.record)
+        for name, pair in e.fields.items():
+            if name in {f.name for f in spec.fields if f.kind == "ref"}:
+                ref = spec.field(name).ref or ""
+                wanted.setdefault(ref, set()).update(v for v in pair if isinstance(v, str))
+    labels: dict[str, str] = {}
+    for kind, ids in wanted.items():
+        for record_id, label in records.choices(ledger, kind, ids=list(ids)):
+            labels[record_id.hex] = label
+    lines = []
+    for e in found:
+        spec = ENTITIES.get(e.kind)
+        what = spec.label if spec else KIND_LABELS.get(e.kind, e.kind)
+        title = (labels.get(e.record) or _title_from_fields(spec, e)
+                 or SETTING_LABELS.get(e.record) or e.record[:8])
+        parts = []
+        for name, (before, after) in sorted(e.fields.items()):
+            label = spec.field(name).label if spec and name in {f.name for f in spec.fields} \
+                else FIELD_LABELS.get(name, name)
+            personal = name in PERSONAL_FIELDS and not full_numbers
+            parts.append(f"{label}：{_shown(before, labels, personal)} → "
+                         f"{_shown(after, labels, personal)}")
+        lines.append(f"{e.local_time:%Y-%m-%d %H:%M:%S}  {e.operator}  {e.label}  "
+                     f"{e.action_label}{what}“{title}”  " + "；".join(parts))
+    return lines
+
+
+KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作员"}
+SETTING_LABELS = {"auto_login": "自动登录", "profile": "县名和使用单位",
+                  "duty_rules": "帮扶职责规则", "letters.font": "责任书字体",
+                  "demo_county": "演示县数据"}
+FIELD_LABELS = {"name": "用户名", "full_name": "姓名", "role": "角色", "township": "所属乡镇",
+                "disabled": "停用", "password": "密码", "value": "设置值", "status": "状态",
+                "printed_at": "打印时间", "printed_by": "打印人", "signed_on": "签订日期",
+                "scan_path": "扫描件", "scan_hash": "扫描件校验值", "deleted_at": "删除时间",
+                "code": "验证码", "party": "签署方", "title": "标题", "kind": "类型",
+                "year": "年度", "version": "版本", "seed": "随机种子"}
+
+
+def _title_from_fields(spec: Any, e: Entry) -> str:
+    title = ("name",) if e.kind == "operator" else ("code",) if e.kind == "letter" else ()
+    if spec is not None:
+        title = spec.title
+    names = [e.fields[n][0] or e.fields[n][1] for n in title if n in e.fields]
+    return " — ".join(str(n) for n in names if n)

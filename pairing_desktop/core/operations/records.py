@@ -1,0 +1,110 @@
+"""Saving, deleting and restoring any kind of record, driven by its EntitySpec, as operations.
+
+Each is checked whole first (ValidationError names the fields), changes nothing when refused, and
+returns the Changes; `Changes.record_id` is the record saved.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from peewee import IntegrityError
+
+from pairing_desktop.core.changes import Changes
+from pairing_desktop.core.entities import EntitySpec
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.operations.base import Operation, operation
+from pairing_desktop.core.records import as_uuid, referrers, spec_of, validate
+from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.models import utcnow
+
+
+def stored(spec: EntitySpec, record_id: uuid.UUID, deleted: bool | None = False) -> dict[str, Any]:
+    """The stored values of a record's fields (on the bound ledger). `deleted`: False for a live
+    record, True for a tombstoned one, None for either; RefusedError when there is none."""
+    m = spec.model
+    query = m.select().where(m.id == record_id)
+    if deleted is not None:
+        query = query.where(m.deleted_at.is_null(not deleted))
+    row = query.dicts().first()
+    if row is None:
+        state = "不在回收站中" if deleted else "不存在或已被删除"
+        raise RefusedError(f"该{spec.label}记录{state}。")
+    return {f.name: row[f.name] for f in spec.fields}
+
+
+def save(ledger: Ledger, entity: str | EntitySpec, record_id: Any,
+         raw: dict[str, Any]) -> Changes:
+    """Create (record_id None) or update a record.
+
+    An update changes only the fields given: the others keep their stored values, so an
+    importer or a script that sets one field does not blank the rest."""
+    spec = spec_of(entity)
+    label = f"{'新建' if record_id is None else '修改'}{spec.label}"
+    with operation(ledger, label) as op:
+        op.record_id = write(op, spec, as_uuid(record_id), raw)
+    return op.changes
+
+
+def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
+          raw: dict[str, Any]) -> uuid.UUID:
+    """Save one record inside an operation (reassign and copy-targets save several in one)."""
+    m = spec.model
+    op.allow(spec.key)  # a role that may not touch this kind hears so before any checking
+    before = stored(spec, record_id) if record_id is not None else None
+    values = validate(op.ledger, spec, {**(before or {}), **raw}, record_id)
+    data = {getattr(m, k): v for k, v in values.items()}
+    try:
+        if before is None:
+            new_id = uuid.uuid4()
+            op.created(spec.key, new_id, values)
+            m.insert({m.id: new_id, **data}).execute()
+            return new_id
+        if op.updated(spec.key, record_id, before, values):
+            m.update({**data, m.updated_at: utcnow()}).where(m.id == record_id).execute()
+        return record_id
+    except IntegrityError as exc:  # a rule the database enforces that a race slipped past
+        raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc
+
+
+def delete(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> Changes:
+    """Tombstone a record (it goes to the 回收站); refused, naming what still refers to it."""
+    spec = spec_of(entity)
+    with operation(ledger, f"删除{spec.label}") as op:
+        op.record_id = as_uuid(record_id)
+        tombstone(op, spec, op.record_id)
+    return op.changes
+
+
+def tombstone(op: Operation, spec: EntitySpec, record_id: uuid.UUID) -> None:
+    m = spec.model
+    before = stored(spec, record_id)
+    op.deleted(spec.key, record_id, before)
+    refs = referrers(op.ledger, m, record_id)
+    if refs:
+        what = "、".join(text for text, _ in refs)
+        raise RefusedError(f"不能删除此{spec.label}：仍有{what}引用它。请先处理这些记录。")
+    now = utcnow()
+    m.update({m.deleted_at: now, m.updated_at: now}).where(m.id == record_id).execute()
+
+
+def restore(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> Changes:
+    """Bring a deleted record back from the 回收站; refused where it would now break a rule
+    (a namesake was created since, a record it refers to was deleted)."""
+    spec = spec_of(entity)
+    with operation(ledger, f"恢复{spec.label}") as op:
+        op.record_id = as_uuid(record_id)
+        revive(op, spec, op.record_id)
+    return op.changes
+
+
+def revive(op: Operation, spec: EntitySpec, record_id: uuid.UUID) -> None:
+    m = spec.model
+    values = stored(spec, record_id, deleted=True)
+    op.restored(spec.key, record_id, values)
+    try:
+        validate(op.ledger, spec, values, record_id)
+    except ValidationError as exc:
+        raise RefusedError(f"不能恢复此{spec.label}：{exc}") from exc
+    m.update({m.deleted_at: None, m.updated_at: utcnow()}).where(m.id == record_id).execute()
