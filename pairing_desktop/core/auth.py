@@ -86,7 +86,7 @@ def _label(kind: str) -> str:
 def refusal(who: Who | None, need: str, kind: str, township: uuid.UUID | None) -> str | None:
     """Why `who` may not do this, naming the role and the rule; None when allowed."""
     if who is None:
-        return "请先登录：没有登录的操作员不能修改台账。"
+        return "请先登录：没有登录的操作员不能修改台账（命令行请用 --user 指定操作员）。"
     if who.role == ADMIN or need == PRINT:
         return None
     role = who.role_label
@@ -95,19 +95,20 @@ def refusal(who: Who | None, need: str, kind: str, township: uuid.UUID | None) -
     if need == ADMINISTER or kind not in CLERK_KINDS:
         return f"“{role}”不能修改{_label(kind)}：这是县级数据，由县级管理员维护。"
     if township is not None and township != who.township_id:
-        other = Township.get_or_none(Township.id == township)
-        where = f"，此{_label(kind)}属于{other.name}" if other else ""
-        return (f"“{role}”只能新建和修改本乡镇（{who.township_name}）的"
-                f"{_label(kind)}{where}。")
+        return f"“{role}”只能新建和修改本乡镇（{who.township_name}）的{_label(kind)}。"
     return None
 
 
 def authorize(who: Who | None, need: str, kind: str,
               townships: Iterable[uuid.UUID | None] = (None,)) -> None:
-    """Raise RefusedError when `who` may not change a record of `kind` in these townships."""
+    """Raise RefusedError when `who` may not change a record of `kind` in these townships
+    (on the bound ledger, which names the other township in the message)."""
     for township in townships:
         message = refusal(who, need, kind, township)
         if message:
+            other = Township.get_or_none(Township.id == township) if township else None
+            if other is not None and other.id != getattr(who, "township_id", None):
+                message = message.rstrip("。") + f"，此{_label(kind)}属于{other.name}。"
             raise RefusedError(message)
 
 

@@ -8,13 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from pairing_desktop.core import history, records
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
-from pairing_desktop.core.storage.db import inspect_file, readonly_uri
-from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.db import inspect_file, open_snapshot
 
 
 @dataclass
@@ -38,8 +35,7 @@ def check_file(path: str | Path) -> CheckReport:
     app_id, version = inspect_file(path)
     if app_id != schema.APPLICATION_ID:
         raise StorageError(f"文件 {path} 不是本程序的台账数据库。")
-    db = SqliteDatabase(readonly_uri(path), uri=True)
-    with Ledger(path, db, None, read_only=True) as ledger:
+    with open_snapshot(path) as ledger:
         integrity = "\n".join(r[0] for r in ledger.execute("PRAGMA integrity_check"))
         current = version == schema.SCHEMA_VERSION
         counts = records.counts(ledger) if current else {}

@@ -16,6 +16,7 @@ from peewee import JOIN, SQL, Case, Expression, Node, NodeList, Select, Value, f
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.masking import PERSONAL_FIELDS, sql_mask
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
 from pairing_desktop.core.validation import parse_date
@@ -265,11 +266,12 @@ def _numbered_label(f: FieldSpec, col: Node) -> Node:
 class EntityList:
     """A searchable, sortable, paged list of live records of one kind, computed in SQL.
 
-    Row tuples are (id, column values...) in the order of `fields`.
+    Row tuples are (id, column values...) in the order of `fields`. ID and phone numbers are
+    masked unless `full_numbers` (core.masking); a search still finds a record by its number.
     """
 
     def __init__(self, ledger: Ledger, entity: str | EntitySpec,
-                 filters: dict[str, Any] | None = None):
+                 filters: dict[str, Any] | None = None, full_numbers: bool = False):
         self.ledger = ledger
         self.spec = spec_of(entity)
         self.fields = self.spec.list_fields()
@@ -284,9 +286,12 @@ class EntityList:
                 query = query.join_from(m, alias, JOIN.LEFT_OUTER,
                                         on=(getattr(m, f.name) == alias.id))
                 query, exprs[f.name] = _label_expr(query, ref_spec, alias)
+            elif f.kind == "numbered":
+                exprs[f.name] = _numbered_label(f, getattr(m, f.name))
+            elif f.name in PERSONAL_FIELDS and not full_numbers:
+                exprs[f.name] = sql_mask(getattr(m, f.name))  # searching still reads the column
             else:
-                exprs[f.name] = _numbered_label(f, getattr(m, f.name)) if f.kind == "numbered" \
-                    else getattr(m, f.name)
+                exprs[f.name] = getattr(m, f.name)
         self._base = query
         self._exprs = exprs
 

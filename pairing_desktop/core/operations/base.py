@@ -101,7 +101,7 @@ def operation(ledger: Ledger, label: str, need: str = auth.EDIT, *, undoes: int 
         raise RefusedError("此连接只读，不能修改台账。")
     who = as_who or ledger.operator
     if who is None:
-        raise RefusedError(auth.refusal(None, need, "") or "")
+        raise RefusedError(auth.refusal(None, need, "", None) or "")
     op = Operation(ledger, label, need, who)
     with ledger.atomic():
         yield op

@@ -68,6 +68,12 @@ def inspect_file(path: Path) -> tuple[int, int]:
     return app_id, version
 
 
+def open_snapshot(path: Path) -> Ledger:
+    """A read-only Ledger on a file that is checked without being changed (`check`): no lock,
+    no -wal/-shm files created for a closed file."""
+    return Ledger(path, SqliteDatabase(readonly_uri(path), uri=True), None, read_only=True)
+
+
 def open_database(path: str | Path, *, lock: bool = True,
                   seed: Callable[[], None] | None = None) -> Ledger:
     """Open (creating if missing) the ledger at `path`; `seed` fills a new file's default rows.

@@ -1,0 +1,122 @@
+"""The 操作日志: chained so that outside edits show, read by record and date, printed as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pairing_desktop.core import history
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core.history import HistoryFilter
+from tests.helpers import save
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PAIRING_PASSWORD"}
+    if password is not None:
+        env["PAIRING_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def logged(ledger) -> Path:
+    """A closed ledger with a few operations in its history (seq 1–2 are the account's)."""
+    town = save(ledger, "township", None, {"name": "城关镇"})
+    village = save(ledger, "village", None, {"township": town, "name": "新寨村"})
+    ops.save(ledger, "village", village, {"secretary": "王国华"})
+    ops.save(ledger, "village", village, {"secretary": "李德明"})
+    ledger.close()
+    return ledger.path
+
+
+def tamper(path: Path, sql: str) -> None:
+    con = sqlite3.connect(path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
+def test_an_untouched_chain_checks_out(logged):
+    result = run("check", "--db", str(logged))
+    assert result.returncode == 0, result.stderr
+    assert "操作日志：完整（已核对 6 条）" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("sql", "bad"), [
+    # a value edited with an outside tool
+    ("UPDATE history SET fields = replace(fields, '李德明', '张三') WHERE seq = 6", 6),
+    # who did it, edited
+    ("UPDATE history SET operator = 'someone' WHERE seq = 4", 4),
+    # an entry in the middle removed
+    ("DELETE FROM history WHERE seq = 4", 5),
+    # the newest entry removed: the chain's head remembers it
+    ("DELETE FROM history WHERE seq = 6", 6),
+    # two entries swapped (their contents exchanged under the same numbers)
+    ("UPDATE history SET seq = CASE seq WHEN 3 THEN 4 WHEN 4 THEN 3 END + 100"
+     " WHERE seq IN (3, 4); UPDATE history SET seq = seq - 100 WHERE seq > 100", 3),
+])
+def test_the_chain_names_the_first_entry_changed_outside(logged, sql, bad):
+    for statement in sql.split(";"):
+        tamper(logged, statement)
+    result = run("check", "--db", str(logged))
+    assert result.returncode == 2
+    assert f"操作日志第 {bad} 条" in result.stderr
+
+
+def test_history_of_one_record_in_order(ledger, village):
+    ops.save(ledger, "village", village, {"secretary": "李德明"})
+    ops.save(ledger, "village", village, {"secretary": "张平", "households": 420})
+    found = history.entries(ledger, HistoryFilter(record=village), newest_first=False)
+    assert [e.action for e in found] == ["created", "updated", "updated"]
+    assert found[-1].fields == {"households": [412, 420], "secretary": ["李德明", "张平"]}
+    assert history.entries(ledger, HistoryFilter(record=str(village)), newest_first=False) == found
+
+
+def test_history_by_operator_kind_and_dates(ledger, village, unit):
+    assert {e.kind for e in history.entries(ledger, HistoryFilter(kind="unit"))} == {"unit"}
+    assert history.entries(ledger, HistoryFilter(operator="nobody")) == []
+    today = dt.date.today()
+    assert len(history.entries(ledger, HistoryFilter(since=today, until=today))) == \
+        history.count(ledger)
+    assert history.entries(ledger, HistoryFilter(until=today - dt.timedelta(days=1))) == []
+    assert history.operators(ledger) == ["admin"]
+
+
+def test_history_command_prints_one_change_per_line(logged):
+    result = run("history", "--db", str(logged))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6
+    assert "新建村“新寨村（城关镇）”" in lines[3] and "所属乡镇：（空） → 城关镇" in lines[3]
+    assert lines[5].split("  ")[1:3] == ["admin", "修改村"]
+    assert lines[5].endswith("村支书：王国华 → 李德明")
+
+
+def test_history_command_for_one_record_since_a_day(logged):
+    with sqlite3.connect(logged) as con:
+        (village,) = con.execute("SELECT id FROM village").fetchone()
+    result = run("history", "--db", str(logged), "--record", village,
+                 "--since", dt.date.today().isoformat())
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert run("history", "--db", str(logged), "--since", tomorrow).stdout == ""
+
+
+def test_history_masks_personal_numbers(ledger, cadre):
+    text = "\n".join(history.describe(ledger, history.entries(ledger, HistoryFilter(
+        record=cadre))))
+    assert "********" in text and "13985700001" not in text and "139****0001" in text
+    full = "\n".join(history.describe(ledger, history.entries(ledger, HistoryFilter(
+        record=cadre)), full_numbers=True))
+    assert "13985700001" in full
