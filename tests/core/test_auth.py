@@ -14,8 +14,8 @@ from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.duties.settings import save_rules
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.ledgers import open_ledger
+from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.storage.models import utcnow
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import dump, save
@@ -106,7 +106,7 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(ledger, towns
             auth.login(ledger, "clerk", "wrong", now)
     with pytest.raises(RefusedError, match="已锁定 15 分钟"):
         auth.login(ledger, "clerk", "wrong", now)
-    with pytest.raises(RefusedError, match="已锁定，请于 .* 后再试"):
+    with pytest.raises(RefusedError, match=r"已锁定，请于 .* 后再试"):
         auth.login(ledger, "clerk", CLERK_PASSWORD, now + dt.timedelta(minutes=14))
     who = auth.login(ledger, "clerk", CLERK_PASSWORD, now + dt.timedelta(minutes=16))
     assert who.role == auth.CLERK and who.township_name == "城关镇"
@@ -128,7 +128,7 @@ def test_an_administrator_reset_unlocks_and_a_disabled_account_cannot_log_in(led
 
 
 def test_unknown_names_and_wrong_passwords_read_the_same(ledger, towns):
-    with pytest.raises(RefusedError, match="^用户名或密码错误。$"):
+    with pytest.raises(RefusedError, match=r"^用户名或密码错误。$"):
         auth.login(ledger, "nobody", "whatever")
 
 

@@ -25,7 +25,8 @@ def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
     if password is not None:
         env["PAIRING_PASSWORD"] = password
     return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8", stdin=subprocess.DEVNULL)
+                          capture_output=True, text=True, encoding="utf-8",
+                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture

@@ -114,7 +114,7 @@ def test_a_restore_that_would_duplicate_a_name_is_refused(ledger, township):
     ops.delete(ledger, "village", village)
     save(ledger, "village", None, {"township": township, "name": "红岩村"})  # a new one since
     before = dump(ledger)
-    with pytest.raises(RefusedError, match="不能恢复此村：.*“红岩村”已存在"):
+    with pytest.raises(RefusedError, match=r"不能恢复此村：.*“红岩村”已存在"):
         ops.restore(ledger, "village", village)
     assert dump(ledger) == before
 
