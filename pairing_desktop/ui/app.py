@@ -1,6 +1,7 @@
-"""The composition root: QApplication, fonts, translator, the ledger file and the main window.
+"""The composition root: QApplication, fonts, translator, the ledger file, its operator and the
+main window.
 
-Nothing else opens the database for the GUI; windows get the open Ledger handed to them.
+Nothing else opens the database for the GUI; the window gets the open Ledger handed to it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.paths import APP_NAME, resources_dir
-from pairing_desktop.core.storage.db import Ledger, open_database
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.login import sign_in
 
 UI_FONT = "wqy-microhei.ttc"
 UI_POINT_SIZE = 10
@@ -58,7 +61,7 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
 def open_ledger_or_explain(path: Path, parent=None) -> Ledger | None:
     """Open a ledger file; on a StorageError show the core's message and return None."""
     try:
-        return open_database(path)
+        return open_ledger(path)
     except StorageError as exc:
         Ask.error(parent, tr("无法打开数据库"), str(exc))
         return None
@@ -81,6 +84,9 @@ def run(db_path: str | Path) -> int:
     app = make_application()
     ledger = open_ledger_or_explain(Path(db_path))
     if ledger is None:
+        return 1
+    if not sign_in(None, ledger):
+        ledger.close()
         return 1
     window = MainWindow(ledger)
     window.show()

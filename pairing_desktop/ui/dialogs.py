@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
@@ -55,6 +55,18 @@ class Ask:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
+
+    @classmethod
+    def credentials(cls, parent: QWidget | None, file_name: str, first: bool,
+                    message: str = "") -> tuple[str, str] | None:
+        """(user name, password) to log in, or for a new file's administrator; None: cancel."""
+        from pairing_desktop.ui.login import CredentialsDialog
+
+        dialog = CredentialsDialog(file_name, first, message, parent)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def open_path(cls, parent: QWidget | None, folder: str) -> str:

@@ -1,53 +1,47 @@
-"""The main window: a QTabWidget of tabs, the File menu, and a status bar with the file and counts.
+"""The main window: the tabs of the registry, the File and Edit menus, the menus the tabs fill,
+and a status bar with the file, the operator and the counts.
 
-Tabs are plain widgets added with `add_tab`. A tab may offer, and the window then uses:
-- `maybe_leave() -> bool`: called before switching tab, database or closing; False keeps the user
-  where they are (the tab asks 保存/放弃/取消 itself);
-- `reload()`: called after another database file was opened (models re-read, forms cleared);
-- a `changed` signal: emitted after a save or delete so the status bar counts are refreshed.
-The tabs read through the core (bound to the open file), so switching files needs no new tabs.
+The window is the composition root of the GUI: it holds the `LedgerHost` every tab works
+through, builds the tabs from `tabs.registry.TABS`, and places each tab's menu actions. Opening
+another file hands the host another ledger; each view reads it again by itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
 
 from pairing_desktop.core import records
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES
-from pairing_desktop.core.errors import StorageError
-from pairing_desktop.core.storage.db import Ledger, open_database
-from pairing_desktop.core.storage.models import database
+from pairing_desktop.core.errors import PairingError, StorageError
+from pairing_desktop.core.ledgers import open_ledger
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.login import sign_in
+from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
+from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
 RECENT_KEY = "recent_files"
 RECENT_MAX = 8
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
 DEMO_SEED = 2007
-
-TabFactory = Callable[["MainWindow"], list[tuple[QWidget, str]]]
-
-
-def default_tabs(window: MainWindow) -> list[tuple[QWidget, str]]:
-    """Every tab of the program, in the order a clerk works: records, targets and letters, the
-    activity ledger, then what the county reads (dashboard, report)."""
-    from pairing_desktop.ui.letters import letters_tabs
-    from pairing_desktop.ui.tabs import standard_tabs
-    from pairing_desktop.ui.tabs.activity_tabs import activity_tabs
-
-    return standard_tabs(window) + letters_tabs(window) + activity_tabs(window)
+# The menus tabs may fill, after 文件 and 编辑, in this order.
+TAB_MENUS = {SETTINGS_MENU: QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"),
+             LETTERS_MENU: QT_TRANSLATE_NOOP("MainWindow", "责任书(&L)")}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger, settings: QSettings | None = None,
-                 tabs: TabFactory = default_tabs):
+                 tabs: Sequence[TabEntry] = TABS):
         super().__init__()
-        self.ledger = ledger
+        self.host = LedgerHost(ledger, self)
         self.settings = settings if settings is not None else QSettings()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -59,31 +53,46 @@ class MainWindow(QMainWindow):
         self._counts_label = QLabel(self)
         self.statusBar().addWidget(self._path_label, 1)
         self.statusBar().addPermanentWidget(self._counts_label)
+        self.menus: dict[str, QMenu] = {}
         self._build_menus()
-        for widget, title in tabs(self):
-            self.add_tab(widget, title)
+        for entry in tabs:
+            self.add_tab(entry)
+        self.host.changed.connect(self._on_changes)
+        self.host.replaced.connect(self._on_replaced)
         self._remember(ledger.path)
-        self.update_status()
+        self._on_replaced()
         self.resize(fit_screen())
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.host.ledger
 
     # --- tabs ------------------------------------------------------------------------------
 
-    def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab (title already translated); hooks its `changed` signal to the status bar."""
-        changed = getattr(widget, "changed", None)
-        if changed is not None:
-            changed.connect(self.update_status)
-        return self.tabs.addTab(widget, title)
+    def add_tab(self, entry: TabEntry) -> Tab:
+        """Build a tab on the host, name it, and place its menu actions."""
+        tab = entry.make(self.host)
+        tab.setObjectName(entry.name)
+        self.tabs.addTab(tab, QCoreApplication.translate("tabs", entry.title))
+        for menu, action in tab.menu_actions():
+            self._menu(menu).addAction(action)
+        return tab
 
-    def tab_widgets(self) -> list[QWidget]:
+    def tab(self, name: str) -> Tab:
+        """The tab of this name (its registry name)."""
+        found = self.tabs.findChild(Tab, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def tab_widgets(self) -> list[Tab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def maybe_leave(self) -> bool:
         """Every tab agrees to be left (each asks about its own unsaved edits)."""
-        for widget in self.tab_widgets():
-            leave = getattr(widget, "maybe_leave", None)
-            if leave is not None and not leave():
-                self.tabs.setCurrentWidget(widget)
+        for tab in self.tab_widgets():
+            if not tab.maybe_leave():
+                self.tabs.setCurrentWidget(tab)
                 return False
         return True
 
@@ -91,25 +100,60 @@ class MainWindow(QMainWindow):
         if self._switching_back:
             return
         previous = self.tabs.widget(self._tab_index) if self._tab_index >= 0 else None
-        leave = getattr(previous, "maybe_leave", None)
-        if leave is not None and not leave():
+        if previous is not None and not previous.maybe_leave():
             self._switching_back = True
             self.tabs.setCurrentIndex(self._tab_index)
             self._switching_back = False
             return
         self._tab_index = index
 
-    # --- status bar ------------------------------------------------------------------------
+    # --- status bar and undo ---------------------------------------------------------------
 
-    def update_status(self) -> None:
-        self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path))
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(COUNTED):
+            self._show_counts()
+        self._show_undo()
+
+    def _on_replaced(self) -> None:
+        who = self.ledger.operator
+        operator = self.tr("　操作员：{0}（{1}）").format(who.name, who.role_label) if who else ""
+        self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path) + operator)
         self.setWindowTitle(
             self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.path.name))
-        counts = records.counts(list(COUNTED))
+        self._show_counts()
+        self._show_undo()
+
+    def _show_counts(self) -> None:
+        counts = records.counts(self.ledger, list(COUNTED))
         self._counts_label.setText("  ".join(
             f"{self.tr(ENTITIES[k].label)} {n}" for k, n in counts.items()))
 
-    # --- files -----------------------------------------------------------------------------
+    def _show_undo(self) -> None:
+        """撤销“修改帮扶单位” / 重做“…”: what the keys would do, from the session's stacks."""
+        undo, redo = self.host.can_undo(), self.host.can_redo()
+        self.undo_action.setText(self.tr("撤销“{0}”(&U)").format(undo) if undo
+                                 else self.tr("撤销(&U)"))
+        self.redo_action.setText(self.tr("重做“{0}”(&R)").format(redo) if redo
+                                 else self.tr("重做(&R)"))
+
+    def undo(self) -> bool:
+        """Ctrl+Z: reverse the last operation; the core's refusal is shown, nothing changes."""
+        try:
+            self.host.undo()
+        except PairingError as exc:
+            Ask.warn(self, self.tr("撤销"), str(exc))
+            return False
+        return True
+
+    def redo(self) -> bool:
+        try:
+            self.host.redo()
+        except PairingError as exc:
+            Ask.warn(self, self.tr("重做"), str(exc))
+            return False
+        return True
+
+    # --- menus -----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -120,7 +164,22 @@ class MainWindow(QMainWindow):
         self._action(menu, self.tr("演示县数据库(&D)…"), self.new_demo_file)
         menu.addSeparator()
         self._action(menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
-        self.settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self._action(edit, self.tr("撤销(&U)"), self.undo,
+                                        QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self._action(edit, self.tr("重做(&R)"), self.redo)
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for key in TAB_MENUS:  # in a fixed order, filled by the tabs
+            self._menu(key)
+
+    def _menu(self, key: str) -> QMenu:
+        if key not in self.menus:
+            menu = self.menuBar().addMenu(self.tr(TAB_MENUS[key]))
+            menu.setObjectName(f"{key}_menu")
+            self.menus[key] = menu
+        return self.menus[key]
 
     def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence.StandardKey | None = None) -> QAction:
@@ -130,6 +189,8 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
+
+    # --- files -----------------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])
@@ -152,39 +213,58 @@ class MainWindow(QMainWindow):
     def _folder(self) -> str:
         return str(self.ledger.path.parent)
 
-    def new_file(self) -> bool:
-        path = Ask.new_path(self, self._folder(), self.tr("新建台账数据库"))
+    def _new_path(self, title: str, exists_text: str) -> Path | None:
+        """Ask for a file that does not exist yet; None when cancelled or it exists."""
+        path = Ask.new_path(self, self._folder(), title)
         if not path:
-            return False
+            return None
         if Path(path).exists():
-            Ask.warn(self, self.tr("新建数据库"),
-                     self.tr("文件 {0} 已存在；请用“打开”打开它，或换一个文件名。").format(path))
+            Ask.warn(self, title, exists_text.format(path))
+            return None
+        return Path(path).expanduser().resolve()
+
+    def new_file(self) -> bool:
+        path = self._new_path(self.tr("新建台账数据库"),
+                              self.tr("文件 {0} 已存在；请用“打开”打开它，或换一个文件名。"))
+        if path is None or not self.maybe_leave():
             return False
-        return self.switch_to(Path(path))
+        ledger = self._open(path)
+        if ledger is None:
+            return False
+        if not sign_in(self, ledger):  # no administrator: the new file is not kept
+            ledger.close()
+            for made in (path, path.with_name(path.name + "-wal"),
+                         path.with_name(path.name + "-shm")):
+                made.unlink(missing_ok=True)
+            return False
+        self._adopt(ledger)
+        return True
 
     def open_file(self) -> bool:
         path = Ask.open_path(self, self._folder())
         return bool(path) and self.switch_to(Path(path))
 
     def new_demo_file(self) -> bool:
-        """Create a demo county in a new file and open it."""
+        """Create a demo county in a new file and open it (as its administrator)."""
         from pairing_desktop.core.demo import build_demo_county
 
-        path = Ask.new_path(self, self._folder(), self.tr("保存演示县数据库"))
-        if not path:
+        path = self._new_path(self.tr("保存演示县数据库"),
+                              self.tr("文件 {0} 已存在；演示数据只写入新文件。"))
+        if path is None or not self.maybe_leave():
             return False
-        if Path(path).exists():
-            Ask.warn(self, self.tr("演示县数据库"),
-                     self.tr("文件 {0} 已存在；演示数据只写入新文件。").format(path))
-            return False
-        if not self.switch_to(Path(path)):
+        ledger = self._open(path)
+        if ledger is None:
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_demo_county(seed=DEMO_SEED)
+            build_demo_county(ledger, seed=DEMO_SEED)
+        except PairingError as exc:
+            ledger.close()
+            Ask.warn(self, self.tr("演示县数据库"), str(exc))
+            return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.reload_tabs()
+        self._adopt(ledger)
         return True
 
     def switch_to(self, path: Path) -> bool:
@@ -194,24 +274,27 @@ class MainWindow(QMainWindow):
             return True
         if not self.maybe_leave():
             return False
-        try:
-            new = open_database(path)
-        except StorageError as exc:
-            database.initialize(self.ledger.db)  # keep working on the file we have
-            Ask.warn(self, self.tr("无法打开数据库"), str(exc))
+        ledger = self._open(path)
+        if ledger is None:
             return False
-        old, self.ledger = self.ledger, new
-        old.close()
-        self._remember(new.path)
-        self.reload_tabs()
+        if not sign_in(self, ledger):
+            ledger.close()
+            return False
+        self._adopt(ledger)
         return True
 
-    def reload_tabs(self) -> None:
-        for widget in self.tab_widgets():
-            reload = getattr(widget, "reload", None)
-            if reload is not None:
-                reload()
-        self.update_status()
+    def _open(self, path: Path) -> Ledger | None:
+        try:
+            return open_ledger(path)
+        except StorageError as exc:  # the window keeps working on the file it has
+            Ask.warn(self, self.tr("无法打开数据库"), str(exc))
+            return None
+
+    def _adopt(self, ledger: Ledger) -> None:
+        old = self.host.ledger
+        self.host.replace(ledger)
+        old.close()
+        self._remember(ledger.path)
 
     def close_ledger(self) -> None:
         self.ledger.close()
@@ -223,10 +306,8 @@ class MainWindow(QMainWindow):
             event.ignore()
 
 
-def fit_screen(width: int = 1366, height: int = 768):
+def fit_screen(width: int = 1366, height: int = 768) -> QSize:
     """The window's starting size: a 1366x768 laptop screen, or less on a smaller one."""
-    from PySide6.QtCore import QSize
-
     screen = QGuiApplication.primaryScreen()
     if screen is None:
         return QSize(width, height)

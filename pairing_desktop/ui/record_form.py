@@ -1,7 +1,8 @@
 """One form for every kind of record, built from its EntitySpec.
 
 A field's kind picks its editor; the core validates, and its per-field messages are shown in red
-under the field. The form holds raw values only; it never decides what is valid.
+under the field. The form holds raw values only; it never decides what is valid. Reference
+pickers read their choices through the host, again only when their kind changed.
 """
 
 from __future__ import annotations
@@ -38,9 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core import records
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
 from pairing_desktop.core.records import display_value as display
 from pairing_desktop.core.validation import parse_date
+from pairing_desktop.ui.kinds import entity_kinds
+from pairing_desktop.ui.operations import LedgerHost
 
 ERROR_STYLE = "color: #c0392b;"
 MULTI_COLUMNS = 3
@@ -173,11 +177,14 @@ class RefEditor(QComboBox):
     (100,000 households, 20,000 cadres) is searched in SQL as the clerk types, SEARCH_LIMIT
     matches at a time: reading them all froze the form for seconds. Which of the two is decided
     from the number of records when the field is first used. Text that names no record is passed
-    on as typed, and the core either finds the one record it names or says why not."""
+    on as typed, and the core either finds the one record it names or says why not. The choices
+    are forgotten when an operation changed a kind their labels show, or another file opened."""
 
-    def __init__(self, f: FieldSpec, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
         self.entity = f.ref or ""
+        self.kinds = entity_kinds(self.entity)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
@@ -203,6 +210,8 @@ class RefEditor(QComboBox):
         self.lineEdit().textEdited.connect(self._typed)
         completer.activated.connect(lambda *_: self._timer.stop())
         self.lineEdit().installEventFilter(self)
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self.reload)
 
     def _hint(self) -> str:
         """例如：输入户主、所在村或村民组的几个字 — the fields a search looks in."""
@@ -228,23 +237,29 @@ class RefEditor(QComboBox):
         searching as the clerk types."""
         if self.full_list is not None:
             return
-        self.full_list = records.counts([self.entity])[self.entity] <= FULL_LIST_MAX
+        ledger = self.host.ledger
+        self.full_list = records.counts(ledger, [self.entity])[self.entity] <= FULL_LIST_MAX
         if self.full_list:
             current, text = self.value(), self.currentText()
-            self._fill(records.choices(self.entity))
+            self._fill(records.choices(ledger, self.entity))
             self._select(current, text)
         else:
             self.completer().setCompletionMode(
                 QCompleter.CompletionMode.UnfilteredPopupCompletion)  # SQL did the filtering
 
     def reload(self) -> None:
-        """Forget the choices (records were added elsewhere), keeping the current pick."""
+        """Forget the choices (records were changed elsewhere), keeping the current pick."""
         current, text = self.value(), self.currentText()
         self.full_list = None
         self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         known = current is not None and not isinstance(current, str)
-        self._fill(records.choices(self.entity, ids=[current]) if known else [])
+        self._fill(records.choices(self.host.ledger, self.entity, ids=[current]) if known
+                   else [])
         self._select(current, text)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.kinds):
+            self.reload()
 
     def _typed(self) -> None:
         if not self.full_list:
@@ -259,7 +274,7 @@ class RefEditor(QComboBox):
         if self.full_list or self._picked():
             return
         text = self.lineEdit().text()
-        self._fill(records.choices(self.entity, text, limit=SEARCH_LIMIT))
+        self._fill(records.choices(self.host.ledger, self.entity, text, limit=SEARCH_LIMIT))
         self._show_no_match(bool(text.strip()) and not self._ids)
         popup = self.completer().popup()
         if self._ids and self.lineEdit().hasFocus():
@@ -310,7 +325,7 @@ class RefEditor(QComboBox):
             self.setEditText("")
             return
         if value not in self._ids and not isinstance(value, str):
-            self._fill(records.choices(self.entity, ids=[value]))
+            self._fill(records.choices(self.host.ledger, self.entity, ids=[value]))
         self._select(value, value if isinstance(value, str) else "")
 
     def on_edit(self, slot: Callable[[], None]) -> None:
@@ -321,7 +336,8 @@ class RefEditor(QComboBox):
         self.ensure_loaded()
         if not self.full_list and not self._picked():
             self._timer.stop()
-            self._fill(records.choices(self.entity, self.lineEdit().text(), limit=SEARCH_LIMIT))
+            self._fill(records.choices(self.host.ledger, self.entity, self.lineEdit().text(),
+                                       limit=SEARCH_LIMIT))
         super().showPopup()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -413,8 +429,12 @@ EDITORS: dict[str, type[QWidget]] = {
     "text": LineEditor, "int": LineEditor, "float": LineEditor, "year": LineEditor,
     "date": DateEditor, "longtext": LongTextEditor, "bool": BoolEditor,
     "choice": ChoiceEditor, "numbered": NumberedChoiceEditor, "multichoice": MultiChoiceEditor,
-    "ref": RefEditor,
 }
+
+
+def make_editor(host: LedgerHost, f: FieldSpec, parent: QWidget) -> QWidget:
+    """The editor for a field's kind; a reference picker reads its choices through the host."""
+    return RefEditor(host, f, parent) if f.kind == "ref" else EDITORS[f.kind](f, parent)
 
 
 class RecordForm(QWidget):
@@ -423,7 +443,7 @@ class RecordForm(QWidget):
     edited = Signal()  # the user changed a value
     submitted = Signal()  # Enter in the last field: save
 
-    def __init__(self, spec: EntitySpec, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, spec: EntitySpec, parent: QWidget | None = None):
         super().__init__(parent)
         self.spec = spec
         self.record_id: Any = None
@@ -441,7 +461,7 @@ class RecordForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         previous = None
         for f in spec.fields:
-            editor = EDITORS[f.kind](f, self)
+            editor = make_editor(host, f, self)
             editor.setObjectName(f"field_{f.name}")
             editor.on_edit(lambda *_: self.edited.emit())
             error = self._error_label(f"error_{f.name}")
@@ -499,7 +519,7 @@ class RecordForm(QWidget):
         return next(iter(self.editors.values()))
 
     def values(self) -> dict[str, Any]:
-        """The raw values as typed, for records.save (which parses and checks them)."""
+        """The raw values as typed, for the save operation (which parses and checks them)."""
         return {name: editor.value() for name, editor in self.editors.items()}
 
     def load(self, record_id: Any, values: dict[str, Any]) -> None:
@@ -524,11 +544,6 @@ class RecordForm(QWidget):
     @property
     def dirty(self) -> bool:
         return self.values() != self._snapshot
-
-    def reload_choices(self) -> None:
-        for editor in self.editors.values():
-            if isinstance(editor, RefEditor):
-                editor.reload()
 
     # --- messages --------------------------------------------------------------------------
 

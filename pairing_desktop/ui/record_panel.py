@@ -1,17 +1,19 @@
 """Reusable list and record panels: a searchable, SQL-sorted table, and beside it a RecordForm.
 
 Every tab is made of these, so New/Save/Delete/Revert/search and the unsaved-edits question
-behave the same everywhere. The panel calls the core (records.save/delete/load) and shows the
-core's messages; it holds no rule of its own.
+behave the same everywhere. The panel writes through the host's operations, reads through the
+core, and shows the core's messages; it holds no rule of its own. Each list re-reads only when an
+operation changed a kind it shows (a hidden one when it is next shown), and a form showing a
+record that changed elsewhere (an undo) shows the new values unless it holds unsaved edits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,10 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.list_model import ListModel, ListSource
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RecordForm
 
 SAMPLE_ROWS = 40
@@ -37,19 +44,28 @@ FIND_LIMIT = 5000  # rows read to find a just-saved record further down a list
 MAX_COLUMN = 240
 PANEL_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
+SourceFactory = Callable[[Ledger], ListSource]
+
 
 class ListPanel(QWidget):
     """A title, a search box (Ctrl+F) and a table over a ListModel; sorting is done in SQL.
 
-    `can_leave` is asked before the current row changes; returning False keeps the old row."""
+    `source` makes the list on a ledger (again when another file is opened); `kinds` are what
+    its rows show, so that it re-reads only when an operation changed one of them. `can_leave`
+    is asked before the current row changes; returning False keeps the old row."""
 
     current_changed = Signal(object)  # id of the new current row, or None
 
-    def __init__(self, source: ListSource, title: str = "", parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, source: SourceFactory, kinds: Iterable[str],
+                 title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
+        self.kinds = frozenset(kinds)
         self.can_leave: Callable[[], bool] = lambda: True
         self._guard = False
-        self.model = ListModel(source, self)
+        self._make_source = source
+        self.stale = False  # changed while hidden: read again when shown
+        self.model = ListModel(source(host.ledger), self)
         self.title = QLabel(f"<b>{title}</b>", self)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -90,6 +106,8 @@ class ListPanel(QWidget):
         self.addAction(find)
         self._show_total()
         self.size_columns()
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self._on_replaced)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -118,16 +136,21 @@ class ListPanel(QWidget):
             header.resizeSection(column, min(width, MAX_COLUMN))
         self._sized = rows > 0
 
-    def set_source(self, source: ListSource) -> None:
+    def set_source(self, source: SourceFactory) -> None:
+        """Show another list (other filters), read at once from the open ledger."""
+        self._make_source = source
+        self.stale = False
         self._guard = True
         self._sized = False
         try:
-            self.model.set_source(source)
+            self.model.set_source(source(self.host.ledger))
         finally:
             self._guard = False
 
     def refresh(self) -> None:
+        """Read the list again, keeping the current record current if it is still listed."""
         current = self.current_id()
+        self.stale = False
         self._guard = True
         try:
             self.model.refresh()
@@ -136,12 +159,30 @@ class ListPanel(QWidget):
         finally:
             self._guard = False
 
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(self.kinds):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def _on_replaced(self) -> None:
+        self.set_source(self._make_source)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
     def current_id(self) -> Any:
         index = self.view.selectionModel().currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def select_id(self, record_id: Any) -> bool:
         """Make a record current without asking (the caller has already dealt with edits)."""
+        if self.stale:
+            self.refresh()
         self._guard = True
         try:
             row = self.model.row_of_id(record_id)
@@ -195,22 +236,23 @@ class RecordPanel(QWidget):
     new record (that unit). `dependents` are panels showing children of the current record:
     their unsaved edits are asked about before this panel's record changes."""
 
-    changed = Signal()  # a record was saved or deleted
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
 
-    def __init__(self, entity: str, title: str = "", filters: dict[str, Any] | None = None,
-                 fixed: dict[str, Any] | None = None, parent: QWidget | None = None,
+    def __init__(self, host: LedgerHost, entity: str, title: str = "",
+                 filters: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None,
+                 parent: QWidget | None = None,
                  orientation: Qt.Orientation = Qt.Orientation.Horizontal):
         super().__init__(parent)
+        self.host = host
         self.spec = records.spec_of(entity)
         self.filters = dict(filters or {})
         self.fixed = dict(fixed or {})
         self.dependents: list[RecordPanel] = []
-        self.list = ListPanel(records.EntityList(self.spec, self.filters),
+        self.list = ListPanel(host, self._source, entity_kinds(self.spec.key),
                               title or self.tr(self.spec.label), self)
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self.show_record)
-        self.form = RecordForm(self.spec, self)
+        self.form = RecordForm(host, self.spec, self)
         self.form.submitted.connect(self.save)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -243,6 +285,11 @@ class RecordPanel(QWidget):
         self.list.view.addAction(delete)
         self._hide_filtered_columns()
         self.form.load_new(self.fixed)
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self._on_replaced)
+
+    def _source(self, ledger: Ledger) -> ListSource:
+        return records.EntityList(ledger, self.spec, self.filters)
 
     def _button(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QPushButton:
         button = QPushButton(text, self)
@@ -284,7 +331,7 @@ class RecordPanel(QWidget):
         if record_id is None:
             self.form.load_new(self.fixed)
         else:
-            self.form.load(record_id, records.load(self.spec, record_id))
+            self.form.load(record_id, records.load(self.host.ledger, self.spec, record_id))
         self.record_changed.emit(record_id)
 
     def new(self) -> bool:
@@ -296,40 +343,39 @@ class RecordPanel(QWidget):
         return True
 
     def save(self) -> bool:
+        is_new = self.form.record_id is None
         try:
-            record_id = records.save(self.spec, self.form.record_id, self.form.values())
+            changes = self.host.perform(ops.save, self.spec, self.form.record_id,
+                                        self.form.values())
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             return False
         except RefusedError as exc:
             Ask.warn(self, self.tr("不能保存"), str(exc))
             return False
-        is_new = self.form.record_id is None
-        self.list.refresh()
+        record_id = changes.record_id
         self.list.select_id(record_id)
-        self.form.load(record_id, records.load(self.spec, record_id))
+        self.form.load(record_id, records.load(self.host.ledger, self.spec, record_id))
         if is_new:
             self.record_changed.emit(record_id)
-        self.changed.emit()
         return True
 
     def delete(self) -> bool:
         record_id = self.form.record_id
         if record_id is None:
             return False
-        name = records.choices(self.spec, ids=[record_id])
+        name = records.choices(self.host.ledger, self.spec, ids=[record_id])
         what = f"{self.tr(self.spec.label)}“{name[0][1]}”" if name else self.tr(self.spec.label)
         if not Ask.confirm(self, self.tr("删除"), self.tr("确定删除{0}吗？").format(what)):
             return False
         try:
-            records.delete(self.spec, record_id)
+            self.host.perform(ops.delete, self.spec, record_id)
         except RefusedError as exc:
             Ask.warn(self, self.tr("不能删除"), str(exc))
             return False
-        self.list.clear_selection()
-        self.list.refresh()
-        self.show_record(None)
-        self.changed.emit()
+        if self.form.record_id == record_id:  # still shown: its edits kept it from going
+            self.list.clear_selection()
+            self.show_record(None)
         return True
 
     def revert(self) -> None:
@@ -342,7 +388,7 @@ class RecordPanel(QWidget):
         """Show another subset (the caller has asked about unsaved edits already)."""
         self.filters = dict(filters)
         self.fixed = dict(fixed if fixed is not None else filters)
-        self.list.set_source(records.EntityList(self.spec, self.filters))
+        self.list.set_source(self._source)
         self._hide_filtered_columns()
         self.show_record(None)
 
@@ -351,9 +397,24 @@ class RecordPanel(QWidget):
         for column, (key, _label) in enumerate(self.list.model.source.columns):
             self.list.view.setColumnHidden(column, key in self.filters)
 
-    def reload(self) -> None:
-        """Another database file is open: read everything again."""
-        self.form.reload_choices()
-        self.list.set_source(records.EntityList(self.spec, self.filters))
+    # --- what others changed ---------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The shown record changed elsewhere (an undo): show what is stored now, unless the
+        form holds edits the clerk has not saved."""
+        record_id = self.form.record_id
+        if record_id is None or record_id not in changes.ids(self.spec.key) \
+                or self.form.dirty:
+            return
+        try:
+            values = records.load(self.host.ledger, self.spec, record_id)
+        except RefusedError:  # it is gone
+            self.list.clear_selection()
+            self.show_record(None)
+            return
+        self.form.load(record_id, values)
+
+    def _on_replaced(self) -> None:
+        """Another file is open: its list (rebuilt by the ListPanel) and a new record."""
         self.list.size_columns()
         self.show_record(None)

@@ -1,4 +1,5 @@
-"""GUI test fixtures: every modal question answered by the test, settings in tmp_path."""
+"""GUI test fixtures: the host on the test's ledger, every modal question answered by the test,
+settings in tmp_path."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.operations import LedgerHost
+from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 
 @pytest.fixture
@@ -18,6 +21,12 @@ def ledger(ledger):
     QThreadPool.globalInstance().waitForDone(10000)
 
 
+@pytest.fixture
+def host(ledger) -> LedgerHost:
+    """What a tab built on its own works through: the ledger, and the one signal of changes."""
+    return LedgerHost(ledger)
+
+
 @dataclass
 class Answers:
     """What the patched Ask answers, and a log of what was asked."""
@@ -25,6 +34,7 @@ class Answers:
     unsaved: Unsaved = Unsaved.CANCEL
     confirm: bool = True
     path: str = ""
+    credentials: tuple[str, str] | None = (ADMIN, ADMIN_PASSWORD)
     asked: list[tuple[str, str]] = field(default_factory=list)
 
     def texts(self, kind: str) -> list[str]:
@@ -51,12 +61,18 @@ def answers(monkeypatch) -> Answers:
         ans.asked.append(("path", title))
         return ans.path
 
+    def credentials(parent, file_name, first, message):
+        ans.asked.append(("credentials", message))
+        return ans.credentials
+
     monkeypatch.setattr(Ask, "unsaved", classmethod(lambda cls, p, w: unsaved(p, w)))
     monkeypatch.setattr(Ask, "confirm", classmethod(lambda cls, p, t, x: confirm(p, t, x)))
     monkeypatch.setattr(Ask, "warn", classmethod(lambda cls, p, t, x: warn(p, t, x)))
     monkeypatch.setattr(Ask, "error", classmethod(lambda cls, p, t, x: warn(p, t, x)))
     monkeypatch.setattr(Ask, "open_path", classmethod(lambda cls, p, f: path(p, f)))
     monkeypatch.setattr(Ask, "new_path", classmethod(lambda cls, p, f, t: path(p, f, t)))
+    monkeypatch.setattr(Ask, "credentials",
+                        classmethod(lambda cls, p, n, f, m="": credentials(p, n, f, m)))
     return ans
 
 

@@ -6,14 +6,17 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from pairing_desktop.core.storage.db import Ledger
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.main_window import MainWindow
 from pairing_desktop.ui.record_form import BoolEditor, MultiChoiceEditor, RefEditor
 from pairing_desktop.ui.record_panel import RecordPanel
+from pairing_desktop.ui.tabs.base import Tab
+from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
 
-def open_window(qtbot, ledger: Ledger, settings: QSettings) -> MainWindow:
-    window = MainWindow(ledger, settings)
+def open_window(qtbot, ledger: Ledger, settings: QSettings,
+                tabs: tuple[TabEntry, ...] = TABS) -> MainWindow:
+    window = MainWindow(ledger, settings, tabs)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -21,6 +24,13 @@ def open_window(qtbot, ledger: Ledger, settings: QSettings) -> MainWindow:
     with qtbot.waitActive(window):  # shortcuts only reach an active window
         window.activateWindow()
     return window
+
+
+def show_tab(window: MainWindow, name: str) -> Tab:
+    """Switch to a tab as a clerk does (found by its name, not its place)."""
+    tab = window.tab(name)
+    window.tabs.setCurrentWidget(tab)
+    return tab
 
 
 def type_text(qtbot, widget, text: str) -> None:

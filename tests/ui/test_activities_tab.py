@@ -11,11 +11,23 @@ from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.storage.models import Activity, ActivityType
 from pairing_desktop.ui.tabs.activities import ActivitiesTab
-from tests.activity_data import build_county
+from tests.activity_data import build_county, type_id
 from tests.ui.drive import type_text
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
+
+
+def stored(tab: ActivitiesTab) -> list[dict]:
+    """The live activities in the file, as rows."""
+    with tab.host.ledger.bound():
+        return list(Activity.live().dicts())
+
+
+def numbers_shown(tab: ActivitiesTab) -> str:
+    """The 数字 column of the first row of the list."""
+    column = [key for key, _ in tab.list.model.source.columns].index("numbers")
+    return tab.list.model.values_at(0)[column]
 
 
 def keyboard() -> object:
@@ -34,9 +46,9 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 @pytest.fixture
-def tab(qtbot, ledger):
-    county = build_county(started=dt.date(TODAY.year - 1, 1, 1))
-    widget = ActivitiesTab()
+def tab(qtbot, host):
+    county = build_county(host.ledger, started=dt.date(TODAY.year - 1, 1, 1))
+    widget = ActivitiesTab(host)
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
     widget.show()
@@ -116,10 +128,11 @@ def test_five_activities_by_keyboard_alone(qtbot, tab):
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert tab.form.error_text("") == ""
-    rows = list(Activity.select(ActivityType.code, Activity.date, Activity.participants,
-                                Activity.people, Activity.households, Activity.money_yuan,
-                                Activity.area_mu, Activity.description)
-                .join(ActivityType).order_by(Activity.created_at).tuples())
+    with tab.host.ledger.bound():
+        rows = list(Activity.select(ActivityType.code, Activity.date, Activity.participants,
+                                    Activity.people, Activity.households, Activity.money_yuan,
+                                    Activity.area_mu, Activity.description)
+                    .join(ActivityType).order_by(Activity.created_at).tuples())
     today = TODAY
     assert rows == [
         ("research", dt.date.fromisoformat(day), 3, None, None, None, None, None),
@@ -133,17 +146,17 @@ def test_five_activities_by_keyboard_alone(qtbot, tab):
 
 
 def test_only_the_numbers_of_the_kind_are_shown(qtbot, tab):
-    tab.form.set_kind(ActivityType.get(ActivityType.code == "research").id)
+    tab.form.set_kind(type_id(tab.host.ledger, "research"))
     assert [n for n in tab.form.shown_fields()] == [
         "date", "type", "pairing", "participants", "description", "findings", "measures",
         "note"]
-    tab.form.set_kind(ActivityType.get(ActivityType.code == "household_visit").id)
+    tab.form.set_kind(type_id(tab.host.ledger, "household_visit"))
     assert tab.form.shown_fields() == ["date", "type", "cadre", "household", "findings",
                                        "measures", "note"]
 
 
 def test_refusals_show_the_core_message_and_save_nothing(qtbot, tab):
-    tab.form.set_kind(ActivityType.get(ActivityType.code == "training").id)
+    tab.form.set_kind(type_id(tab.host.ledger, "training"))
     tab.form.date.setText((TODAY + dt.timedelta(days=1)).isoformat())
     tab.form.pairing.set_value(tab.county.pairings["红岩村"])
     tab.form.numbers["people"].setText("-4")
@@ -153,44 +166,61 @@ def test_refusals_show_the_core_message_and_save_nothing(qtbot, tab):
     assert not tab.save_and_next()
     assert "不能登记尚未发生的活动" in tab.form.error_text("date")
     assert tab.form.error_text("people") == ""
-    tab.form.set_kind(ActivityType.get(ActivityType.code == "research").id)
+    tab.form.set_kind(type_id(tab.host.ledger, "research"))
     tab.form.date.setText(TODAY.isoformat())
     tab.form.numbers["participants"].setText("2")
     tab.form.numbers["area_mu"].setText("3")  # hidden for 调研: not sent, so not refused
     assert tab.save()
-    assert Activity.get().area_mu is None
-    assert Activity.select().count() == 1
+    assert stored(tab)[0]["area_mu"] is None
+    assert len(stored(tab)) == 1
 
 
 def test_money_in_wan_is_converted_explicitly(qtbot, tab):
-    tab.form.set_kind(ActivityType.get(ActivityType.code == "premises_money").id)
+    tab.form.set_kind(type_id(tab.host.ledger, "premises_money"))
     tab.form.pairing.set_value(tab.county.pairings["红岩村"])
     tab.form.numbers["money_yuan"].setText("9")
     tab.form.money_unit.setCurrentText("万元")
     assert tab.save()
-    assert Activity.get().money_yuan == 90000.0
+    assert stored(tab)[0]["money_yuan"] == 90000.0
 
 
 def test_edit_and_delete(qtbot, tab, answers):
     tab.form.pairing.set_value(tab.county.pairings["红岩村"])
     tab.form.numbers["participants"].setText("3")
     assert tab.save_and_next()
-    saved = Activity.get()
-    tab.list.select_id(saved.id)
-    tab._show(saved.id)
+    saved = stored(tab)[0]["id"]
+    tab.list.select_id(saved)
+    tab._show(saved)
     assert tab.form.numbers["participants"].text() == "3"
     tab.form.numbers["participants"].setText("4")
     tab.form.date.setText("2000-1-1")  # before the pairing began: refused, nothing changes
     assert not tab.save()
     assert "早于该结对的开始日期" in tab.form.error_text("date")
-    assert Activity.get_by_id(saved.id).participants == 3
+    assert stored(tab)[0]["participants"] == 3
     tab.form.date.setText(TODAY.isoformat())
     assert tab.save()
-    assert Activity.get_by_id(saved.id).participants == 4
+    assert stored(tab)[0]["participants"] == 4
     answers.confirm = False
     assert not tab.delete()
     answers.confirm = True
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(tab.host.changed) as told:
         assert tab.delete()
-    assert Activity.live().count() == 0
+    assert told.args[0].deleted == {"activity": frozenset({saved})}
+    assert stored(tab) == []
+    assert tab.list.model.total == 0
     assert answers.texts("confirm") == ["确定删除这条帮扶活动记录吗？"] * 2
+
+
+def test_an_undo_shows_the_old_values_in_the_form_and_the_list(qtbot, tab):
+    tab.form.pairing.set_value(tab.county.pairings["红岩村"])
+    tab.form.numbers["participants"].setText("3")
+    assert tab.save()
+    tab.form.numbers["participants"].setText("4")
+    assert tab.save()
+    assert numbers_shown(tab) == "参加人数 4"
+    tab.host.undo()
+    assert tab.form.numbers["participants"].text() == "3" and not tab.form.dirty
+    assert numbers_shown(tab) == "参加人数 3"
+    tab.host.undo()  # the record itself: gone from the form and the list
+    assert tab.form.record_id is None and tab.list.model.total == 0
+    assert not tab.delete_button.isEnabled()

@@ -3,7 +3,8 @@
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.ui import app as app_module
 
 pytestmark = pytest.mark.gui
@@ -28,9 +29,17 @@ def test_run_refuses_a_file_that_is_not_a_database_with_the_cores_message(tmp_pa
 
 
 def test_run_refuses_a_file_already_open_elsewhere(tmp_path, answers):
-    held = open_database(tmp_path / "ledger.db")
+    held = open_ledger(tmp_path / "ledger.db")
     try:
         assert app_module.run(tmp_path / "ledger.db") == 1
     finally:
         held.close()
     assert answers.texts("warn")
+
+
+def test_run_gives_up_when_nobody_logs_in(tmp_path, answers):
+    with open_ledger(tmp_path / "ledger.db") as made:  # an administrator, no auto-login
+        ops.create_first_admin(made, "wang", "王芳的密码123")
+    answers.credentials = None
+    assert app_module.run(tmp_path / "ledger.db") == 1
+    assert answers.texts("credentials") == [""]

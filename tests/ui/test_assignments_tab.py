@@ -9,22 +9,23 @@ import pytest
 from pairing_desktop.core import records
 from pairing_desktop.core.storage.models import Assignment
 from pairing_desktop.ui.tabs.assignments import ReassignDialog
-from tests.ui.drive import click, column_values, fill, open_window
+from tests.helpers import save
+from tests.ui.drive import click, column_values, fill, open_window, show_tab
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def county(ledger):
-    ranks = {label: i for i, label in records.choices("rank")}
-    unit = records.save("unit", None, {"name": "县委组织部", "level": "县直"})
-    liu = records.save("cadre", None, {"unit": unit, "name": "刘芳", "rank": ranks["一般干部"]})
-    zhao = records.save("cadre", None, {"unit": unit, "name": "赵强", "rank": ranks["股级"]})
-    township = records.save("township", None, {"name": "城关镇"})
-    village = records.save("village", None, {"township": township, "name": "新寨村"})
-    li = records.save("household", None, {"village": village, "head_name": "李四"})
-    wang = records.save("household", None, {"village": village, "head_name": "王五"})
-    first = records.save("assignment", None, {"cadre": liu, "household": li,
+    ranks = {label: i for i, label in records.choices(ledger, "rank")}
+    unit = save(ledger, "unit", None, {"name": "县委组织部", "level": "县直"})
+    liu = save(ledger, "cadre", None, {"unit": unit, "name": "刘芳", "rank": ranks["一般干部"]})
+    zhao = save(ledger, "cadre", None, {"unit": unit, "name": "赵强", "rank": ranks["股级"]})
+    township = save(ledger, "township", None, {"name": "城关镇"})
+    village = save(ledger, "village", None, {"township": township, "name": "新寨村"})
+    li = save(ledger, "household", None, {"village": village, "head_name": "李四"})
+    wang = save(ledger, "household", None, {"village": village, "head_name": "王五"})
+    first = save(ledger, "assignment", None, {"cadre": liu, "household": li,
                                               "started_on": "2008-01-05"})
     return {"liu": liu, "zhao": zhao, "li": li, "wang": wang, "first": first, "ranks": ranks}
 
@@ -32,20 +33,20 @@ def county(ledger):
 @pytest.fixture
 def tab(qtbot, ledger, settings, county):
     window = open_window(qtbot, ledger, settings)
-    window.tabs.setCurrentIndex(3)
-    return window.tabs.widget(3)
+    return show_tab(window, "assignments")
 
 
 def test_reassign_closes_the_open_assignment_and_opens_a_new_one(qtbot, tab, county,
-                                                                 monkeypatch):
+                                                                 monkeypatch, ledger):
     tab.assignments.list.select_id(county["first"])
     tab.assignments.show_record(county["first"])
     monkeypatch.setattr(ReassignDialog, "ask",
-                        classmethod(lambda cls, parent, household: (county["zhao"],
-                                                                    dt.date(2009, 6, 1))))
+                        classmethod(lambda cls, host, parent, household: (county["zhao"],
+                                                                          dt.date(2009, 6, 1))))
     click(qtbot, tab.reassign_button)
-    rows = list(Assignment.live().where(Assignment.household == county["li"])
-                .order_by(Assignment.started_on).dicts())
+    with ledger.bound():
+        rows = list(Assignment.live().where(Assignment.household == county["li"])
+                    .order_by(Assignment.started_on).dicts())
     assert [(r["cadre"], r["started_on"], r["ended_on"]) for r in rows] == [
         (county["liu"], dt.date(2008, 1, 5), dt.date(2009, 6, 1)),
         (county["zhao"], dt.date(2009, 6, 1), None)]
@@ -54,15 +55,15 @@ def test_reassign_closes_the_open_assignment_and_opens_a_new_one(qtbot, tab, cou
 
 
 def test_reassign_to_the_same_cadre_is_refused_with_the_cores_message(qtbot, tab, county,
-                                                                      monkeypatch, answers):
+                                                                      monkeypatch, answers, ledger):
     tab.assignments.list.select_id(county["first"])
     tab.assignments.show_record(county["first"])
     monkeypatch.setattr(ReassignDialog, "ask",
-                        classmethod(lambda cls, parent, household: (county["liu"],
-                                                                    dt.date(2009, 6, 1))))
+                        classmethod(lambda cls, host, parent, household: (county["liu"],
+                                                                          dt.date(2009, 6, 1))))
     click(qtbot, tab.reassign_button)
     assert answers.texts("warn") == ["帮扶干部：该户已由此干部负责"]
-    assert records.counts(["assignment"]) == {"assignment": 1}
+    assert records.counts(ledger, ["assignment"]) == {"assignment": 1}
 
 
 def test_reassign_without_a_selected_assignment_explains(qtbot, tab, answers):
@@ -91,7 +92,7 @@ def test_unassigned_household_gets_a_cadre(qtbot, tab, county):
     assert sorted(column_values(tab.quota, "held")) == ["1", "1"]
 
 
-def test_quota_table_is_edited_in_the_program(qtbot, tab, county):
+def test_quota_table_is_edited_in_the_program(qtbot, tab, county, ledger):
     dialog = tab.edit_ranks()
     qtbot.waitExposed(dialog)
     panel = dialog.panel
@@ -100,7 +101,7 @@ def test_quota_table_is_edited_in_the_program(qtbot, tab, county):
     panel.show_record(county["ranks"]["股级"])
     fill(qtbot, panel, {"quota": "1"})
     click(qtbot, panel.save_button)
-    assert records.load("rank", county["ranks"]["股级"])["quota"] == 1
+    assert records.load(ledger, "rank", county["ranks"]["股级"])["quota"] == 1
     # 赵强 (股级) holds none: still under; 刘芳 holds one of one
     tab.state.setCurrentIndex(1)
     assert column_values(tab.quota, "name") == ["赵强"]
@@ -108,16 +109,16 @@ def test_quota_table_is_edited_in_the_program(qtbot, tab, county):
     fill(qtbot, panel, {"quota": "-1"})
     click(qtbot, panel.save_button)
     assert panel.form.error_text("quota") == "帮扶户数定额：不能为负数"
-    assert records.load("rank", county["ranks"]["股级"])["quota"] == 1
+    assert records.load(ledger, "rank", county["ranks"]["股级"])["quota"] == 1
     dialog.panel.revert()
     dialog.close()
 
 
 def test_settings_menu_opens_the_quota_table(qtbot, ledger, settings, county):
     window = open_window(qtbot, ledger, settings)
-    action = next(a for a in window.settings_menu.actions() if "定额" in a.text())
+    action = next(a for a in window.menus["settings"].actions() if "定额" in a.text())
     action.trigger()
-    dialog = window.tabs.widget(3).rank_dialog
+    dialog = window.tab("assignments").rank_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.close()
 
@@ -130,8 +131,9 @@ def test_demo_county_menu_builds_and_opens_a_new_file(qtbot, ledger, settings, t
     answers.path = str(tmp_path / "demo.db")
     assert window.new_demo_file()
     assert window.ledger.path == tmp_path / "demo.db"
-    counts = records.counts(["township", "unit"])
+    counts = records.counts(window.ledger, ["township", "unit"])
     assert counts == {"township": 28, "unit": 83}
-    assert column_values(window.tabs.widget(0).units, "name")
+    assert column_values(window.tab("units").units, "name")
+    assert window.ledger.operator.name == "admin"  # the demo county's own administrator
     window.close()
     window.close_ledger()

@@ -4,9 +4,11 @@ the real widgets; the window is closed; the same file opened in a new window sho
 import pytest
 from PySide6.QtCore import Qt
 
-from pairing_desktop.core import records
-from pairing_desktop.core.storage.db import open_database
-from tests.ui.drive import click, column_values, ctrl, fill, new_record, open_window
+from pairing_desktop.core import auth, records
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core.ledgers import open_ledger
+from tests.conftest import ADMIN, ADMIN_PASSWORD
+from tests.ui.drive import click, column_values, ctrl, fill, new_record, open_window, show_tab
 
 pytestmark = pytest.mark.gui
 
@@ -15,10 +17,11 @@ ID_FEMALE = "11010519491231002X"  # the GB 11643 example: valid check character,
 
 def test_enter_everything_close_and_reopen(qtbot, tmp_path, settings):
     path = tmp_path / "county.db"
-    ledger = open_database(path)
+    ledger = open_ledger(path)
+    ops.create_first_admin(ledger, ADMIN, ADMIN_PASSWORD)
     window = open_window(qtbot, ledger, settings)
 
-    units = window.tabs.widget(0)
+    units = window.tab("units")
     new_record(qtbot, units.units, {"name": "县委组织部", "party_org": "县委组织部机关党支部",
                                     "head": "王明", "contact_phone": "0857-4221234"})
     assert units.units.form.record_id is not None
@@ -30,8 +33,7 @@ def test_enter_everything_close_and_reopen(qtbot, tmp_path, settings):
     ctrl(qtbot, units.cadres.form.editors["phone"], Qt.Key.Key_S)
     assert units.cadres.form.record_id is not None
 
-    window.tabs.setCurrentIndex(1)
-    villages = window.tabs.widget(1)
+    villages = show_tab(window, "villages")
     new_record(qtbot, villages.townships, {"name": "城关镇", "code": "01"})
     click(qtbot, villages.villages.new_button)
     assert villages.villages.form.editors["township"].currentText() == "城关镇"
@@ -48,8 +50,7 @@ def test_enter_everything_close_and_reopen(qtbot, tmp_path, settings):
     click(qtbot, villages.households.save_button)
     assert villages.households.form.record_id is not None
 
-    window.tabs.setCurrentIndex(3)
-    assignments = window.tabs.widget(3)
+    assignments = show_tab(window, "assignments")
     new_record(qtbot, assignments.assignments, {"cadre": "刘芳", "household": "李四",
                                                 "started_on": "2008-01-05"})
     assert assignments.assignments.form.record_id is not None
@@ -59,23 +60,26 @@ def test_enter_everything_close_and_reopen(qtbot, tmp_path, settings):
     window.close()
     ledger.close()
 
-    ledger = open_database(path)
+    ledger = open_ledger(path)
     try:
+        auth.login(ledger, ADMIN, ADMIN_PASSWORD)
         again = open_window(qtbot, ledger, settings)
-        units = again.tabs.widget(0)
+        units = again.tab("units")
         assert column_values(units.units, "name") == ["县委组织部"]
         units.units.list.select_id(units.units.list.model.id_at(0))
         units.units.show_record(units.units.list.model.id_at(0))
         assert column_values(units.cadres, "name") == ["刘芳"]
         assert column_values(units.cadres, "rank") == ["科局级"]
         assert column_values(units.cadres, "reserve") == ["是"]
-        assert column_values(units.cadres, "id_number") == [ID_FEMALE]
-        villages = again.tabs.widget(1)
+        assert column_values(units.cadres, "id_number") == ["110105********002X"]  # masked
+        units.cadres.show_record(units.cadres.list.model.id_at(0))
+        assert units.cadres.form.values()["id_number"] == ID_FEMALE  # whole for who may edit
+        villages = again.tab("villages")
         assert column_values(villages.villages, "name") == ["新寨村"]
-        village = records.load("village", villages.villages.list.model.id_at(0))
+        village = records.load(ledger, "village", villages.villages.list.model.id_at(0))
         assert village["poverty_causes"] == "土地贫瘠、交通落后"
         assert (village["households"], village["out_of_poverty_year"]) == (120, 2009)
-        assignments = again.tabs.widget(3)
+        assignments = again.tab("assignments")
         assert column_values(assignments.assignments, "household") == ["李四"]
         assert column_values(assignments.assignments, "started_on") == ["2008-01-05"]
         assert column_values(assignments.assignments, "cadre") == ["刘芳"]

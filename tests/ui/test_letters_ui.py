@@ -1,4 +1,5 @@
-"""The 目标 and 责任书 tabs driven offscreen: preview, print, sign with a scan, batch, copy."""
+"""The 目标 and 责任书 tabs driven offscreen: preview, print, sign with a scan, batch, copy; the
+list follows what those record."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import datetime as dt
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 
 from pairing_desktop.core.letters.batch import generate
+from pairing_desktop.core.letters.fonts import font_setting
 from pairing_desktop.core.rules.targets import targets_of
 from pairing_desktop.core.storage.models import Letter
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog, BatchWorker
 from pairing_desktop.ui.letters.letters_tab import LettersTab
 from pairing_desktop.ui.letters.targets_tab import TargetsTab
+from pairing_desktop.ui.tabs.registry import tabs_named
 from tests.core.letter_fixtures import add_target, county_with_a_target
+from tests.ui.drive import open_window
 
 pytestmark = pytest.mark.gui
 YEAR = 2008
@@ -23,7 +28,18 @@ YEAR = 2008
 
 @pytest.fixture
 def county(ledger):
-    return county_with_a_target(YEAR)
+    return county_with_a_target(ledger, YEAR)
+
+
+def letter(ledger, letter_id) -> Letter:
+    with ledger.bound():
+        return Letter.get_by_id(letter_id)
+
+
+def letters_of_kind(ledger, kind: str | None = None) -> int:
+    with ledger.bound():
+        query = Letter.select()
+        return (query.where(Letter.kind == kind) if kind else query).count()
 
 
 @pytest.fixture
@@ -36,9 +52,9 @@ def told(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def tab(qtbot, county, told, tmp_path_factory) -> LettersTab:
-    generate("target", YEAR, tmp_path_factory.mktemp("batch") / "all.pdf")
-    widget = LettersTab(year=YEAR)
+def tab(qtbot, host, county, told, tmp_path_factory) -> LettersTab:
+    generate(host.ledger, "target", YEAR, tmp_path_factory.mktemp("batch") / "all.pdf")
+    widget = LettersTab(host, year=YEAR)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -70,8 +86,8 @@ def test_preview_opens_with_rendered_pages_and_zoom(tab, qtbot, tmp_path):
 
 def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tmp_path,
                                                                  monkeypatch, told):
-    letter = _select(tab, "县农业局、石桥村")
-    assert letter.status == "草稿"
+    chosen = _select(tab, "县农业局、石桥村")
+    assert chosen.status == "草稿"
     printed_pdf = tmp_path / "printed.pdf"
 
     def pdf_printer(cls, parent):
@@ -85,8 +101,10 @@ def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tm
     qtbot.addWidget(dialog)
     assert dialog.print_letters()
     assert len(PdfReader(printed_pdf).pages) == dialog.page.maximum()
-    letter = Letter.get_by_id(letter.id)
-    assert letter.status == "已打印" and letter.printed_at and letter.printed_by
+    printed = letter(tab.host.ledger, chosen.id)
+    assert printed.status == "已打印" and printed.printed_at
+    assert printed.printed_by == "admin"  # the operator, not the computer's account
+    assert "已打印" in tab.list.model.values_at(tab.list.model.row_of_id(chosen.id))
 
     scan = tmp_path / "signed.png"
     scan.write_bytes(b"\x89PNG signed and sealed")
@@ -96,10 +114,10 @@ def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tm
     monkeypatch.setattr(LetterAsk, "show_file",
                         classmethod(lambda cls, parent, path: shown.append(path)))
     tab.mark_signed()
-    letter = Letter.get_by_id(letter.id)
-    assert letter.status == "已签订" and letter.signed_on == dt.date.today()
-    assert tab.current().id == letter.id
-    row = tab.list.model.values_at(tab.list.model.row_of_id(letter.id))
+    signed = letter(tab.host.ledger, chosen.id)
+    assert signed.status == "已签订" and signed.signed_on == dt.date.today()
+    assert tab.current().id == chosen.id
+    row = tab.list.model.values_at(tab.list.model.row_of_id(chosen.id))
     assert "已签订" in row
     path = tab.view_scan()
     assert shown == [path] and path.read_bytes() == scan.read_bytes()
@@ -108,14 +126,14 @@ def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tm
 
 def test_signing_an_unprinted_letter_is_refused_with_the_cores_message(tab, monkeypatch, told,
                                                                      tmp_path):
-    letter = _select(tab, "县交通局、新寨村")
+    chosen = _select(tab, "县交通局、新寨村")
     scan = tmp_path / "s.pdf"
     scan.write_bytes(b"%PDF")
     monkeypatch.setattr(LetterAsk, "signing",
                         classmethod(lambda cls, parent, party: (dt.date.today(), str(scan))))
     tab.mark_signed()
     assert told == ["这份责任书尚未打印，不能标记为已签订。"]
-    assert Letter.get_by_id(letter.id).status == "草稿"
+    assert letter(tab.host.ledger, chosen.id).status == "草稿"
 
 
 def test_filters_and_verify(tab, monkeypatch, told):
@@ -130,8 +148,12 @@ def test_filters_and_verify(tab, monkeypatch, told):
     assert "真实有效" in told[-1]
 
 
-def test_batch_dialog_runs_in_the_pool_and_records_letters(qtbot, county, told, tmp_path):
-    dialog = BatchDialog(year=YEAR, folder=tmp_path)
+def test_batch_dialog_runs_in_the_pool_and_records_letters(qtbot, host, county, told, tmp_path):
+    tab = LettersTab(host, year=YEAR)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.list.model.total == 0
+    dialog = BatchDialog(host, year=YEAR, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("card"))
     assert dialog.out.text().endswith("2008年帮扶联系卡.pdf")
@@ -139,23 +161,37 @@ def test_batch_dialog_runs_in_the_pool_and_records_letters(qtbot, county, told, 
         dialog.start()
     result = blocker.args[0]
     assert result.files == [tmp_path / "2008年帮扶联系卡.pdf"] and result.files[0].exists()
-    assert Letter.select().where(Letter.kind == "card").count() == 5
+    assert letters_of_kind(host.ledger, "card") == 5
     assert "已生成 5 份" in dialog.message
+    assert tab.list.model.total == 5  # the list heard of the recorded letters
 
 
-def test_cancelled_worker_leaves_no_file(qtbot, county, tmp_path):
-    worker = BatchWorker("cadre", YEAR, tmp_path / "out.pdf")
+def test_a_worker_that_fails_says_so(qtbot, host, county, tmp_path, monkeypatch):
+    from pairing_desktop.ui.letters import batch_dialog
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("模板")
+
+    monkeypatch.setattr(batch_dialog, "generate", broken)
+    worker = BatchWorker(host.ledger, "cadre", YEAR, tmp_path / "out.pdf")
+    with qtbot.waitSignal(worker.signals.failed, timeout=5000) as blocker:
+        worker.run()
+    assert "生成失败" in blocker.args[0] and "模板" in blocker.args[0]
+
+
+def test_cancelled_worker_leaves_no_file(qtbot, host, county, tmp_path):
+    worker = BatchWorker(host.ledger, "cadre", YEAR, tmp_path / "out.pdf")
     worker.stop.set()
     with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
         worker.run()
     assert [p for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")] == []
-    assert Letter.select().count() == 0
+    assert letters_of_kind(host.ledger) == 0
 
 
-def test_targets_tab_copies_last_year(qtbot, county, told, answers):
+def test_targets_tab_copies_last_year(qtbot, host, county, told, answers):
     pairing = county.pairings["石桥村"]
-    add_target(pairing, YEAR - 1, 2, "发展精品水果种植", 300, "亩", status="已完成")
-    tab = TargetsTab(year=YEAR + 1)
+    add_target(host.ledger, pairing, YEAR - 1, 2, "发展精品水果种植", 300, "亩", status="已完成")
+    tab = TargetsTab(host, year=YEAR + 1)
     qtbot.addWidget(tab)
     tab.show()  # opens on the first pairing, its targets ready to edit
     assert tab.pairing_id() == tab.pairings.model.id_at(0) and tab.targets.isEnabled()
@@ -169,27 +205,21 @@ def test_targets_tab_copies_last_year(qtbot, county, told, answers):
     tab.year.setValue(YEAR + 1)
     assert tab.copy_last_year() == 1
     assert tab.targets.list.model.rowCount() == 1
-    assert [t.description for t in targets_of(pairing, YEAR + 1)] == ["建设沼气池"]
+    assert [t.description for t in targets_of(host.ledger, pairing, YEAR + 1)] == ["建设沼气池"]
 
 
 def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings, monkeypatch, told):
-    from pairing_desktop.ui.letters import letters_tabs
-    from pairing_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(ledger, settings, tabs=letters_tabs)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, ledger, settings, tabs_named("targets", "letters"))
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["目标", "责任书"]
-    from PySide6.QtGui import QAction
-
-    generate("card", YEAR, ledger.path.parent / "cards.pdf")
-    code = Letter.select().first().code
+    assert [a.text() for a in window.menus["letters"].actions()] == ["核验责任书…", "批量生成…"]
+    generate(ledger, "card", YEAR, ledger.path.parent / "cards.pdf")
+    with ledger.bound():
+        code = Letter.select().first().code
     monkeypatch.setattr(LetterAsk, "code", classmethod(lambda cls, parent: code))
     window.findChild(QAction, "verify_letter").trigger()
     assert "真实有效" in told[-1]
-    letters = window.tab_widgets()[1]
+    letters = window.tab("letters")
     letters.font_choice.setCurrentIndex(letters.font_choice.findData("bundled"))
-    from pairing_desktop.core.letters.fonts import font_setting
-
-    assert font_setting() == "bundled"
-
+    assert font_setting(ledger) == "bundled"
+    assert window.host.can_undo() == "修改责任书字体"

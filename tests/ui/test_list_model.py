@@ -1,6 +1,7 @@
 """ListModel over the core's SQL lists: lazy pages, search and sort in SQL, display formatting."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -8,6 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pairing_desktop.core import records
 from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds
 from pairing_desktop.ui.list_model import ListModel, display
+from pairing_desktop.ui.record_panel import ListPanel
+from tests.helpers import save
 
 pytestmark = pytest.mark.gui
 
@@ -15,8 +18,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def townships(ledger):
     for i in range(450):
-        records.save("township", None, {"name": f"乡镇{i:03d}", "code": f"{i % 7}"})
-    return records.EntityList("township")
+        save(ledger, "township", None, {"name": f"乡镇{i:03d}", "code": f"{i % 7}"})
+    return records.EntityList(ledger, "township")
 
 
 def test_model_passes_modeltester(qtmodeltester, townships):
@@ -51,9 +54,9 @@ def test_sort_by_header_column_descending(townships):
     assert model.data(model.index(0, 0)) == "乡镇000"
 
 
-def test_refresh_shows_a_new_record_and_ids_map_to_rows(townships):
+def test_refresh_shows_a_new_record_and_ids_map_to_rows(ledger, townships):
     model = ListModel(townships)
-    new_id = records.save("township", None, {"name": "乡镇000A"})
+    new_id = save(ledger, "township", None, {"name": "乡镇000A"})
     assert model.row_of_id(new_id) == -1
     model.refresh()
     assert model.total == 451
@@ -80,11 +83,11 @@ def test_display_formats_bools_dates_and_numbers():
 
 
 def test_bool_column_shows_yes_no(ledger):
-    unit = records.save("unit", None, {"name": "县委组织部", "level": "县直"})
-    rank = records.choices("rank")[0][0]
-    records.save("cadre", None, {"unit": unit, "name": "张三", "rank": rank,
+    unit = save(ledger, "unit", None, {"name": "县委组织部", "level": "县直"})
+    rank = records.choices(ledger, "rank")[0][0]
+    save(ledger, "cadre", None, {"unit": unit, "name": "张三", "rank": rank,
                                  "party_member": True, "reserve": False})
-    model = ListModel(records.EntityList("cadre"))
+    model = ListModel(records.EntityList(ledger, "cadre"))
     keys = [k for k, _ in model.source.columns]
     assert model.data(model.index(0, keys.index("party_member"))) == "是"
     assert model.data(model.index(0, keys.index("reserve"))) == "否"
@@ -92,26 +95,24 @@ def test_bool_column_shows_yes_no(ledger):
 
 
 def test_quota_lists_pass_modeltester(qtmodeltester, ledger):
-    unit = records.save("unit", None, {"name": "县委组织部", "level": "县直"})
-    rank = records.choices("rank")[0][0]
-    records.save("cadre", None, {"unit": unit, "name": "张三", "rank": rank})
-    township = records.save("township", None, {"name": "城关镇"})
-    village = records.save("village", None, {"township": township, "name": "新村"})
-    records.save("household", None, {"village": village, "head_name": "李四"})
-    quota = ListModel(QuotaList())
-    unassigned = ListModel(UnassignedHouseholds())
+    unit = save(ledger, "unit", None, {"name": "县委组织部", "level": "县直"})
+    rank = records.choices(ledger, "rank")[0][0]
+    save(ledger, "cadre", None, {"unit": unit, "name": "张三", "rank": rank})
+    township = save(ledger, "township", None, {"name": "城关镇"})
+    village = save(ledger, "village", None, {"township": township, "name": "新村"})
+    save(ledger, "household", None, {"village": village, "head_name": "李四"})
+    quota = ListModel(QuotaList(ledger))
+    unassigned = ListModel(UnassignedHouseholds(ledger))
     qtmodeltester.check(quota)
     qtmodeltester.check(unassigned)
     assert unassigned.data(unassigned.index(0, 0)) == "李四"
     assert quota.data(quota.index(0, 5)) == "不足"
 
 
-def test_a_record_saved_beyond_the_first_page_is_found_and_selected(qtbot, townships):
-    from pairing_desktop.ui.record_panel import ListPanel
-
-    panel = ListPanel(townships)
+def test_a_record_saved_beyond_the_first_page_is_found_and_selected(qtbot, host, townships):
+    panel = ListPanel(host, partial(records.EntityList, entity="township"), ["township"])
     qtbot.addWidget(panel)
-    late = records.save("township", None, {"name": "乡镇999"})
+    late = save(host.ledger, "township", None, {"name": "乡镇999"})
     panel.refresh()
     assert panel.model.rowCount() == 200
     assert panel.select_id(late)

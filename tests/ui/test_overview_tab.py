@@ -1,5 +1,6 @@
 """The 总览 dashboard: traffic lights from the duty checks, a cell turning green when a saved
-activity meets its duty, filters, and the records behind a cell."""
+activity meets its duty, filters, the records behind a cell, and checking again only after a
+change of what it depends on."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from pairing_desktop.core.storage.models import ActivityType
+from pairing_desktop.core import operations as ops
 from pairing_desktop.ui.tabs.activities import ActivitiesTab
 from pairing_desktop.ui.tabs.overview import COLOURS, OverviewTab
-from tests.activity_data import build_county
+from tests.activity_data import assign, build_county, type_id
 
 pytestmark = pytest.mark.gui
 
@@ -22,7 +23,7 @@ GREEN, AMBER, RED = COLOURS["met"], COLOURS["pending"], COLOURS["overdue"]
 
 @pytest.fixture
 def county(ledger):
-    c = build_county(started=D(2024, 6, 1))
+    c = build_county(ledger, started=D(2024, 6, 1))
     for month in (2, 5, 8):  # research in the first three quarters of 2025
         c.add("research", "红岩村", D(2025, month, 10), participants=3)
     c.add("research", "青山村", D(2025, 2, 10), participants=3)
@@ -30,8 +31,8 @@ def county(ledger):
 
 
 @pytest.fixture
-def dashboard(qtbot, county):
-    tab = OverviewTab(today=lambda: DAY)
+def dashboard(qtbot, host, county):
+    tab = OverviewTab(host, today=lambda: DAY)
     qtbot.addWidget(tab)
     tab.resize(1200, 600)
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
@@ -48,13 +49,12 @@ def test_traffic_lights(dashboard):
     assert "共 3 个结对" in dashboard.summary.text()
 
 
-def test_cell_turns_green_when_a_saved_activity_meets_the_duty(qtbot, dashboard, county):
-    ledger_tab = ActivitiesTab()
+def test_cell_turns_green_when_a_saved_activity_meets_the_duty(qtbot, host, dashboard, county):
+    ledger_tab = ActivitiesTab(host)
     qtbot.addWidget(ledger_tab)
-    ledger_tab.changed.connect(dashboard.mark_stale)
     ledger_tab.show()
     form = ledger_tab.form
-    form.set_kind(ActivityType.get(ActivityType.code == "research").id)
+    form.set_kind(type_id(host.ledger, "research"))
     form.date.setText("2025-11-10")
     form.pairing.set_value(county.pairings["红岩村"])
     with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
@@ -100,14 +100,12 @@ def test_a_finished_year_is_final(qtbot, dashboard):
     assert dashboard.cell_colour("县农业局 — 红岩村", "project") == RED
 
 
-def test_cadres_and_households_are_counted(qtbot, ledger):
-    from tests.activity_data import assign
-
-    c = build_county(started=D(2024, 6, 1))
+def test_cadres_and_households_are_counted(qtbot, host):
+    c = build_county(host.ledger, started=D(2024, 6, 1))
     assign(c, "赵干事", "刘一", D(2025, 1, 5))  # 一般干部, quota 1: met
     assign(c, "王股长", "刘二", D(2025, 1, 5))  # 股级, quota 2: one short, not visited
     c.visit("赵干事", "刘一", D(2025, 3, 1))
-    tab = OverviewTab(today=lambda: DAY)
+    tab = OverviewTab(host, today=lambda: DAY)
     qtbot.addWidget(tab)
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
         tab.show()
@@ -117,15 +115,50 @@ def test_cadres_and_households_are_counted(qtbot, ledger):
     assert "3 户贫困户无帮扶干部" in text
 
 
-def test_showing_again_picks_up_changes_made_elsewhere(qtbot, dashboard, county):
-    from pairing_desktop.core import records
-
+def test_a_change_made_while_hidden_is_checked_when_shown_again(qtbot, host, dashboard,
+                                                                county):
     dashboard.hide()
-    village = records.save("village", None, {"township": county.townships["乙镇"],
-                                             "name": "新建村"})
-    records.save("uv_pairing", None, {"unit": county.units["县教育局"], "village": village,
-                                      "started_on": D(2025, 8, 1)})
+    village = host.perform(ops.save, "village", None, {"township": county.townships["乙镇"],
+                                                        "name": "新建村"}).record_id
+    assert dashboard.stale
+    host.perform(ops.save, "uv_pairing", None, {"unit": county.units["县教育局"],
+                                                 "village": village,
+                                                 "started_on": D(2025, 8, 1)})
     with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
         dashboard.show()
     item = dashboard.pairing_item("县教育局 — 新建村")
     assert item is not None and item.text(2) == "0/2 逾期1"  # owes Q3 (overdue) and Q4
+
+
+def checks_started(dashboard, monkeypatch) -> list[int]:
+    """Count the duty checks the dashboard starts from now on."""
+    started: list[int] = []
+    start = dashboard.reading.start
+
+    def counted(*args):
+        started.append(1)
+        start(*args)
+
+    monkeypatch.setattr(dashboard.reading, "start", counted)
+    return started
+
+
+def test_showing_again_without_a_change_does_not_check_again(qtbot, host, dashboard,
+                                                             monkeypatch):
+    started = checks_started(dashboard, monkeypatch)
+    dashboard.hide()
+    dashboard.show()
+    qtbot.wait(50)
+    assert started == []
+
+
+def test_a_change_it_does_not_depend_on_does_not_check_again(qtbot, host, dashboard, county,
+                                                             monkeypatch):
+    started = checks_started(dashboard, monkeypatch)
+    host.perform(ops.save, "farmer", None, {"village": county.villages["红岩村"], "name": "吴六"})
+    assert started == [] and not dashboard.stale
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        host.perform(ops.save, "activity", None, {
+            "type": type_id(host.ledger, "research"), "date": D(2025, 11, 1),
+            "pairing": county.pairings["青山村"]})
+    assert started == [1]

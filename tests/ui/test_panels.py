@@ -8,23 +8,33 @@ from PySide6.QtWidgets import QApplication
 from pairing_desktop.core import records
 from pairing_desktop.ui.dialogs import Unsaved
 from pairing_desktop.ui.record_panel import ListPanel
-from tests.ui.drive import click, click_row, column_values, ctrl, fill, open_window, type_text
+from tests.helpers import save
+from tests.ui.drive import (
+    click,
+    click_row,
+    column_values,
+    ctrl,
+    fill,
+    open_window,
+    show_tab,
+    type_text,
+)
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def county(ledger):
-    ranks = {label: i for i, label in records.choices("rank")}
-    units = {name: records.save("unit", None, {"name": name, "level": "县直"})
+    ranks = {label: i for i, label in records.choices(ledger, "rank")}
+    units = {name: save(ledger, "unit", None, {"name": name, "level": "县直"})
              for name in ("县委组织部", "县财政局", "县教育局")}
-    cadre = records.save("cadre", None, {"unit": units["县委组织部"], "name": "刘芳",
+    cadre = save(ledger, "cadre", None, {"unit": units["县委组织部"], "name": "刘芳",
                                          "rank": ranks["科局级"]})
-    township = records.save("township", None, {"name": "城关镇"})
-    village = records.save("village", None, {"township": township, "name": "新寨村"})
-    households = [records.save("household", None, {"village": village, "head_name": name})
+    township = save(ledger, "township", None, {"name": "城关镇"})
+    village = save(ledger, "village", None, {"township": township, "name": "新寨村"})
+    households = [save(ledger, "household", None, {"village": village, "head_name": name})
                   for name in ("李四", "王五")]
-    assignment = records.save("assignment", None, {"cadre": cadre, "household": households[0],
+    assignment = save(ledger, "assignment", None, {"cadre": cadre, "household": households[0],
                                                    "started_on": "2008-01-05"})
     return {"units": units, "cadre": cadre, "ranks": ranks, "households": households,
             "assignment": assignment, "village": village}
@@ -41,44 +51,43 @@ def select(panel, record_id):
     panel.list.view.setCurrentIndex(panel.list.model.index(row, 0))
 
 
-def unit_names():
-    return sorted(name for _, name in records.choices("unit"))
+def unit_names(ledger):
+    return sorted(name for _, name in records.choices(ledger, "unit"))
 
 
-def test_delete_key_refused_while_cadres_refer_to_the_unit(qtbot, window, county, answers):
-    units = window.tabs.widget(0).units
+def test_delete_key_refused_while_cadres_refer_to_the_unit(qtbot, window, county, answers, ledger):
+    units = window.tab("units").units
     select(units, county["units"]["县委组织部"])
     units.list.view.setFocus()
     qtbot.keyClick(units.list.view, Qt.Key.Key_Delete)
     assert answers.texts("confirm") == ["确定删除帮扶单位“县委组织部”吗？"]
     assert answers.texts("warn") == ["不能删除此帮扶单位：仍有1 名干部引用它。请先处理这些记录。"]
-    assert "县委组织部" in unit_names()
+    assert "县委组织部" in unit_names(ledger)
 
 
-def test_delete_asks_first_and_no_keeps_the_record(qtbot, window, county, answers):
-    units = window.tabs.widget(0).units
+def test_delete_asks_first_and_no_keeps_the_record(qtbot, window, county, answers, ledger):
+    units = window.tab("units").units
     select(units, county["units"]["县财政局"])
     answers.confirm = False
     click(qtbot, units.delete_button)
-    assert "县财政局" in unit_names()
+    assert "县财政局" in unit_names(ledger)
     answers.confirm = True
     click(qtbot, units.delete_button)
-    assert unit_names() == sorted(["县教育局", "县委组织部"])
+    assert unit_names(ledger) == sorted(["县教育局", "县委组织部"])
     assert "县财政局" not in column_values(units, "name")
     assert units.form.record_id is None
 
 
-def test_village_with_households_cannot_be_deleted(qtbot, window, county, answers):
-    window.tabs.setCurrentIndex(1)
-    villages = window.tabs.widget(1).villages
+def test_village_with_households_cannot_be_deleted(qtbot, window, county, answers, ledger):
+    villages = show_tab(window, "villages").villages
     select(villages, county["village"])
     click(qtbot, villages.delete_button)
     assert "2 户贫困户" in answers.texts("warn")[0]
-    assert records.counts(["village"]) == {"village": 1}
+    assert records.counts(ledger, ["village"]) == {"village": 1}
 
 
-def test_leaving_an_edited_record_asks_and_cancel_stays(qtbot, window, county, answers):
-    units = window.tabs.widget(0).units
+def test_leaving_an_edited_record_asks_and_cancel_stays(qtbot, window, county, answers, ledger):
+    units = window.tab("units").units
     first = units.list.model.row_of_id(county["units"]["县财政局"])
     click_row(qtbot, units, first)
     fill(qtbot, units, {"head": "赵六"})
@@ -91,21 +100,21 @@ def test_leaving_an_edited_record_asks_and_cancel_stays(qtbot, window, county, a
     answers.unsaved = Unsaved.DISCARD
     click_row(qtbot, units, other)
     assert units.list.current_id() == county["units"]["县教育局"]
-    assert records.load("unit", county["units"]["县财政局"])["head"] is None
+    assert records.load(ledger, "unit", county["units"]["县财政局"])["head"] is None
 
 
-def test_leaving_with_save_saves_first(qtbot, window, county, answers):
-    units = window.tabs.widget(0).units
+def test_leaving_with_save_saves_first(qtbot, window, county, answers, ledger):
+    units = window.tab("units").units
     click_row(qtbot, units, units.list.model.row_of_id(county["units"]["县财政局"]))
     fill(qtbot, units, {"head": "赵六"})
     answers.unsaved = Unsaved.SAVE
     click_row(qtbot, units, units.list.model.row_of_id(county["units"]["县教育局"]))
-    assert records.load("unit", county["units"]["县财政局"])["head"] == "赵六"
+    assert records.load(ledger, "unit", county["units"]["县财政局"])["head"] == "赵六"
     assert units.form.record_id == county["units"]["县教育局"]
 
 
 def test_save_that_fails_keeps_the_user_on_the_record(qtbot, window, county, answers):
-    units = window.tabs.widget(0).units
+    units = window.tab("units").units
     click_row(qtbot, units, units.list.model.row_of_id(county["units"]["县财政局"]))
     fill(qtbot, units, {"contact_phone": "123"})
     answers.unsaved = Unsaved.SAVE
@@ -114,25 +123,25 @@ def test_save_that_fails_keeps_the_user_on_the_record(qtbot, window, county, ans
     assert units.form.error_text("contact_phone").startswith("联系电话：")
 
 
-def test_switching_tab_or_closing_with_edits_asks(qtbot, window, answers):
-    units = window.tabs.widget(0).units
+def test_switching_tab_or_closing_with_edits_asks(qtbot, window, answers, ledger):
+    units = window.tab("units").units
     click(qtbot, units.new_button)
     fill(qtbot, units, {"name": "县民政局"})
     answers.unsaved = Unsaved.CANCEL
-    window.tabs.setCurrentIndex(2)
-    assert window.tabs.currentIndex() == 0
+    show_tab(window, "pairings")
+    assert window.tabs.currentWidget() is window.tab("units")
     window.close()
     assert window.isVisible()
     assert answers.texts("unsaved") == ["帮扶单位", "帮扶单位"]
     answers.unsaved = Unsaved.SAVE
     window.close()
     assert not window.isVisible()
-    assert "县民政局" in unit_names()
+    assert "县民政局" in unit_names(ledger)
 
 
 def test_a_childs_edits_are_asked_about_when_the_parent_record_changes(qtbot, window, county,
                                                                         answers):
-    tab = window.tabs.widget(0)
+    tab = window.tab("units")
     click_row(qtbot, tab.units, tab.units.list.model.row_of_id(county["units"]["县委组织部"]))
     assert column_values(tab.cadres, "name") == ["刘芳"]
     click_row(qtbot, tab.cadres, 0)
@@ -144,7 +153,7 @@ def test_a_childs_edits_are_asked_about_when_the_parent_record_changes(qtbot, wi
 
 
 def test_escape_reverts_and_ctrl_n_starts_a_new_record(qtbot, window, county):
-    units = window.tabs.widget(0).units
+    units = window.tab("units").units
     click_row(qtbot, units, units.list.model.row_of_id(county["units"]["县财政局"]))
     fill(qtbot, units, {"name": "县财政局（改）"})
     qtbot.keyClick(units.form.editors["name"], Qt.Key.Key_Escape)
@@ -157,7 +166,7 @@ def test_escape_reverts_and_ctrl_n_starts_a_new_record(qtbot, window, county):
 
 
 def test_ctrl_f_focuses_search_which_filters_in_sql(qtbot, window):
-    units = window.tabs.widget(0).units
+    units = window.tab("units").units
     units.list.view.setFocus()
     ctrl(qtbot, units.list.view, Qt.Key.Key_F)
     assert QApplication.focusWidget() is units.list.search
@@ -167,7 +176,7 @@ def test_ctrl_f_focuses_search_which_filters_in_sql(qtbot, window):
 
 
 def test_header_click_sorts(qtbot, window):
-    units = window.tabs.widget(0).units
+    units = window.tab("units").units
     header = units.list.view.horizontalHeader()
     x = header.sectionViewportPosition(0) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
@@ -191,7 +200,7 @@ def test_every_table_model_passes_modeltester(qtmodeltester, window):
 
 
 def test_tab_order_follows_the_form(qtbot, window):
-    cadres = window.tabs.widget(0).cadres
+    cadres = window.tab("units").cadres
     form = cadres.form
     form.first_editor().setFocus()
     seen = [QApplication.focusWidget()]
@@ -205,16 +214,14 @@ def test_tab_order_follows_the_form(qtbot, window):
 
 
 def test_records_added_in_one_tab_are_choices_in_another(qtbot, window):
-    window.tabs.setCurrentIndex(2)
-    pairing = window.tabs.widget(2).uv
+    pairing = show_tab(window, "pairings").uv
     pairing.form.editors["unit"].setFocus()  # its choices are read now, without 县水利局
     assert pairing.form.editors["unit"].findText("县委组织部") >= 0
-    window.tabs.setCurrentIndex(0)
-    units = window.tabs.widget(0).units
+    units = show_tab(window, "units").units
     click(qtbot, units.new_button)
     fill(qtbot, units, {"name": "县水利局"})
     click(qtbot, units.save_button)
-    window.tabs.setCurrentIndex(2)
+    show_tab(window, "pairings")
     click(qtbot, pairing.new_button)
     fill(qtbot, pairing, {"unit": "县水利局", "village": "新寨村", "started_on": "2008-01-10"})
     click(qtbot, pairing.save_button)

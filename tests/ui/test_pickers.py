@@ -9,38 +9,34 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableView, QToolButton
 
 from pairing_desktop.core import records
-from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.ui import record_form
 from pairing_desktop.ui.record_form import DateEditor, RefEditor
 from pairing_desktop.ui.tabs.assignments import ReassignDialog
-from tests.ui.drive import click, fill, open_window, pick, popup_labels, type_text
+from tests.helpers import dump, save
+from tests.ui.drive import click, fill, open_window, pick, popup_labels, show_tab, type_text
 
 pytestmark = pytest.mark.gui
 
 
-def snapshot() -> dict[str, list[tuple]]:
-    return {key: sorted(spec.model.select().tuples(), key=str) for key, spec in ENTITIES.items()}
-
-
 @pytest.fixture
 def county(ledger):
-    ranks = {label: i for i, label in records.choices("rank")}
-    finance = records.save("unit", None, {"name": "县财政局", "level": "县直"})
-    school = records.save("unit", None, {"name": "县教育局", "level": "县直"})
-    township = records.save("township", None, {"name": "城关镇"})
-    xinhua = records.save("village", None, {"township": township, "name": "新华村"})
-    xinzhai = records.save("village", None, {"township": township, "name": "新寨村"})
+    ranks = {label: i for i, label in records.choices(ledger, "rank")}
+    finance = save(ledger, "unit", None, {"name": "县财政局", "level": "县直"})
+    school = save(ledger, "unit", None, {"name": "县教育局", "level": "县直"})
+    township = save(ledger, "township", None, {"name": "城关镇"})
+    xinhua = save(ledger, "village", None, {"township": township, "name": "新华村"})
+    xinzhai = save(ledger, "village", None, {"township": township, "name": "新寨村"})
     ids = {
-        "张伟 财政": records.save("cadre", None, {"unit": finance, "name": "张伟",
+        "张伟 财政": save(ledger, "cadre", None, {"unit": finance, "name": "张伟",
                                                 "rank": ranks["股级"]}),
-        "张伟 教育": records.save("cadre", None, {"unit": school, "name": "张伟",
+        "张伟 教育": save(ledger, "cadre", None, {"unit": school, "name": "张伟",
                                                 "rank": ranks["股级"]}),
-        "李四 新华": records.save("household", None, {"village": xinhua, "head_name": "李四",
+        "李四 新华": save(ledger, "household", None, {"village": xinhua, "head_name": "李四",
                                                     "group_name": "三组"}),
-        "李四 新寨": records.save("household", None, {"village": xinzhai, "head_name": "李四"}),
+        "李四 新寨": save(ledger, "household", None, {"village": xinzhai, "head_name": "李四"}),
     }
     for n in range(60):  # more matches for "王" than a picker offers at once
-        records.save("household", None, {"village": xinzhai, "head_name": f"王{n:02d}"})
+        save(ledger, "household", None, {"village": xinzhai, "head_name": f"王{n:02d}"})
     return ids
 
 
@@ -53,13 +49,12 @@ def searching(monkeypatch):
 @pytest.fixture
 def assignments(qtbot, ledger, settings, county, searching):
     window = open_window(qtbot, ledger, settings)
-    window.tabs.setCurrentIndex(3)
-    panel = window.tabs.widget(3).assignments
+    panel = show_tab(window, "assignments").assignments
     click(qtbot, panel.new_button)
     return panel
 
 
-def test_pick_a_household_from_the_matches_of_a_few_typed_words(qtbot, assignments, county):
+def test_pick_a_household_from_the_matches_of_a_few_typed_words(qtbot, assignments, county, ledger):
     household: RefEditor = assignments.form.editors["household"]
     cadre: RefEditor = assignments.form.editors["cadre"]
     pick(qtbot, household, "新华 李", "李四（新华村·三组）")
@@ -70,7 +65,7 @@ def test_pick_a_household_from_the_matches_of_a_few_typed_words(qtbot, assignmen
     click(qtbot, assignments.save_button)
     saved = assignments.form.record_id
     assert saved is not None, assignments.form.values()
-    stored = records.load("assignment", saved)
+    stored = records.load(ledger, "assignment", saved)
     assert (stored["household"], stored["cadre"]) == (county["李四 新华"], county["张伟 教育"])
     # reopened: the picker shows the record's label, read by id
     click(qtbot, assignments.new_button)
@@ -95,8 +90,8 @@ def test_a_search_offers_a_limited_number_of_matches(qtbot, assignments):
     qtbot.waitUntil(lambda: popup_labels(household) == ["王59（新寨村）"], timeout=3000)
 
 
-def test_a_name_matching_no_household_is_refused_beside_the_field(qtbot, assignments):
-    before = snapshot()
+def test_a_name_matching_no_household_is_refused_beside_the_field(qtbot, assignments, ledger):
+    before = dump(ledger)
     fill(qtbot, assignments, {"cadre": "张伟（县财政局）", "household": "赵六",
                               "started_on": "2008-01-05"})
     household: RefEditor = assignments.form.editors["household"]
@@ -104,7 +99,7 @@ def test_a_name_matching_no_household_is_refused_beside_the_field(qtbot, assignm
     assert household.no_match and "c0392b" in household.lineEdit().styleSheet()  # red at once
     click(qtbot, assignments.save_button)
     assert assignments.form.record_id is None
-    assert snapshot() == before
+    assert dump(ledger) == before
     assert assignments.form.error_text("household") == \
         "贫困户：没有名为“赵六”的贫困户，请从列表中选择"
     assert assignments.form.errors["household"].isVisible()
@@ -112,11 +107,11 @@ def test_a_name_matching_no_household_is_refused_beside_the_field(qtbot, assignm
     assert not household.no_match and household.lineEdit().styleSheet() == ""
 
 
-def test_namesakes_typed_by_name_alone_must_be_picked(qtbot, assignments):
-    before = snapshot()
+def test_namesakes_typed_by_name_alone_must_be_picked(qtbot, assignments, ledger):
+    before = dump(ledger)
     fill(qtbot, assignments, {"cadre": "张伟", "household": "李四", "started_on": "2008-01-05"})
     click(qtbot, assignments.save_button)
-    assert snapshot() == before
+    assert dump(ledger) == before
     assert assignments.form.error_text("cadre") == "帮扶干部：有 2 名干部都叫“张伟”，请从列表中选择"
     assert assignments.form.error_text("household") == \
         "贫困户：有 2 户贫困户都叫“李四”，请从列表中选择"
@@ -124,7 +119,7 @@ def test_namesakes_typed_by_name_alone_must_be_picked(qtbot, assignments):
 
 def test_a_small_kind_lists_every_record(qtbot, ledger, settings, county):
     window = open_window(qtbot, ledger, settings)
-    cadres = window.tabs.widget(0).cadres
+    cadres = window.tab("units").cadres
     click(qtbot, cadres.new_button)
     unit: RefEditor = cadres.form.editors["unit"]
     unit.setFocus()
@@ -142,23 +137,23 @@ def test_the_hint_names_what_a_search_looks_in(qtbot, assignments):
 
 @pytest.mark.parametrize("typed", ["2008-01-05", "2008-1-5", "2008/1/5", "2008.1.5", "20080105",
                                    "2008年1月5日"])
-def test_a_date_typed_in_a_common_form_is_saved(qtbot, assignments, county, typed):
+def test_a_date_typed_in_a_common_form_is_saved(qtbot, assignments, county, typed, ledger):
     pick(qtbot, assignments.form.editors["household"], "李四", "李四（新寨村）")
     fill(qtbot, assignments, {"cadre": "张伟（县财政局）", "started_on": typed})
     click(qtbot, assignments.save_button)
     assert assignments.form.record_id is not None, assignments.form.error_text("started_on")
-    assert str(records.load("assignment", assignments.form.record_id)["started_on"]) \
+    assert str(records.load(ledger, "assignment", assignments.form.record_id)["started_on"]) \
         == "2008-01-05"
     assert assignments.form.editors["started_on"].text() == "2008-01-05"  # shown as stored
     assert assignments.form.editors["ended_on"].text() == ""  # optional, left empty
 
 
-def test_a_bad_date_is_named_beside_the_field(qtbot, assignments):
-    before = snapshot()
+def test_a_bad_date_is_named_beside_the_field(qtbot, assignments, ledger):
+    before = dump(ledger)
     fill(qtbot, assignments, {"cadre": "张伟（县财政局）", "household": "李四（新寨村）",
                               "started_on": "2008-2-30"})
     click(qtbot, assignments.save_button)
-    assert snapshot() == before
+    assert dump(ledger) == before
     assert assignments.form.error_text("started_on") == "开始日期：2008年2月30日不存在"
 
 
@@ -173,7 +168,7 @@ def calendar_day(qtbot, editor: DateEditor, day: int) -> None:
                      pos=table.visualRect(cell).center())
 
 
-def test_a_date_picked_from_the_calendar(qtbot, assignments, county):
+def test_a_date_picked_from_the_calendar(qtbot, assignments, county, ledger):
     fill(qtbot, assignments, {"cadre": "张伟（县财政局）", "household": "李四（新寨村）",
                               "started_on": "2009/3/1"})
     started: DateEditor = assignments.form.editors["started_on"]
@@ -187,7 +182,7 @@ def test_a_date_picked_from_the_calendar(qtbot, assignments, county):
     assert not started.calendar.isVisible()
     assert assignments.form.dirty
     click(qtbot, assignments.save_button)
-    assert str(records.load("assignment", assignments.form.record_id)["started_on"]) \
+    assert str(records.load(ledger, "assignment", assignments.form.record_id)["started_on"]) \
         == "2009-03-15"
 
 
@@ -214,8 +209,9 @@ def test_enter_does_not_pick_one_of_several_namesakes(qtbot, assignments):
     assert household.value() == "李四"  # the core will ask which one
 
 
-def test_the_reassign_dialog_reads_a_typed_cadre_as_the_core_does(qtbot, county, searching):
-    dialog = ReassignDialog("李四（新华村·三组）")
+def test_the_reassign_dialog_reads_a_typed_cadre_as_the_core_does(qtbot, host, county,
+                                                                  searching):
+    dialog = ReassignDialog(host, "李四（新华村·三组）")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -22,10 +22,10 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(qtbot, ledger, monkeypatch):
+def page(qtbot, host, monkeypatch):
     monkeypatch.setattr(activity_rules, "today", lambda: dt.date(2025, 12, 31))
-    fill_known_year(build_county(started=dt.date(2024, 6, 1)))
-    tab = ReportTab(today=lambda: dt.date(2026, 3, 1))
+    fill_known_year(build_county(host.ledger, started=dt.date(2024, 6, 1)))
+    tab = ReportTab(host, today=lambda: dt.date(2026, 3, 1))
     qtbot.addWidget(tab)
     tab.resize(1300, 760)
     tab.show()
@@ -113,7 +113,7 @@ def test_custom_period_shows_that_period(qtbot, page):
     assert rows["调研"][:3] == ["调研", "1", "5"]
     assert rows["种植蔬菜"][1] == "1" and rows["种植蔬菜"][6] == "12.5"
     assert rows["增加收入"][1] == "0"  # 11-11 lies after the period
-    core = range_report(dt.date(2025, 4, 1), dt.date(2025, 9, 30))
+    core = range_report(page.host.ledger, dt.date(2025, 4, 1), dt.date(2025, 9, 30))
     for kind in core.kinds:
         assert rows[kind.name] == kind_row(kind)
     for label, value, measure in core.network:

@@ -1,5 +1,10 @@
 """批量生成: all letters of a kind for a year into one PDF or a folder, off the GUI thread, with
-a progress dialog whose Cancel stops the core's batch (which then leaves no file)."""
+a progress dialog whose Cancel stops the core's batch (which then leaves no file).
+
+A batch records the letters it prints, so it cannot run on a read-only reader: the worker opens
+a connection of its own to the window's file inside its thread and closes it there, so opening
+another file meanwhile never mixes the two. The views hear of the recorded letters when it ends.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +29,13 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core import records
 from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import BatchCancelled, BatchResult, generate
-from pairing_desktop.core.storage.models import database
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.letters.ask import LetterAsk
+from pairing_desktop.ui.letters.changes import batch_changes
+from pairing_desktop.ui.operations import LedgerHost
 
 
 class _Signals(QObject):
@@ -38,26 +46,35 @@ class _Signals(QObject):
 
 
 class BatchWorker(QRunnable):
-    """Runs `letters.batch.generate` in a pool thread (with its own database connection)."""
+    """Runs `letters.batch.generate` in a pool thread, on the file of `ledger`, as its operator.
 
-    def __init__(self, kind: str, year: int, out: Path, **options):
+    Every failure reaches the dialog as a message (`failed`), so the dialog stays usable."""
+
+    def __init__(self, ledger: Ledger, kind: str, year: int, out: Path, **options):
         super().__init__()
+        self.ledger = ledger
         self.kind, self.year, self.out, self.options = kind, year, out, options
         self.signals = _Signals()
         self.stop = threading.Event()
 
     def run(self) -> None:
         try:
-            result = generate(self.kind, self.year, self.out, cancelled=self.stop.is_set,
-                              progress=self.signals.progress.emit, **self.options)
+            result = self._generate()
         except BatchCancelled:
             self.signals.cancelled.emit()
         except PairingError as exc:
             self.signals.failed.emit(str(exc))
+        except Exception as exc:  # not the clerk's fault: say what failed, never stay silent
+            self.signals.failed.emit(QCoreApplication.translate(
+                "letters", "生成失败（程序错误）：{0}").format(exc))
         else:
             self.signals.finished.emit(result)
-        finally:
-            database.close()  # this thread's connection only
+
+    def _generate(self) -> BatchResult:
+        with open_ledger(self.ledger.path, lock=False) as own:  # this thread's connection
+            own.operator = self.ledger.operator
+            return generate(own, self.kind, self.year, self.out, cancelled=self.stop.is_set,
+                            progress=self.signals.progress.emit, **self.options)
 
 
 class BatchDialog(QDialog):
@@ -65,9 +82,10 @@ class BatchDialog(QDialog):
 
     done_batch = Signal(object)  # BatchResult, after a batch completes
 
-    def __init__(self, parent: QWidget | None = None, year: int | None = None,
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None, year: int | None = None,
                  folder: Path | None = None):
         super().__init__(parent)
+        self.host = host
         self.setWindowTitle(self.tr("批量生成责任书"))
         self.setMinimumWidth(560)
         self.folder = folder or Path.home()
@@ -79,11 +97,11 @@ class BatchDialog(QDialog):
         self.year.setValue(year or dt.date.today().year)
         self.township = QComboBox(self)
         self.township.addItem(self.tr("全部乡镇"), "")
-        for _id, name in records.choices("township"):
+        for _id, name in records.choices(host.ledger, "township"):
             self.township.addItem(name, name)
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("全部单位"), "")
-        for _id, name in records.choices("unit"):
+        for _id, name in records.choices(host.ledger, "unit"):
             self.unit.addItem(name, name)
         self.split = QCheckBox(self.tr("每份一个文件（输出到文件夹）"), self)
         self.out = QLineEdit(self)
@@ -134,7 +152,7 @@ class BatchDialog(QDialog):
             LetterAsk.inform(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return None
         self.worker = BatchWorker(
-            self.kind.currentData(), self.year.value(), Path(out),
+            self.host.ledger, self.kind.currentData(), self.year.value(), Path(out),
             township=self.township.currentData() or None, unit=self.unit.currentData() or None,
             split=self.split.isChecked())
         self.progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 0, self)
@@ -168,6 +186,8 @@ class BatchDialog(QDialog):
         self._end()
         self.message = self.tr("已生成 {0} 份，共 {1} 页。").format(len(result.letters),
                                                                  result.pages)
+        if self.worker is not None and self.worker.ledger is self.host.ledger:
+            self.host.announce(batch_changes(self.windowTitle(), result))
         self.done_batch.emit(result)
 
     def _failed(self, message: str) -> None:

@@ -3,13 +3,12 @@ through QPrinter, save as PDF; printing records the letters as 已打印 through
 
 from __future__ import annotations
 
-import getpass
 import shutil
 import uuid
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.letters.lifecycle import mark_printed
 from pairing_desktop.ui.letters.ask import LetterAsk
+from pairing_desktop.ui.operations import LedgerHost
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
 PRINT_DPI = 300
@@ -59,11 +59,10 @@ class PdfPages:
 class PreviewDialog(QDialog):
     """One page at a time (a batch may have thousands), zoomable; 打印… and 另存为 PDF…."""
 
-    printed = Signal()
-
-    def __init__(self, pdf: Path, letter_ids: list[uuid.UUID], title: str = "",
-                 parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, pdf: Path, letter_ids: list[uuid.UUID],
+                 title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
         self.setWindowTitle(self.tr("预览：{0}").format(title or pdf.name))
         self.pdf = pdf
         self.letter_ids = list(letter_ids)
@@ -113,16 +112,16 @@ class PreviewDialog(QDialog):
         self.image.setPixmap(QPixmap.fromImage(image))
 
     def print_letters(self) -> bool:
-        """Print through the system dialog; the letters are then recorded as 已打印."""
+        """Print through the system dialog; the letters are then recorded as 已打印 by the
+        operator working on the ledger."""
         printer = LetterAsk.printer(self)
         if printer is None:
             return False
         self.print_to(printer)
         try:
-            mark_printed(self.letter_ids, getpass.getuser() or "—")
+            self.host.perform(mark_printed, self.letter_ids)
         except PairingError as exc:
             LetterAsk.inform(self, self.tr("打印"), str(exc))
-        self.printed.emit()
         return True
 
     def print_to(self, printer: QPrinter) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.errors import PairingError
-from pairing_desktop.core.rules.targets import copy_last_year
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.kinds import entity_kinds
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel, RecordPanel
 from pairing_desktop.ui.tabs.base import PanelTab
 
@@ -27,25 +30,27 @@ from pairing_desktop.ui.tabs.base import PanelTab
 class TargetsTab(PanelTab):
     """Pairings on the left; the targets of the selected pairing for the chosen year on the right.
 
-    Standalone: needs nothing but a parent; the main window adds it with `add_tab`."""
+    Standalone: needs nothing but the host; the main window adds it from its registry."""
 
-    def __init__(self, parent: QWidget | None = None, year: int | None = None):
-        super().__init__(parent)
-        self.pairings = ListPanel(records.EntityList("uv_pairing"), self.tr("单位–村结对"), self)
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None, year: int | None = None):
+        super().__init__(host, parent)
+        self.pairings = ListPanel(host, partial(records.EntityList, entity="uv_pairing"),
+                                  entity_kinds("uv_pairing"), self.tr("单位–村结对"), self)
         self.year = QSpinBox(self)
         self.year.setRange(1949, 2100)
         self.year.setValue(year or dt.date.today().year)
         self.year.setPrefix(self.tr("年度 "))
         self.copy_button = QPushButton(self.tr("复制上年目标"), self)
         self.copy_button.clicked.connect(lambda _checked=False: self.copy_last_year())
-        self.targets = RecordPanel("target", self.tr("年度目标"),
+        self.targets = RecordPanel(host, "target", self.tr("年度目标"),
                                    filters={"pairing": None, "year": self.year.value()},
                                    parent=self, orientation=Qt.Orientation.Vertical)
         self.pairings.can_leave = self.targets.maybe_leave
         self.pairings.current_changed.connect(lambda _id: self._show())
         self.year.valueChanged.connect(self._year_changed)
         self._shown_year = self.year.value()
-        self.track(self.targets, self.pairings)
+        self.track(self.targets)
+        host.replaced.connect(self._show)
 
         right = QWidget(self)
         side = QVBoxLayout(right)
@@ -101,10 +106,8 @@ class TargetsTab(PanelTab):
         if pairing is None or not self.targets.maybe_leave():
             return 0
         try:
-            copied = copy_last_year(pairing, self.year.value())
+            changes = self.host.perform(ops.copy_last_year, pairing, self.year.value())
         except PairingError as exc:
             Ask.warn(self, self.tr("复制上年目标"), str(exc))
             return 0
-        self.targets.list.refresh()
-        self.changed.emit()
-        return copied
+        return len(changes.created.get("target", ()))

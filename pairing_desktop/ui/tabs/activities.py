@@ -3,7 +3,7 @@
 The date starts at today, the pairing is picked by typing part of the unit's or village's name,
 the kind from a list; then only the numbers and texts that kind carries are shown. Ctrl+Enter
 saves and starts the next record with the same pairing and kind. Every check is the core's
-(`records.save("activity", …)`); the form only shows its messages.
+(the save operation); the form only shows its messages.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.activities.ledger import ActivityList
 from pairing_desktop.core.activities.rules import MONEY_UNITS, TEXT_LABELS, to_yuan
@@ -38,11 +39,15 @@ from pairing_desktop.core.activities.types import (
     Kind,
     load_kinds,
 )
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ACTIVITY
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.kinds import entity_kinds
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RefEditor
 from pairing_desktop.ui.record_panel import ListPanel
+from pairing_desktop.ui.tabs.base import SETTINGS_MENU, Tab
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -56,8 +61,9 @@ class ActivityForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
         self.record_id: Any = None
         self.kinds: list[Kind] = []
         self._snapshot: dict[str, Any] = {}
@@ -76,12 +82,12 @@ class ActivityForm(QWidget):
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         self.kind.setMaxVisibleItems(20)
-        self.pairing = RefEditor(ACTIVITY.field("pairing"), self)
+        self.pairing = RefEditor(host, ACTIVITY.field("pairing"), self)
         self.pairing.setObjectName("pairing")
         self.pairing.lineEdit().setPlaceholderText(tr("输入单位或村名的几个字"))
-        self.cadre = RefEditor(ACTIVITY.field("cadre"), self)
+        self.cadre = RefEditor(host, ACTIVITY.field("cadre"), self)
         self.cadre.setObjectName("cadre")
-        self.household = RefEditor(ACTIVITY.field("household"), self)
+        self.household = RefEditor(host, ACTIVITY.field("household"), self)
         self.household.setObjectName("household")
         self.numbers: dict[str, QLineEdit] = {}
         for name in NUMBER_FIELDS:
@@ -166,7 +172,7 @@ class ActivityForm(QWidget):
     def reload_kinds(self) -> None:
         """Re-read the kinds (the county may have added one), keeping the current pick."""
         current = self.current_kind()
-        self.kinds = load_kinds()
+        self.kinds = load_kinds(self.host.ledger)
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItems([k.name for k in self.kinds])
@@ -207,7 +213,8 @@ class ActivityForm(QWidget):
 
     def raw_values(self) -> dict[str, Any]:
         """What is typed, as the user sees it (for the unsaved-edits check)."""
-        values: dict[str, Any] = {"date": self.date.text(), "type": self.kind.currentIndex(),
+        kind = self.current_kind()
+        values: dict[str, Any] = {"date": self.date.text(), "type": kind.id if kind else None,
                                   "money_unit": self.money_unit.currentText()}
         for name in self.shown_fields():
             if name in self.numbers:
@@ -253,7 +260,7 @@ class ActivityForm(QWidget):
         self._snapshot = self.raw_values()
 
     def load(self, record_id: Any) -> None:
-        values = records.load("activity", record_id)
+        values = records.load(self.host.ledger, "activity", record_id)
         self.record_id = record_id
         self.set_kind(values["type"])
         self.date.setText(values["date"].isoformat())
@@ -272,7 +279,8 @@ class ActivityForm(QWidget):
     def save(self) -> Any:
         """Save through the core; on refusal show its messages and keep the input."""
         try:
-            saved = records.save("activity", self.record_id, self.record_values())
+            saved = self.host.perform(ops.save, "activity", self.record_id,
+                                      self.record_values()).record_id
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return None
@@ -316,15 +324,14 @@ class ActivityForm(QWidget):
         return label.text() if not label.isHidden() else ""
 
 
-class ActivitiesTab(QWidget):
+class ActivitiesTab(Tab):
     """The form above the list of what was entered (newest first)."""
 
-    changed = Signal()  # an activity was saved or deleted
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.form = ActivityForm(self)
-        self.list = ListPanel(ActivityList(), tr("已登记的帮扶活动"), self)
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
+        super().__init__(host, parent)
+        self.form = ActivityForm(host, self)
+        self.list = ListPanel(host, ActivityList, entity_kinds("activity"),
+                              tr("已登记的帮扶活动"), self)
         self.list.setObjectName("activity_list")
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self._show)
@@ -370,6 +377,22 @@ class ActivitiesTab(QWidget):
         layout.addWidget(splitter)
         self.form.load_new()
         self._update_buttons()
+        self.types_action = QAction(QCoreApplication.translate("tabs", "帮扶活动类型…"), self)
+        self.types_action.triggered.connect(lambda _checked=False: self.edit_types())
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self._on_replaced)
+
+    def menu_actions(self) -> list[tuple[str, QAction]]:
+        return [(SETTINGS_MENU, self.types_action)]
+
+    def edit_types(self) -> QWidget:
+        """设置 → 帮扶活动类型…: the county's kinds, edited like any other list."""
+        from pairing_desktop.ui.tabs.activity_settings import ActivityTypesDialog
+
+        dialog = ActivityTypesDialog(self.host, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _shortcut(self, text: str, slot: Any, *keys: QKeySequence) -> None:
         action = QAction(text, self)
@@ -387,11 +410,9 @@ class ActivitiesTab(QWidget):
         saved = self.form.save()
         if saved is None:
             return False
-        self.list.refresh()
         self.list.select_id(saved)
         self.status.setText(tr("已保存。"))
         self._update_buttons()
-        self.changed.emit()
         return True
 
     def save_and_next(self) -> bool:
@@ -424,15 +445,13 @@ class ActivitiesTab(QWidget):
         if not Ask.confirm(self, tr("删除帮扶活动"), tr("确定删除这条帮扶活动记录吗？")):
             return False
         try:
-            records.delete("activity", self.form.record_id)
+            self.host.perform(ops.delete, "activity", self.form.record_id)
         except RefusedError as exc:
             self.form.show_errors({"": str(exc)})
             return False
-        self.list.refresh()
         self.form.load_new(self.form.current_kind(), self.form.pairing.value())
         self.status.setText(tr("已删除。"))
         self._update_buttons()
-        self.changed.emit()
         return True
 
     def _show(self, record_id: Any) -> None:
@@ -458,13 +477,28 @@ class ActivitiesTab(QWidget):
             return True
         return False
 
-    def reload(self) -> None:
-        """Another file was opened: new kinds, choices and list."""
+    # --- what others changed ---------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        """New or changed kinds of activity; the shown record changed elsewhere (an undo): its
+        stored values, unless the form holds unsaved edits."""
+        if changes.touches(["activity_type"]):
+            self.form.reload_kinds()
+        record_id = self.form.record_id
+        if record_id is None or record_id not in changes.ids("activity") or self.form.dirty:
+            return
+        try:
+            self.form.load(record_id)
+        except RefusedError:  # it is gone
+            self.list.clear_selection()
+            self.form.load_new(self.form.current_kind(), self.form.pairing.value())
+        self._update_buttons()
+
+    def _on_replaced(self) -> None:
+        """Another file was opened: its kinds and a new record (the pickers and the list
+        read the new file themselves)."""
         self.form.reload_kinds()
-        for combo in (self.form.pairing, self.form.cadre, self.form.household):
-            combo.reload()
         self.form.load_new()
-        self.list.set_source(ActivityList())
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -472,7 +506,3 @@ class ActivitiesTab(QWidget):
         if self.form.record_id is None and not self.form.dirty:
             self.form.date.setFocus()
             self.form.date.selectAll()  # typing replaces today's date
-        self.form.reload_kinds()
-        for combo in (self.form.pairing, self.form.cadre, self.form.household):
-            combo.reload()
-        self.list.refresh()

@@ -1,10 +1,11 @@
 """Settings of issue 4, from the 设置 menu: the duty rules (intervals and counts differ between
-counties) and the kinds of activity with the numbers each carries. Both are data in the ledger;
-the checks are the core's (`duties.settings.save_rules`, `records.save("activity_type", …)`)."""
+counties) and the kinds of activity with the numbers each carries. Both are data in the ledger,
+changed by operations whose checks are the core's (`duties.settings.save_rules`, the save of an
+`activity_type`); the views that depend on them hear of it as a change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core.activities.types import DUTY_LABELS, NUMBER_FIELDS, TEXT_FIELDS
 from pairing_desktop.core.duties.settings import DEFAULT_RULES, PERIODS, load_rules, save_rules
-from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.errors import PairingError
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
 
 
@@ -30,10 +32,9 @@ def tr(text: str) -> str:
 class DutyRulesDialog(QDialog):
     """Per duty: how often (每月/每季度/每半年/每年) and how many times; 0 means not checked."""
 
-    saved = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
         self.setWindowTitle(tr("帮扶职责规则"))
         self.periods: dict[str, QComboBox] = {}
         self.counts: dict[str, QSpinBox] = {}
@@ -68,7 +69,7 @@ class DutyRulesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.show_rules(load_rules())
+        self.show_rules(load_rules(host.ledger))
 
     def show_rules(self, rules: dict) -> None:
         keys = list(PERIODS)
@@ -83,11 +84,10 @@ class DutyRulesDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            save_rules(self.rules())
-        except ValidationError as exc:
+            self.host.perform(save_rules, self.rules())
+        except PairingError as exc:
             self.error.setText(str(exc))
             return False
-        self.saved.emit()
         self.accept()
         return True
 
@@ -95,10 +95,10 @@ class DutyRulesDialog(QDialog):
 class ActivityTypesDialog(QDialog):
     """The kinds of activity, edited like any other list (the county adds its own)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("帮扶活动类型"))
-        self.panel = RecordPanel("activity_type", tr("活动类型与记录的数字"), parent=self)
+        self.panel = RecordPanel(host, "activity_type", tr("活动类型与记录的数字"), parent=self)
         hint = tr("“记录的数字”填以下若干项，以逗号分隔：{0}；“填写的文字”：{1}；"
                   "“对应职责”决定该类活动计入哪项职责检查。").format(
             ", ".join(NUMBER_FIELDS), ", ".join(TEXT_FIELDS))

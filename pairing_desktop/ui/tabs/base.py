@@ -1,48 +1,46 @@
-"""What every tab of panels shares: leaving, reloading and refreshing its panels together."""
+"""What the main window asks of every tab, and what tabs made of record panels share."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from pairing_desktop.ui.record_panel import ListPanel, RecordPanel
+from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.record_panel import RecordPanel
+
+# The menus a tab may put actions in; the main window owns them and their titles.
+SETTINGS_MENU = "settings"
+LETTERS_MENU = "letters"
 
 
-class PanelTab(QWidget):
-    """A tab made of RecordPanels and ListPanels (register them with `track`).
+class Tab(QWidget):
+    """A tab of the main window, working on the window's ledger through `host`.
 
-    Showing the tab again re-reads its lists and reference choices, since other tabs may have
-    changed records meanwhile."""
+    `maybe_leave()` is asked before the window switches tab or file or closes: False keeps the
+    user where they are (the tab asks 保存/放弃/取消 itself). `menu_actions()` are the actions the
+    tab offers in the window's menus, as (menu, action); the window places them."""
 
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
-        self.panels: list[RecordPanel] = []
-        self.lists: list[ListPanel] = []
+        self.host = host
 
-    def track(self, *panels: RecordPanel | ListPanel) -> None:
-        for panel in panels:
-            if isinstance(panel, RecordPanel):
-                self.panels.append(panel)
-                panel.changed.connect(self.changed.emit)
-            else:
-                self.lists.append(panel)
+    def maybe_leave(self) -> bool:
+        return True
+
+    def menu_actions(self) -> list[tuple[str, QAction]]:
+        return []
+
+
+class PanelTab(Tab):
+    """A tab made of RecordPanels (register them with `track`): it may be left when each of
+    them may."""
+
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
+        super().__init__(host, parent)
+        self.panels: list[RecordPanel] = []
+
+    def track(self, *panels: RecordPanel) -> None:
+        self.panels.extend(panels)
 
     def maybe_leave(self) -> bool:
         return all(panel.maybe_leave() for panel in self.panels)
-
-    def reload(self) -> None:
-        for panel in self.panels:
-            panel.reload()
-        for lst in self.lists:
-            lst.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        for panel in self.panels:
-            panel.list.refresh()
-            panel.form.reload_choices()
-        for lst in self.lists:
-            lst.refresh()

@@ -1,20 +1,20 @@
 """总览: who is behind on their duties, at a glance, as a traffic-light tree township → unit →
 pairing. Double-clicking a cell opens the records behind it.
 
-The duty checks run on a worker thread with its own SQLite connection (peewee keeps one per
-thread), so the window never freezes on a province-sized file; a result that arrives after a
-newer request is dropped.
+The duty checks run off the GUI thread on their own read-only connection (`ui.background`), so
+the window never freezes on a province-sized file. They run again when an operation changed a
+kind they depend on: at once when the tab is shown, else when it is next shown.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core.activities.ledger import ActivityList
 from pairing_desktop.core.activities.types import DUTY_LABELS
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.duties.checks import MET, OVERDUE, PENDING
 from pairing_desktop.core.duties.overview import (
     COLUMNS,
@@ -41,12 +42,21 @@ from pairing_desktop.core.duties.overview import (
     people_summary,
 )
 from pairing_desktop.core.records import EntityList
-from pairing_desktop.core.storage.models import database
-from pairing_desktop.ui.record_panel import ListPanel
+from pairing_desktop.ui.background import Reading
+from pairing_desktop.ui.kinds import entity_kinds
+from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.record_panel import ListPanel, SourceFactory
+from pairing_desktop.ui.tabs.base import SETTINGS_MENU, Tab
 from pairing_desktop.ui.township_filter import TownshipFilter
 
 COLOURS = {MET: "#c8e6c9", PENDING: "#ffe0b2", OVERDUE: "#ffcdd2"}
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+# What the duty checks read: pairings and the units and villages they join, their activities
+# and targets, cadres with their ranks and households, postings, and the duty rules (a setting).
+DASHBOARD_KINDS = frozenset({
+    "township", "village", "unit", "uv_pairing", "activity", "activity_type", "target",
+    "cadre", "rank", "household", "assignment", "stationed", "setting"})
 
 
 def tr(text: str) -> str:
@@ -71,59 +81,40 @@ def as_of_for(year: int, today: dt.date) -> dt.date:
     return today if year >= today.year else dt.date(year + 1, 1, 1)
 
 
-class _Signals(QObject):
-    done = Signal(int, object)  # request number, (lines, compliance) or an Exception
-
-
-class _Check(QRunnable):
-    def __init__(self, number: int, args: tuple, signals: _Signals):
-        super().__init__()
-        self.number, self.args, self.signals = number, args, signals
-
-    def run(self) -> None:
-        try:
-            result: Any = overview(*self.args)
-        except Exception as exc:  # shown in the tab, never lost in a thread
-            result = exc
-        finally:
-            database.close()  # this thread's own connection
-        with contextlib.suppress(RuntimeError):  # the tab closed meanwhile: nobody to tell
-            self.signals.done.emit(self.number, result)
-
-
 class RecordsDialog(QDialog):
     """The records behind a dashboard cell, in the shared list panel (non-modal)."""
 
-    def __init__(self, source: Any, title: str, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, source: SourceFactory, kinds: frozenset[str],
+                 title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.list = ListPanel(source, title, self)
+        self.list = ListPanel(host, source, kinds, title, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         self.resize(900, 480)
 
 
-class OverviewTab(QWidget):
+class OverviewTab(Tab):
     refreshed = Signal()  # the tree shows a fresh check
 
-    def __init__(self, parent: QWidget | None = None,
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
                  pool: QThreadPool | None = None):
-        super().__init__(parent)
+        super().__init__(host, parent)
         self.today = today
-        self.pool = pool or QThreadPool.globalInstance()
         self.lines: list[PairingLine] = []
         self.dialogs: list[RecordsDialog] = []
-        self._requested = 0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._arrived)
+        self.stale = True  # not checked yet, or changed since the last check
+        self.reading = Reading(self, pool)
+        self.reading.done.connect(self._arrived)
+        self.reading.failed.connect(self._failed)
 
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(1949, 2100)
         self.year.setValue(today().year)
         self.year.setSuffix(tr(" 年"))
-        self.township = TownshipFilter(tr("全县"), self)
+        self.township = TownshipFilter(host, tr("全县"), self)
         self.township.setObjectName("township")
         self.only_overdue = QCheckBox(tr("只看有逾期的结对"), self)
         self.only_overdue.setObjectName("only_overdue")
@@ -169,6 +160,22 @@ class OverviewTab(QWidget):
         self.township.currentIndexChanged.connect(self.refresh)
         self.only_overdue.toggled.connect(self._fill)
         self.search.textChanged.connect(self._fill)
+        self.rules_action = QAction(QCoreApplication.translate("tabs", "帮扶职责规则…"), self)
+        self.rules_action.triggered.connect(lambda _checked=False: self.edit_rules())
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self._on_replaced)
+
+    def menu_actions(self) -> list[tuple[str, QAction]]:
+        return [(SETTINGS_MENU, self.rules_action)]
+
+    def edit_rules(self) -> QDialog:
+        """设置 → 帮扶职责规则…: saving them reaches this tab as a change of a setting."""
+        from pairing_desktop.ui.tabs.activity_settings import DutyRulesDialog
+
+        dialog = DutyRulesDialog(self.host, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # --- data ----------------------------------------------------------------------------
 
@@ -176,24 +183,39 @@ class OverviewTab(QWidget):
         return self.township.township_id()
 
     def refresh(self) -> None:
-        """Check again on the worker thread; the tree updates when the result arrives."""
-        self._requested += 1
+        """Check again off the GUI thread; the tree updates when the result arrives."""
+        self.stale = False
         year = self.year.value()
-        args = (year, as_of_for(year, self.today()), self.township_id())
         self.summary.setText(tr("正在检查……"))
-        self.pool.start(_Check(self._requested, args, self._signals))
+        self.reading.start(self.host.ledger, overview, year, as_of_for(year, self.today()),
+                           self.township_id())
 
     def mark_stale(self) -> None:
-        """Records changed: check again now if shown (else showing it will)."""
+        """What the checks read changed: check again now if shown, else when next shown."""
+        self.stale = True
         if self.isVisible():
             self.refresh()
 
-    def _arrived(self, number: int, result: Any) -> None:
-        if number != self._requested:
-            return  # a newer check is on its way
-        if isinstance(result, Exception):
-            self.summary.setText(tr("检查失败：{0}").format(result))
-            return
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(DASHBOARD_KINDS):
+            self.mark_stale()
+
+    def _on_replaced(self) -> None:
+        self.lines = []
+        self.tree.clear()
+        self.mark_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown after something it depends on changed (or for the first time): check again.
+        The check runs off the GUI thread, so this costs no wait."""
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(tr("检查失败：{0}").format(error))
+
+    def _arrived(self, result: Any) -> None:
         self.lines, compliance = result
         people = people_summary(compliance)
         self.people.setText(tr("干部帮扶：{under} 名干部帮扶户数不足定额，{over} 名超过定额；"
@@ -291,34 +313,19 @@ class OverviewTab(QWidget):
             return None  # a township or unit row: double-click opens and closes it
         year = self.year.value()
         duty = COLUMNS[column - 2] if column >= 2 else None
+        source: SourceFactory
         if duty == "target":
-            source: Any = EntityList("target", {"pairing": pairing_id})
+            source = partial(EntityList, entity="target", filters={"pairing": pairing_id})
+            kind = "target"
             title = tr("{0}：年度目标").format(item.text(0))
         else:
-            source = ActivityList(pairing_id=pairing_id, duty=duty, year=year)
+            source = partial(ActivityList, pairing_id=pairing_id, duty=duty, year=year)
+            kind = "activity"
             what = tr(DUTY_LABELS[duty]) if duty else tr("全部帮扶活动")
             title = tr("{0}：{1}年{2}").format(item.text(0), year, what)
-        dialog = RecordsDialog(source, title, self)
+        dialog = RecordsDialog(self.host, source, entity_kinds(kind), title, self)
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d))
         dialog.show()
         return dialog
 
-    # --- the window's protocol ---------------------------------------------------------------
-
-    def maybe_leave(self) -> bool:
-        return True
-
-    def reload(self) -> None:
-        """Another file was opened."""
-        self.township.reload()
-        self.lines = []
-        self.tree.clear()
-        self.mark_stale()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Check again whenever shown: other tabs (pairings, targets, assignments) may have
-        changed what is owed. The check runs off the GUI thread, so this costs no wait."""
-        super().showEvent(event)
-        self.township.reload()
-        self.refresh()

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +44,9 @@ from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
 from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
 from pairing_desktop.core.reports.period import parse_period, year_part
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
+from pairing_desktop.ui.tabs.base import Tab
 from pairing_desktop.ui.township_filter import TownshipFilter
 
 SECTION_BACKGROUND = "#e8eef5"
@@ -64,10 +66,12 @@ class SaveAs:
         return path
 
 
-class ReportTab(QWidget):
-    def __init__(self, parent: QWidget | None = None,
+class ReportTab(Tab):
+    """Built on demand (生成报告), so records changed meanwhile show in the next report."""
+
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
-        super().__init__(parent)
+        super().__init__(host, parent)
         self.today = today
         self.report: Report | None = None
         self.year = QSpinBox(self)
@@ -85,7 +89,7 @@ class ReportTab(QWidget):
         self.date_to = self._date_field("date_to", tr("结束日期"))
         self.year.valueChanged.connect(self._period_changed)
         self.part.currentIndexChanged.connect(self._period_changed)
-        self.township = TownshipFilter(tr("全县"), self)
+        self.township = TownshipFilter(host, tr("全县"), self)
         self.township.setObjectName("township")
         self.make = QPushButton(tr("生成报告"), self)
         self.make.setObjectName("make")
@@ -135,6 +139,7 @@ class ReportTab(QWidget):
         layout.addWidget(self.message)
         self._period_changed()
         self._enable()
+        host.replaced.connect(self._forget)
 
     def _date_field(self, name: str, label: str) -> DateEditor:
         field = DateEditor(FieldSpec(name, label, "date"), self)
@@ -191,7 +196,8 @@ class ReportTab(QWidget):
         as_of = min(self.today(), date_to + dt.timedelta(days=1))
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.report = build_report(date_from, date_to, self.township_id(), as_of=as_of)
+            self.report = build_report(self.host.ledger, date_from, date_to, self.township_id(),
+                                       as_of=as_of)
         finally:
             self.unsetCursor()
         self._show(self.report)
@@ -323,27 +329,18 @@ class ReportTab(QWidget):
         if not path.lower().endswith(suffix):
             path += suffix
         try:
-            written = write_report(self.report, path)
+            written = write_report(self.host.ledger, self.report, path)
         except (PairingError, OSError) as exc:
             self._say(tr("保存失败：{0}").format(exc), error=True)
             return None
         self._say(tr("已保存：{0}").format(written))
         return written
 
-    # --- the window's protocol ---------------------------------------------------------------
-
-    def maybe_leave(self) -> bool:
-        return True
-
-    def reload(self) -> None:
+    def _forget(self) -> None:
+        """Another file was opened: the report shown was of the old one."""
         self.report = None
-        self.township.reload()
         self.table.clear()
         self.table.setRowCount(0)
         self.title.clear()
         self.headline.clear()
         self._enable()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.township.reload()

@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
 from pairing_desktop.ui.tabs.base import PanelTab
 
 
 class UnitsTab(PanelTab):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.units = RecordPanel("unit", self.tr("帮扶单位"), parent=self)
-        self.cadres = RecordPanel("cadre", self.tr("本单位干部"), filters={"unit": None},
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
+        super().__init__(host, parent)
+        self.units = RecordPanel(host, "unit", self.tr("帮扶单位"), parent=self)
+        self.cadres = RecordPanel(host, "cadre", self.tr("本单位干部"), filters={"unit": None},
                                   parent=self)
         self.units.dependents.append(self.cadres)
         self.units.record_changed.connect(

@@ -8,19 +8,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
 from pairing_desktop.ui.tabs.base import PanelTab
 
 
 class VillagesTab(PanelTab):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.townships = RecordPanel("township", self.tr("乡镇"), parent=self,
+    def __init__(self, host: LedgerHost, parent: QWidget | None = None):
+        super().__init__(host, parent)
+        self.townships = RecordPanel(host, "township", self.tr("乡镇"), parent=self,
                                      orientation=Qt.Orientation.Vertical)
-        self.villages = RecordPanel("village", self.tr("村"), parent=self)
-        self.households = RecordPanel("household", self.tr("本村贫困户"),
+        self.villages = RecordPanel(host, "village", self.tr("村"), parent=self)
+        self.households = RecordPanel(host, "household", self.tr("本村贫困户"),
                                       filters={"village": None}, parent=self)
-        self.farmers = RecordPanel("farmer", self.tr("本村农民党员"),
+        self.farmers = RecordPanel(host, "farmer", self.tr("本村农民党员"),
                                    filters={"village": None}, parent=self)
         self.townships.dependents.append(self.villages)
         self.villages.dependents += [self.households, self.farmers]
