@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import sqlite3
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -66,3 +69,17 @@ def someone_elses_sqlite(path: Path) -> None:
 def save(ledger: Ledger, entity: str, record_id: Any, raw: dict[str, Any]) -> uuid.UUID:
     """Save through the operation path and return the record's id: what most tests need."""
     return ops.save(ledger, entity, record_id, raw).record_id
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    """`pairing-desktop ARGS` in a child process, as a county script runs it: no terminal, and
+    PAIRING_PASSWORD set only when a password is given."""
+    env = {k: v for k, v in os.environ.items() if k != "PAIRING_PASSWORD"}
+    if password is not None:
+        env["PAIRING_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8",
+                          stdin=subprocess.DEVNULL)

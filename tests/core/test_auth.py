@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.storage.models import utcnow
 from tests.conftest import ADMIN, ADMIN_PASSWORD
-from tests.helpers import dump, save
+from tests.helpers import cli, dump, save
 
 ROOT = Path(__file__).resolve().parents[2]
 CLERK_PASSWORD = "城关镇录入员"
@@ -165,15 +162,6 @@ def test_auto_login_names_its_operator_in_the_history(ledger, towns):
 
 
 # --- the command line --------------------------------------------------------------------------
-
-
-def cli(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PAIRING_PASSWORD"}
-    if password is not None:
-        env["PAIRING_PASSWORD"] = password
-    return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8",
-                          stdin=subprocess.DEVNULL)
 
 
 def test_new_makes_a_ledger_with_its_administrator(tmp_path):

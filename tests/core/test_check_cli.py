@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.storage import schema
 from tests.helpers import (
+    cli,
     file_hash,
     garbage_with_header,
     save,
@@ -20,11 +19,6 @@ from tests.helpers import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture
@@ -39,7 +33,7 @@ def small_ledger(ledger) -> Path:
 
 def test_check_prints_version_integrity_and_counts(small_ledger):
     before = file_hash(small_ledger)
-    result = run("check", "--db", str(small_ledger))
+    result = cli("check", "--db", str(small_ledger))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert f"数据结构版本：{schema.SCHEMA_VERSION}" in lines
@@ -51,9 +45,9 @@ def test_check_prints_version_integrity_and_counts(small_ledger):
 
 def test_check_of_the_demo_county_counts_it(tmp_path):
     path = tmp_path / "demo.db"
-    made = run("demo", "--db", str(path), "--seed", "5")
+    made = cli("demo", "--db", str(path), "--seed", "5")
     assert made.returncode == 0, made.stderr
-    result = run("check", "--db", str(path))
+    result = cli("check", "--db", str(path))
     assert result.returncode == 0
     assert "  干部：1032" in result.stdout.splitlines()
 
@@ -68,13 +62,13 @@ def test_check_exits_non_zero_on_a_bad_file(tmp_path, make, message):
     path = tmp_path / "bad.db"
     make(path)
     before = file_hash(path)
-    result = run("check", "--db", str(path))
+    result = cli("check", "--db", str(path))
     assert result.returncode != 0
     assert result.stderr.startswith("错误：") and message in result.stderr
     assert file_hash(path) == before
 
 
 def test_check_of_a_missing_file_exits_non_zero(tmp_path):
-    result = run("check", "--db", str(tmp_path / "nowhere.db"))
+    result = cli("check", "--db", str(tmp_path / "nowhere.db"))
     assert result.returncode != 0 and "不存在" in result.stderr
     assert not (tmp_path / "nowhere.db").exists()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,20 +11,9 @@ import pytest
 from pairing_desktop.core import history
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.history import HistoryFilter
-from tests.helpers import save
+from tests.helpers import cli, save
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if k != "PAIRING_PASSWORD"}
-    if password is not None:
-        env["PAIRING_PASSWORD"] = password
-    return subprocess.run([sys.executable, "-m", "pairing_desktop", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, encoding="utf-8",
-                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture
@@ -48,7 +35,7 @@ def tamper(path: Path, sql: str) -> None:
 
 
 def test_an_untouched_chain_checks_out(logged):
-    result = run("check", "--db", str(logged))
+    result = cli("check", "--db", str(logged))
     assert result.returncode == 0, result.stderr
     assert "操作日志：完整（已核对 6 条）" in result.stdout.splitlines()
 
@@ -69,7 +56,7 @@ def test_an_untouched_chain_checks_out(logged):
 def test_the_chain_names_the_first_entry_changed_outside(logged, sql, bad):
     for statement in sql.split(";"):
         tamper(logged, statement)
-    result = run("check", "--db", str(logged))
+    result = cli("check", "--db", str(logged))
     assert result.returncode == 2
     assert f"操作日志第 {bad} 条" in result.stderr
 
@@ -94,7 +81,7 @@ def test_history_by_operator_kind_and_dates(ledger, village, unit):
 
 
 def test_history_command_prints_one_change_per_line(logged):
-    result = run("history", "--db", str(logged))
+    result = cli("history", "--db", str(logged))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 6
@@ -106,12 +93,12 @@ def test_history_command_prints_one_change_per_line(logged):
 def test_history_command_for_one_record_since_a_day(logged):
     with sqlite3.connect(logged) as con:
         (village,) = con.execute("SELECT id FROM village").fetchone()
-    result = run("history", "--db", str(logged), "--record", village,
+    result = cli("history", "--db", str(logged), "--record", village,
                  "--since", dt.date.today().isoformat())
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    assert run("history", "--db", str(logged), "--since", tomorrow).stdout == ""
+    assert cli("history", "--db", str(logged), "--since", tomorrow).stdout == ""
 
 
 def test_history_masks_personal_numbers(ledger, cadre):
