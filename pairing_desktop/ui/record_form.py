@@ -447,6 +447,7 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.record_id: Any = None
+        self.read_only = False
         self._snapshot: dict[str, Any] = {}
         outer = QVBoxLayout(self)
         self.general_error = self._error_label("error_")
@@ -544,6 +545,16 @@ class RecordForm(QWidget):
     @property
     def dirty(self) -> bool:
         return self.values() != self._snapshot
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show a record the operator may read but not change (the operation would refuse):
+        text stays selectable, nothing can be typed or picked."""
+        self.read_only = read_only
+        for editor in self.editors.values():
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            else:
+                editor.setEnabled(not read_only)
 
     # --- messages --------------------------------------------------------------------------
 
