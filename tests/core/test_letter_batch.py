@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from pairing_desktop import cli
-from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
 from pairing_desktop.core.letters import fonts as letter_fonts
 from pairing_desktop.core.letters.batch import BatchCancelled, generate, safe_filename
 from pairing_desktop.core.paths import resources_dir
@@ -53,6 +53,23 @@ def test_a_cancelled_batch_leaves_no_file_and_records_nothing(ledger, county, tm
     assert leftovers == []
     with ledger.bound():
         assert Letter.select().count() == 0
+
+
+def test_a_batch_whose_file_cannot_be_put_in_place_records_nothing(ledger, county, tmp_path):
+    out = tmp_path / "letters.pdf"
+    out.mkdir()  # a folder where the PDF should go
+    with pytest.raises(PairingError, match="无法写入"):
+        generate(ledger, "target", YEAR, out)
+    with ledger.bound():
+        assert Letter.select().count() == 0
+    assert list(out.iterdir()) == []
+
+
+def test_a_batch_returns_the_letters_it_recorded(ledger, county, tmp_path):
+    result = generate(ledger, "target", YEAR, tmp_path / "t.pdf")
+    assert result.changes.created["letter"] == {p.letter_id for p in result.letters}
+    again = generate(ledger, "target", YEAR, tmp_path / "t.pdf")  # unchanged: same rows
+    assert not again.changes and (tmp_path / "t.pdf").exists()
 
 
 def test_filters_by_township_and_unit(ledger, county, tmp_path):

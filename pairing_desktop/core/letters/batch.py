@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError, RefusedError
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, gather
@@ -46,6 +47,7 @@ class BatchResult:
     files: list[Path]
     letters: list[Planned] = field(default_factory=list)
     pages: int = 0
+    changes: Changes = field(default_factory=Changes)  # the letters recorded
 
 
 def safe_filename(name: str, limit: int = 100) -> str:
@@ -91,15 +93,20 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
             result = writer.single(planned, work / "letters.pdf", out.stem)
         if cancelled is not None and cancelled():
             raise BatchCancelled
-        commit(ledger, planned)
-        if split:
-            out.mkdir(parents=True, exist_ok=True)
-            for f in result.files:
-                os.replace(f, out / f.name)
-            result.files = [out / f.name for f in result.files]
-        else:
-            os.replace(result.files[0], out)
-            result.files = [out]
+
+        def place() -> None:
+            """Inside the recording transaction: a file that cannot be put in place records
+            nothing."""
+            if split:
+                out.mkdir(parents=True, exist_ok=True)
+                for f in result.files:
+                    os.replace(f, out / f.name)
+                result.files = [out / f.name for f in result.files]
+            else:
+                os.replace(result.files[0], out)
+                result.files = [out]
+
+        result.changes = commit(ledger, planned, place)
         return result
     except OSError as exc:
         raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc

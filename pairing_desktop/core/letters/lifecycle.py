@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,10 +80,14 @@ def plan(letters: list[LetterData], titles: list[str]) -> list[Planned]:
     return planned
 
 
-def commit(ledger: Ledger, planned: list[Planned]) -> Changes:
-    """Record the new versions as one operation; hide the drafts they supersede."""
+def commit(ledger: Ledger, planned: list[Planned],
+           place: Callable[[], None] = lambda: None) -> Changes:
+    """Record the new versions as one operation and hide the drafts they supersede; `place`
+    puts the printed files where they belong inside the same transaction, so letters are
+    recorded only when their files are in place."""
     rows = [p.new_row for p in planned if p.new_row is not None]
     if not rows:
+        place()
         return Changes()
     now = utcnow()
     with operation(ledger, f"生成{len(rows)}份{KINDS[rows[0]['kind']]}", auth.PRINT) as op:
@@ -102,6 +107,7 @@ def commit(ledger: Ledger, planned: list[Planned]) -> Changes:
             (Letter.update(deleted_at=now, updated_at=now)
              .where(Letter.id.in_(superseded[start:start + 500]) & (Letter.status == DRAFT)
                     & Letter.deleted_at.is_null()).execute())
+        place()
     return op.changes
 
 
