@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT))
 import pypdfium2  # noqa: E402
 
 from pairing_desktop.core.demo import build_demo_county  # noqa: E402
+from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.core.letters.batch import generate  # noqa: E402
-from pairing_desktop.core.storage.db import open_database  # noqa: E402
+from pairing_desktop.core.storage.ledger import Ledger  # noqa: E402
 from pairing_desktop.core.storage.models import Assignment, Target  # noqa: E402
 
 DPI = 80
@@ -42,14 +43,15 @@ def first_page_png(pdf: Path, png: Path) -> None:
         document.close()
 
 
-def preview_screenshot(out: Path, year: int) -> None:
+def preview_screenshot(ledger: Ledger, out: Path, year: int) -> None:
     """The preview dialog of the first letter (the tabs themselves: scripts/screenshots.py)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pairing_desktop.ui.app import make_application
     from pairing_desktop.ui.letters.letters_tab import LettersTab
+    from pairing_desktop.ui.operations import LedgerHost
 
     app = make_application([])
-    letters = LettersTab(year=year)
+    letters = LettersTab(LedgerHost(ledger), year=year)
     letters.resize(1366, 768)
     letters.show()
     letters.list.select_id(letters.list.model.id_at(0))
@@ -68,13 +70,14 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="letter-samples-"))
-    ledger = open_database(folder / "demo.db")
+    ledger = open_ledger(folder / "demo.db")
     try:
-        build_demo_county(seed=2007, today=TODAY)
+        build_demo_county(ledger, seed=2007, today=TODAY)
         year = TODAY.year
-        targets = Counter(t.pairing_id for t in Target.select().where(Target.year == year))
-        open_assignments = Assignment.select().where(Assignment.ended_on.is_null())
-        cadres = Counter(a.cadre_id for a in open_assignments)
+        with ledger.bound():
+            targets = Counter(t.pairing_id for t in Target.select().where(Target.year == year))
+            open_assignments = Assignment.select().where(Assignment.ended_on.is_null())
+            cadres = Counter(a.cadre_id for a in open_assignments)
         jobs = {
             "target": {"subjects": [targets.most_common(1)[0][0]]},
             "cadre": {"subjects": [cadres.most_common(1)[0][0]]},
@@ -82,12 +85,12 @@ def main() -> None:
         }
         for kind, options in jobs.items():
             pdf = folder / f"{kind}.pdf"
-            generate(kind, year, pdf, day=TODAY, **options)
+            generate(ledger, kind, year, pdf, day=TODAY, **options)
             first_page_png(pdf, args.out / f"{kind}.png")
             print(args.out / f"{kind}.png")
         if args.ui:
-            generate("target", year, folder / "all.pdf", day=TODAY)
-            preview_screenshot(args.out, year)
+            generate(ledger, "target", year, folder / "all.pdf", day=TODAY)
+            preview_screenshot(ledger, args.out, year)
     finally:
         ledger.close()
 
