@@ -66,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--db", type=Path, required=True, dest="db")
     verify.add_argument("code", help="验证码，如 ABCD-EFGH")
 
+    backup = sub.add_parser("backup", help="立即备份台账（程序运行时也可以）")
+    backup.add_argument("--db", type=Path, required=True, dest="db")
+    backup.add_argument("--out", type=Path, help="备份文件；不填则存入备份文件夹并按规则轮换")
+    _user_option(backup)
+
+    restore = sub.add_parser("restore", help="用备份恢复台账（当前文件会先另存）")
+    restore.add_argument("backup", type=Path, help="备份文件")
+    restore.add_argument("--db", type=Path, required=True, dest="db")
+
     hist = sub.add_parser("history", help="操作日志：每行一项修改")
     hist.add_argument("--db", type=Path, required=True, dest="db")
     hist.add_argument("--record", help="只看一条记录（记录编号）")
@@ -203,6 +212,35 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.backups import make_backup
+
+    with _open_existing(args) as ledger:
+        result = make_backup(ledger, args.out)
+    info = result.info
+    print(f"已备份：{info.path}（完整性检查：{info.integrity}）")
+    for path in result.copies:
+        print(f"  另存一份：{path}")
+    for warning in result.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.backups import inspect_backup, restore_backup
+    from pairing_desktop.core.entities import ENTITIES
+
+    info = inspect_backup(args.backup)
+    print(f"备份：{info.path}")
+    print(f"备份时间：{info.made_at:%Y-%m-%d %H:%M}（{info.age_text}）")
+    print(f"完整性检查：{info.integrity}")
+    for key, count in info.counts.items():
+        print(f"  {ENTITIES[key].label}：{count}")
+    aside = restore_backup(args.backup, args.db)
+    print(f"已恢复到 {args.db}；原文件另存为 {aside}")
+    return 0
+
+
 def _open_existing(args: argparse.Namespace) -> Ledger:
     """Open a ledger that must already exist (a typo in --db must not create an empty one) and
     log in: as --user with a password, else as the ledger's auto-login operator, if any."""
@@ -226,4 +264,4 @@ def _open_existing(args: argparse.Namespace) -> Ledger:
 
 
 COMMANDS = {"new": _new, "demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
-            "report": _report, "history": _history}
+            "report": _report, "history": _history, "backup": _backup, "restore": _restore}

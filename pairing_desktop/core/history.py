@@ -272,7 +272,8 @@ def describe(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False)
         parts = []
         for name, (before, after) in sorted(e.fields.items()):
             label = spec.field(name).label if spec and name in {f.name for f in spec.fields} \
-                else FIELD_LABELS.get(name, name)
+                else FIELD_LABELS.get(name) or (ENTITIES[name].label if name in ENTITIES
+                                                else name)
             personal = name in PERSONAL_FIELDS and not full_numbers
             parts.append(f"{label}：{_shown(before, labels, personal)} → "
                          f"{_shown(after, labels, personal)}")
@@ -281,7 +282,7 @@ def describe(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False)
     return lines
 
 
-KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作员"}
+KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作员", "backup": "备份"}
 SETTING_LABELS = {"auto_login": "自动登录", "profile": "县名和使用单位",
                   "duty_rules": "帮扶职责规则", "letters.font": "责任书字体",
                   "demo_county": "演示县数据"}
@@ -290,7 +291,7 @@ FIELD_LABELS = {"name": "用户名", "full_name": "姓名", "role": "角色", "t
                 "printed_at": "打印时间", "printed_by": "打印人", "signed_on": "签订日期",
                 "scan_path": "扫描件", "scan_hash": "扫描件校验值", "deleted_at": "删除时间",
                 "code": "验证码", "party": "签署方", "title": "标题", "kind": "类型",
-                "year": "年度", "version": "版本", "seed": "随机种子"}
+                "year": "年度", "version": "版本", "seed": "随机种子", "file": "文件"}
 
 
 def _title_from_fields(spec: Any, e: Entry) -> str:

@@ -1,0 +1,284 @@
+"""Backups a clerk never has to think about, and a restore that cannot make things worse.
+
+A backup is a consistent copy made with SQLite's online backup API (storage.snapshot), checked
+after writing (integrity check and record counts), kept in the backup folder with the signed
+letters' scans, copied to a second folder when one is set (a USB stick, a network share: a missing
+one is a warning, not an error), and rotated: the newest of each of the last 7 days, 4 weeks and
+12 months are kept (numbers that are settings). Restoring checks the backup first, keeps the
+current file aside, and puts the copy in place under the ledger's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pairing_desktop.core import auth, records
+from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError
+from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.operations.settings import set_setting
+from pairing_desktop.core.storage import schema
+from pairing_desktop.core.storage.db import inspect_file, open_snapshot
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.lock import FileLock
+from pairing_desktop.core.storage.models import Setting
+from pairing_desktop.core.storage.snapshot import copy_ledger
+
+SUFFIX = ".backup"
+STAMP = "%Y%m%d-%H%M%S"
+KEY = "backups"
+DEFAULTS: dict[str, Any] = {"folder": "", "second_folder": "", "minutes": 30,
+                            "daily": 7, "weekly": 4, "monthly": 12}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime  # local time, from the name (the file's time when renamed by hand)
+    version: int
+    integrity: str
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok"
+
+    @property
+    def age_text(self) -> str:
+        days = (dt.datetime.now() - self.made_at).days
+        return "今天" if days <= 0 else f"{days} 天前"
+
+
+@dataclass
+class BackupResult:
+    info: BackupInfo
+    copies: list[Path] = field(default_factory=list)  # the second folder's copy, if made
+    warnings: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # rotated away
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+@uses_ledger
+def backup_settings(ledger: Ledger) -> dict[str, Any]:
+    row = Setting.get_or_none(Setting.key == KEY)
+    return {**DEFAULTS, **(json.loads(row.value) if row else {})}
+
+
+def set_backup_settings(ledger: Ledger, **values: Any) -> Any:
+    """Change where and how often backups are made; every clerk may (it protects their work)."""
+    merged = backup_settings(ledger)
+    errors = {}
+    for name, value in values.items():
+        if name not in DEFAULTS:
+            errors[name] = f"{name}：不是备份的设置"
+        elif name in ("folder", "second_folder"):
+            merged[name] = str(value or "").strip()
+        elif isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+            errors[name] = "备份数量和间隔：应为 1 至 1000 的整数"
+        else:
+            merged[name] = value
+    if errors:
+        raise ValidationError(errors)
+    return set_setting(ledger, KEY, merged, "修改备份设置", auth.PRINT)
+
+
+def folder_of(ledger: Ledger) -> Path:
+    """Where backups go: the setting, or `backups/` beside the ledger."""
+    chosen = backup_settings(ledger)["folder"]
+    return Path(chosen) if chosen else ledger.path.parent / "backups"
+
+
+# --- making one ---------------------------------------------------------------------------------
+
+
+def backup_name(ledger_path: Path, when: dt.datetime) -> str:
+    return f"{ledger_path.stem}-{when.strftime(STAMP)}{SUFFIX}"
+
+
+def make_backup(ledger: Ledger, out: Path | None = None,
+                now: dt.datetime | None = None) -> BackupResult:
+    """Back the ledger up now (to `out`, or a new file in the backup folder), check the copy,
+    copy the scans along, rotate, and record it. Refuses an `out` that is the ledger itself."""
+    now = now or dt.datetime.now()
+    folder = folder_of(ledger)
+    dest = Path(out) if out is not None else folder / backup_name(ledger.path, now)
+    check_backup_target(ledger, dest)
+    copy_ledger(ledger, dest)
+    info = inspect_backup(dest)
+    if not info.ok:
+        dest.unlink(missing_ok=True)
+        raise StorageError(f"备份检查未通过（{info.integrity}），已删除这份备份。"
+                           "请运行 pairing-desktop check 检查台账文件。")
+    result = BackupResult(info)
+    _copy_scans(ledger.path.parent / "scans", dest.parent / "scans")
+    second = backup_settings(ledger)["second_folder"]
+    if second and out is None:
+        try:
+            copy = Path(second) / dest.name
+            shutil.copyfile(dest, copy.with_name(copy.name + ".part"))
+            os.replace(copy.with_name(copy.name + ".part"), copy)
+            _copy_scans(ledger.path.parent / "scans", Path(second) / "scans")
+            result.copies.append(copy)
+        except OSError as exc:
+            result.warnings.append(f"第二备份位置 {second} 不可用（{exc.strerror or exc}），"
+                                   "本次只备份到了本机。插好 U 盘或连上网络盘后再备份一次。")
+    if out is None:
+        keep = backup_settings(ledger)
+        result.removed = rotate(folder, ledger.path.stem, keep["daily"], keep["weekly"],
+                                keep["monthly"])
+    _record(ledger, info)
+    return result
+
+
+def check_backup_target(ledger: Ledger, dest: Path) -> None:
+    """Never write a backup over the ledger, a folder, or another program's file."""
+    if dest.resolve() == ledger.path.resolve():
+        raise ValidationError({"out": "备份文件：不能是正在使用的台账本身，请另选文件名"})
+    if dest.is_dir():
+        raise ValidationError({"out": f"备份文件：{dest} 是一个文件夹，请给出文件名"})
+    if dest.exists():
+        try:
+            app_id, _version = inspect_file(dest)
+        except StorageError:
+            app_id = None
+        if app_id != schema.APPLICATION_ID or not dest.name.endswith(SUFFIX):
+            raise ValidationError({"out": f"备份文件：{dest} 已存在且不是本程序的备份，未覆盖"})
+
+
+def _copy_scans(source: Path, target: Path) -> None:
+    """Mirror the signed letters' scans: copy new or changed files (a scan is never edited)."""
+    if not source.is_dir():
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        copy = target / path.name
+        if path.is_file() and (not copy.exists() or copy.stat().st_size != path.stat().st_size):
+            shutil.copyfile(path, copy.with_name(copy.name + ".part"))
+            os.replace(copy.with_name(copy.name + ".part"), copy)
+
+
+def _record(ledger: Ledger, info: BackupInfo) -> None:
+    """A line in the history, when someone is logged in (the command line may back up without)."""
+    if ledger.operator is None or ledger.read_only:
+        return
+    with operation(ledger, "备份台账", auth.PRINT, stack=None) as op:
+        op.created("backup", info.path.name, {"file": str(info.path), **info.counts})
+
+
+# --- what a backup holds ------------------------------------------------------------------------
+
+
+def made_at(path: Path) -> dt.datetime:
+    stamp = path.name.removesuffix(SUFFIX).rsplit("-", 2)
+    try:
+        return dt.datetime.strptime("-".join(stamp[-2:]), STAMP)
+    except ValueError:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """A backup's date, version, integrity and counts, read without changing it."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(f"备份文件 {path} 不存在。")
+    app_id, version = inspect_file(path)
+    if app_id != schema.APPLICATION_ID:
+        raise StorageError(f"文件 {path} 不是本程序的台账备份。")
+    if version > schema.SCHEMA_VERSION:
+        raise StorageError(f"备份 {path} 由更新版本的程序创建，请升级程序后再恢复。")
+    with open_snapshot(path) as snap:
+        integrity = "\n".join(r[0] for r in snap.execute("PRAGMA integrity_check"))
+        counts = records.counts(snap) if version == schema.SCHEMA_VERSION else {}
+    return BackupInfo(path, made_at(path), version, integrity, counts)
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[Path]:
+    """Backups in a folder, newest first (by the time in their names)."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and p.is_file()
+             and (stem is None or p.name.startswith(f"{stem}-"))]
+    return sorted(found, key=made_at, reverse=True)
+
+
+def newest_good(folder: Path, stem: str) -> BackupInfo | None:
+    """The newest backup that passes its checks: what to offer when a ledger is damaged."""
+    for path in list_backups(folder, stem):
+        try:
+            info = inspect_backup(path)
+        except StorageError:
+            continue
+        if info.ok:
+            return info
+    return None
+
+
+def rotate(folder: Path, stem: str, daily: int, weekly: int, monthly: int) -> list[Path]:
+    """Keep the newest backup of each of the last `daily` days, `weekly` ISO weeks and `monthly`
+    months; remove the rest. Returns what was removed."""
+    backups = list_backups(folder, stem)
+    keep: set[Path] = set()
+    for count, period in ((daily, lambda t: t.date()),
+                          (weekly, lambda t: t.isocalendar()[:2]),
+                          (monthly, lambda t: (t.year, t.month))):
+        seen: list[Any] = []
+        for path in backups:  # newest first: the first of a period is its newest
+            key = period(made_at(path))
+            if key not in seen:
+                seen.append(key)
+                if len(seen) <= count:
+                    keep.add(path)
+    removed = [p for p in backups if p not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+# --- restoring ---------------------------------------------------------------------------------
+
+
+def restore_backup(backup: Path, db_path: Path) -> Path:
+    """Put a backup in place of the ledger at `db_path` (which must not be open anywhere).
+
+    The backup is checked first (a damaged one is refused); the current file, with its -wal and
+    -shm, is kept aside under a dated name, which is returned."""
+    info = inspect_backup(backup)
+    if not info.ok:
+        raise RefusedError(f"备份 {backup} 已损坏（{info.integrity}），不能用来恢复。")
+    db_path = Path(db_path).resolve()
+    if db_path == Path(backup).resolve():
+        raise ValidationError({"db": "台账文件：不能与备份是同一个文件"})
+    lock = FileLock(db_path)
+    lock.acquire()  # refused while the ledger is open in a window
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".part",
+                                        dir=db_path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            shutil.copyfile(backup, tmp)
+            with tmp.open("rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StorageError(f"无法写入 {db_path.parent}（{exc.strerror or exc}），"
+                               "台账未作任何改动。") from exc
+        stamp = dt.datetime.now().strftime(STAMP)
+        aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
+        if db_path.exists():
+            for extra in ("", "-wal", "-shm"):
+                part = db_path.with_name(db_path.name + extra)
+                if part.exists():
+                    os.replace(part, aside.with_name(aside.name + extra))
+        os.replace(tmp, db_path)
+    finally:
+        lock.release()
+    return aside
