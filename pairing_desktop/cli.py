@@ -99,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     except PairingError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # disk full, read-only folder, a stick pulled out: one line, no trace
+        where = f"（{exc.filename}）" if exc.filename else ""
+        print(f"错误：文件操作失败{where}：{exc.strerror or exc}。请检查磁盘空间、文件夹权限，"
+              "以及 U 盘或网络盘是否仍连接；已保存的数据不受影响。", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("错误：内存不足，操作未完成；已保存的数据不受影响。请关闭其他程序后重试。",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断：未完成的操作没有保存。", file=sys.stderr)
+        return 130
 
 
 def _password(prompt: str, twice: bool = False) -> str:
@@ -245,12 +257,15 @@ def _open_existing(args: argparse.Namespace) -> Ledger:
     """Open a ledger that must already exist (a typo in --db must not create an empty one) and
     log in: as --user with a password, else as the ledger's auto-login operator, if any."""
     from pairing_desktop.core import auth
-    from pairing_desktop.core.ledgers import open_ledger
+    from pairing_desktop.core.ledgers import location_warning, open_ledger
 
     path = args.db
     if not path.is_file():
         raise StorageError(f"数据库文件 {path} 不存在。")
     ledger = open_ledger(path)
+    warning = location_warning(path)
+    if warning:
+        print(f"警告：{warning}", file=sys.stderr)
     try:
         user = getattr(args, "user", None)
         if user:

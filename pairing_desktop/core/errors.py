@@ -21,3 +21,7 @@ class RefusedError(PairingError):
 
 class StorageError(PairingError):
     """The database file cannot be used: damaged, not ours, too new, or in use."""
+
+
+class DamagedError(StorageError):
+    """The file is ours (or claims to be) but fails SQLite's checks: never written to."""

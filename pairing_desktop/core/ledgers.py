@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pairing_desktop.core.activities.types import seed_activity_types
+from pairing_desktop.core.errors import DamagedError
 from pairing_desktop.core.storage.db import open_database
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Rank
@@ -24,5 +25,40 @@ def seed_defaults() -> None:
 
 
 def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
-    """Open (creating if missing) the ledger at `path`; see storage.db.open_database."""
-    return open_database(path, lock=lock, seed=seed_defaults)
+    """Open (creating if missing) the ledger at `path`; see storage.db.open_database.
+
+    A damaged file is refused untouched, and the message names the newest good backup beside it
+    and how old it is, with the way to restore it."""
+    try:
+        return open_database(path, lock=lock, seed=seed_defaults)
+    except DamagedError as exc:
+        from pairing_desktop.core.backups import newest_good
+
+        where = Path(path).expanduser().resolve()
+        good = newest_good(where.parent / "backups", where.stem)
+        if good is None:
+            raise
+        raise DamagedError(
+            f"{exc}\n最近一份完好的备份是 {good.path}（{good.made_at:%Y-%m-%d %H:%M}，"
+            f"{good.age_text}）。可用“文件 → 恢复”或命令 pairing-desktop restore "
+            f"\"{good.path}\" --db \"{where}\" 恢复；损坏的文件会先另存，不会被覆盖。") from exc
+
+
+def location_warning(path: Path) -> str | None:
+    """A warning for a ledger on a network share or in a folder synced by cloud software, where
+    SQLite's file locking is unreliable and two offices can corrupt each other's work."""
+    text = str(path)  # as given: resolving would fold a "//server" share into "/server"
+    if text.startswith(("\\\\", "//")):
+        return f"台账 {text} 位于网络共享上：网络盘的文件锁不可靠，多人同时使用可能损坏台账。" \
+               "请把台账放在本机，用“交换”或备份在单位间传递数据。"
+    resolved = str(Path(path).expanduser().resolve())
+    synced = next((name for name in SYNCED_FOLDERS if name.lower() in resolved.lower()), None)
+    if synced:
+        return (f"台账 {resolved} 位于同步盘“{synced}”的文件夹中："
+                "同步软件可能在保存时复制半个文件。"
+                "请把台账放在不同步的文件夹里，用备份功能把副本放到同步盘。")
+    return None
+
+
+SYNCED_FOLDERS = ("OneDrive", "Dropbox", "Google Drive", "iCloudDrive", "百度网盘", "BaiduNetdisk",
+                  "坚果云", "Nutstore", "WPS云盘", "WPSDrive")

@@ -128,3 +128,30 @@ def test_backup_command(ledger, tmp_path):
     assert backups.inspect_backup(out).ok
     refused = cli("backup", "--db", str(ledger.path), "--out", str(ledger.path))
     assert refused.returncode == 1 and "不能是正在使用的台账本身" in refused.stderr
+
+
+def test_a_damaged_ledger_names_its_newest_good_backup(ledger):
+    from pairing_desktop.core.errors import DamagedError
+
+    info = backups.make_backup(ledger).info
+    ledger.close()
+    data = ledger.path.read_bytes()
+    ledger.path.write_bytes(data[: len(data) * 2 // 5])
+    before = file_hash(ledger.path)
+    with pytest.raises(DamagedError) as refused:
+        open_ledger(ledger.path)
+    assert str(info.path) in str(refused.value) and "（今天）" not in str(refused.value)
+    assert "今天" in str(refused.value) and "pairing-desktop restore" in str(refused.value)
+    assert file_hash(ledger.path) == before
+
+
+@pytest.mark.parametrize(("folder", "warned"), [
+    ("C:/Users/wang/OneDrive/台账", True), ("/home/wang/百度网盘/台账", True),
+    ("//server/share/台账", True), ("/home/wang/台账", False)])
+def test_a_ledger_in_a_synced_or_shared_folder_is_warned_about(folder, warned):
+    from pathlib import PurePosixPath
+
+    from pairing_desktop.core.ledgers import location_warning
+
+    path = PurePosixPath(folder) / "ledger.db"
+    assert (location_warning(path) is not None) == warned

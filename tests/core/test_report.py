@@ -12,7 +12,7 @@ import pytest
 
 from pairing_desktop.core.activities import rules as activity_rules
 from pairing_desktop.core.activities.types import NUMBER_FIELDS
-from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.errors import PairingError, ValidationError
 from pairing_desktop.core.reports.export import export_report, year_report
 from pairing_desktop.core.storage.models import ActivityType
 from tests.activity_data import build_county, fill_known_year
@@ -226,3 +226,33 @@ def test_chart_axis_steps_are_round():
 
     assert [nice_step(x) for x in (0, 0.8, 3, 7, 12, 48, 100, 101, 260)] == [
         1, 1, 5, 10, 20, 50, 100, 200, 500]
+
+
+def test_a_report_never_replaces_a_ledger_and_a_failed_write_keeps_the_old_file(ledger, county,
+                                                                                tmp_path,
+                                                                                monkeypatch):
+    from pairing_desktop.core.reports import export
+
+    with pytest.raises(ValidationError, match="是台账或台账备份，不能覆盖"):
+        export_report(ledger, _ledger_named_pdf(ledger, tmp_path), 2025)
+    old = tmp_path / "report.xlsx"
+    export_report(ledger, old, 2025)
+    before = old.read_bytes()
+
+    def disk_full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(export.WRITERS, ".xlsx", disk_full)
+    with pytest.raises(PairingError, match="No space left on device"):
+        export_report(ledger, old, 2025)
+    assert old.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def _ledger_named_pdf(ledger, tmp_path):
+    """A copy of a ledger that someone named .pdf: a report must not be written over it."""
+    import shutil
+
+    copy = tmp_path / "台账.pdf"
+    shutil.copyfile(ledger.path, copy)
+    return copy

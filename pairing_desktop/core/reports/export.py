@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.files import atomic_output, check_output
 from pairing_desktop.core.reports.figures import Report, build_report
 from pairing_desktop.core.reports.pdf import write_pdf
 from pairing_desktop.core.reports.period import check_period, year_part
@@ -42,20 +43,18 @@ def range_report(ledger: Ledger, date_from: dt.date, date_to: dt.date,
 
 
 def write_report(ledger: Ledger, report: Report, out: str | Path) -> Path:
-    out = Path(out)
-    writer = WRITERS.get(out.suffix.lower())
-    if writer is None:
-        raise ValidationError({"out": f"输出文件：应以 {' 或 '.join(WRITERS)} 结尾"})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return writer(ledger, report, out)
+    """Write the report whole or not at all: the previous file stays until the new one is done."""
+    out = check_output(Path(out), WRITERS)
+    with atomic_output(out) as tmp:
+        WRITERS[out.suffix.lower()](ledger, report, tmp)
+    return out
 
 
 def export_report(ledger: Ledger, out: str | Path, year: int | None, township: str | None = None,
                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Path:
     """Check the arguments before any work, then compute and write the report of a year, or
     of the period date_from..date_to."""
-    if Path(out).suffix.lower() not in WRITERS:
-        raise ValidationError({"out": f"输出文件：应以 {' 或 '.join(WRITERS)} 结尾"})
+    check_output(Path(out), WRITERS)
     if year is not None:
         return write_report(ledger, year_report(ledger, year, township), out)
     if date_from is None or date_to is None:

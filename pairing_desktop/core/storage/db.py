@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.errors import DamagedError, StorageError
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.binding import bind
 from pairing_desktop.core.storage.ledger import Ledger
@@ -62,9 +62,9 @@ def inspect_file(path: Path) -> tuple[int, int]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"数据库文件 {path} 已损坏（{exc}），未作任何改动。") from exc
+        raise DamagedError(f"数据库文件 {path} 已损坏（{exc}），未作任何改动。") from exc
     if ok != "ok":
-        raise StorageError(f"数据库文件 {path} 已损坏（{ok}），未作任何改动。")
+        raise DamagedError(f"数据库文件 {path} 已损坏（{ok}），未作任何改动。")
     return app_id, version
 
 
