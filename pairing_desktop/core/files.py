@@ -76,7 +76,7 @@ def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():
-        if path.name.startswith(".") and path.name.endswith(PART) and path.is_file() \
+        if path.name.startswith(".") and PART in path.name and path.is_file() \
                 and now - path.stat().st_mtime > STALE_SECONDS:
             path.unlink(missing_ok=True)
             removed.append(path)

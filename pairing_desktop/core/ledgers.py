@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pairing_desktop.core.activities.types import seed_activity_types
 from pairing_desktop.core.errors import DamagedError
+from pairing_desktop.core.files import clean_leftovers
 from pairing_desktop.core.storage.db import open_database
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Rank
@@ -29,6 +30,7 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
 
     A damaged file is refused untouched, and the message names the newest good backup beside it
     and how old it is, with the way to restore it."""
+    clean_leftovers(Path(path).expanduser().resolve().parent)
     try:
         return open_database(path, lock=lock, seed=seed_defaults)
     except DamagedError as exc:

@@ -22,6 +22,7 @@ from pairing_desktop.core.changes import (
     ChangesBuilder,
 )
 from pairing_desktop.core.errors import RefusedError
+from pairing_desktop.core.storage.failures import as_storage_error, is_failure
 from pairing_desktop.core.storage.ledger import Ledger
 
 # The undo and redo stacks of a ledger's session (Ledger.session): an ordinary operation goes on
@@ -103,9 +104,14 @@ def operation(ledger: Ledger, label: str, need: str = auth.EDIT, *, undoes: int 
     if who is None:
         raise RefusedError(auth.refusal(None, need, "", None) or "")
     op = Operation(ledger, label, need, who)
-    with ledger.atomic():
-        yield op
-        op._finish(undoes)
+    try:
+        with ledger.atomic():
+            yield op
+            op._finish(undoes)
+    except Exception as exc:  # a full disk, a read-only file: rolled back, said in Chinese
+        if is_failure(exc):
+            raise as_storage_error(exc, ledger.path) from exc
+        raise
     if op.number is not None and stack is not None:
         _remember(ledger, op, stack)
 

@@ -7,8 +7,10 @@ StorageError and left untouched. An older file is copied aside, then upgraded in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from peewee import SqliteDatabase
 from pairing_desktop.core.errors import DamagedError, StorageError
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.binding import bind
+from pairing_desktop.core.storage.failures import as_storage_error, is_failure
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.lock import FileLock
 
@@ -99,24 +102,49 @@ def open_database(path: str | Path, *, lock: bool = True,
     db = None
     try:
         backup = None
-        if exists and version < schema.SCHEMA_VERSION:
+        if not exists:
+            _create(path, seed)
+            version = schema.SCHEMA_VERSION
+        elif version < schema.SCHEMA_VERSION:
             backup = _copy_aside(path, version)
         db = SqliteDatabase(str(path), pragmas=PRAGMAS, autoconnect=True)
         db.connect(reuse_if_open=True)
         with bind(db), db.atomic():
-            if not exists:
-                schema.create_schema(db, seed)
-            elif version < schema.SCHEMA_VERSION:
+            if version < schema.SCHEMA_VERSION:
                 _upgrade(db, path, version, backup)
             else:  # indexes added since the file was made (IF NOT EXISTS: free when present)
                 schema.ensure_indexes(db)
-    except BaseException:
+    except BaseException as exc:
         if db is not None:  # a failed upgrade was rolled back: let go of the file entirely
             db.close()
         if file_lock is not None:
             file_lock.release()
+        if is_failure(exc):
+            raise as_storage_error(exc, path) from exc
         raise
     return Ledger(path=path, db=db, lock=file_lock, backup=backup)
+
+
+def _create(path: Path, seed: Callable[[], None] | None) -> None:
+    """Make a new ledger complete (schema, default rows, version) under a temporary name, then
+    rename it into place: a power cut during the first start leaves no half-made ledger under
+    the real name (the leftover is removed at a later start, files.clean_leftovers)."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        db = SqliteDatabase(str(tmp), pragmas=PRAGMAS)
+        try:
+            with bind(db), db.atomic():
+                schema.create_schema(db, seed)
+        finally:
+            db.close()  # the last connection: the WAL is folded in and removed
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _upgrade(db: SqliteDatabase, path: Path, version: int, backup: Path | None) -> None:

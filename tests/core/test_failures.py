@@ -1,0 +1,79 @@
+"""Failures that are not bad input: a clear Chinese message, nothing half-written, nothing lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import peewee
+import pytest
+
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core import records
+from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.files import clean_leftovers
+from pairing_desktop.core.ledgers import open_ledger
+from tests.helpers import ROOT, dump, save
+
+
+@pytest.mark.parametrize(("sqlite_says", "clerk_reads"), [
+    ("database or disk is full", "磁盘已满：这次修改没有保存"),
+    ("attempt to write a readonly database", "台账文件或所在文件夹是只读的"),
+    ("disk I/O error", "U 盘或网络盘是否已断开"),
+    ("database is locked", "台账正被其他程序占用"),
+])
+def test_a_failing_write_is_said_in_chinese_and_changes_nothing(ledger, township, monkeypatch,
+                                                                sqlite_says, clerk_reads):
+    """The OS's failure is injected where SQLite writes the village (this machine cannot mount a
+    small filesystem for a real full disk, and root ignores read-only permissions)."""
+    before = dump(ledger)
+    real = peewee.SqliteDatabase.execute_sql
+
+    def failing(self, sql, params=None, *args, **kwargs):
+        if sql.startswith('INSERT INTO "village"'):
+            raise peewee.OperationalError(sqlite_says)
+        return real(self, sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(peewee.SqliteDatabase, "execute_sql", failing)
+    with pytest.raises(StorageError, match=clerk_reads):
+        ops.save(ledger, "village", None, {"township": township, "name": "红岩村"})
+    monkeypatch.undo()
+    assert dump(ledger) == before
+    assert save(ledger, "village", None, {"township": township, "name": "红岩村"})
+
+
+def test_a_rule_the_database_enforces_is_still_bad_input(ledger, cadre, household):
+    """A uniqueness the database holds is said as a field's problem, not as a file failure."""
+    from pairing_desktop.core.errors import ValidationError
+
+    save(ledger, "assignment", None, {"cadre": cadre, "household": household,
+                                      "started_on": "2008-01-05"})
+    with pytest.raises(ValidationError, match="已由 刘建国 负责"):
+        save(ledger, "assignment", None, {"cadre": cadre, "household": household,
+                                          "started_on": "2008-02-05"})
+
+
+def test_a_new_ledger_appears_only_when_complete(tmp_path):
+    """A child creating a ledger is killed at random moments: the name is either absent or a
+    complete ledger that opens; the temporary leftovers go at a later start."""
+    child = ("import sys\nfrom pairing_desktop.core.ledgers import open_ledger\n"
+             "open_ledger(sys.argv[1]).close()\n")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", child, str(tmp_path / "whole.db")], cwd=ROOT,
+                   check=True)
+    whole = time.perf_counter() - started  # kills are timed as fractions of a whole run
+    made = 0
+    for round_, fraction in enumerate((0.2, 0.6, 0.85, 0.95, 1.0, 1.1, 3.0, 4.0)):
+        path = tmp_path / f"new{round_}.db"
+        proc = subprocess.Popen([sys.executable, "-c", child, str(path)], cwd=ROOT)
+        time.sleep(whole * fraction)
+        proc.kill()
+        proc.wait()
+        if path.exists():
+            made += 1
+            with open_ledger(path) as opened:
+                assert records.counts(opened, ["rank"]) == {"rank": 4}
+    assert 0 < made < 8, "the kills should land both before and after the rename"
+    clean_leftovers(tmp_path, now=time.time() + 7200)
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
