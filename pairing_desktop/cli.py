@@ -150,15 +150,10 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from pairing_desktop.core.demo import build_demo_county
+    from pairing_desktop.core.demo import make_demo_file
     from pairing_desktop.core.entities import ENTITIES
-    from pairing_desktop.core.ledgers import open_ledger
 
-    if args.db.exists():
-        print(f"错误：{args.db} 已存在；演示数据只写入新文件。", file=sys.stderr)
-        return 1
-    with open_ledger(args.db) as ledger:
-        counts = build_demo_county(ledger, seed=args.seed)
+    counts = make_demo_file(args.db, seed=args.seed)
     print(f"已生成演示县：{args.db}")
     for key, count in counts.items():
         print(f"  {ENTITIES[key].label}：{count}")

@@ -15,9 +15,11 @@ import random
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core import auth, records
+from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core import choices as C
 from pairing_desktop.core.activities.demo import add_demo_activities
 from pairing_desktop.core.demo_targets import add_demo_targets
@@ -424,6 +426,23 @@ def add_targets(d: DemoCounty) -> None:
 def add_activities(d: DemoCounty) -> None:
     """A year and a bit of ledger records, some pairings behind on their duties."""
     add_demo_activities(d.rng, d.today)
+
+
+def make_demo_file(path: Path, seed: int = 2007, today: dt.date | None = None) -> dict[str, int]:
+    """A new file holding the demo county, which appears under its name only when complete: a
+    demo killed midway leaves nothing that `demo` would then refuse to fill."""
+    from pairing_desktop.core.files import atomic_output
+    from pairing_desktop.core.ledgers import open_ledger
+
+    path = Path(path)
+    if path.exists():
+        raise RefusedError(f"{path} 已存在；演示数据只写入新文件。")
+    with atomic_output(path) as tmp:
+        tmp.unlink()  # the new ledger is made where nothing is
+        with open_ledger(tmp) as ledger:
+            counts = build_demo_county(ledger, seed, today)
+        tmp.with_name(tmp.name + ".lock").unlink(missing_ok=True)
+    return counts
 
 
 DEMO_ADMIN = "admin"
