@@ -1,0 +1,194 @@
+"""Kill the program at random moments of its writes and check that nothing was lost or half-done.
+
+    python scripts/kill_harness.py --kills 200            # the full run (a few minutes)
+    python scripts/kill_harness.py --kills 12 --seed 5    # what the test suite runs
+
+A child process does one kind of write in a loop (saves, new ledgers, the demo county, letter
+batches in one file and split, reports, backups), printing a line after each write it completed;
+the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity check passes,
+every write the child reported is there, no partial file sits under a final name, and the ledger
+opens. It prints the counts per kind and exits non-zero on the first broken promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+KINDS = ("save", "create", "demo", "letters", "letters-split", "report", "backup")
+# how long a child may run before its kill (seconds): long enough for some writes to complete,
+# random enough to land in the middle of the next one
+WINDOWS = {"save": (0.3, 2.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "letters": (0.5, 4.0),
+           "letters-split": (0.5, 5.0), "report": (0.5, 5.0), "backup": (0.3, 3.0)}
+YEAR = 2026
+
+
+# --- the children: one kind of write for ever, a line after each completed one -------------------
+
+
+def child(kind: str, base: Path, work: Path) -> None:
+    from pairing_desktop.core import auth
+    from pairing_desktop.core.ledgers import open_ledger
+
+    def done(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    n = 0
+    if kind in ("create", "demo"):
+        from pairing_desktop.core.demo import make_demo_file
+
+        while True:
+            path = work / f"{kind}{n}.db"
+            if kind == "create":
+                open_ledger(path).close()
+            else:
+                make_demo_file(path, seed=n)
+            done(str(path))
+            n += 1
+    ledger = open_ledger(base)
+    auth.auto_login(ledger)
+    if kind == "save":
+        from pairing_desktop.core import operations as ops
+        from pairing_desktop.core import records
+
+        town = records.choices(ledger, "township", limit=1)[0][0]
+        while True:
+            changes = ops.save(ledger, "village", None, {"township": town,
+                                                          "name": f"杀测村{time.time_ns()}"})
+            done(f"village {changes.record_id.hex}")
+    while True:
+        if kind.startswith("letters"):
+            from pairing_desktop.core.letters.batch import generate
+
+            split = kind == "letters-split"
+            out = work / (f"letters{n}" if split else f"letters{n}.pdf")
+            generate(ledger, "target", YEAR, out, split=split)
+        elif kind == "report":
+            from pairing_desktop.core.reports.export import export_report
+
+            out = work / f"report{n}.{'xlsx' if n % 2 else 'pdf'}"
+            export_report(ledger, out, YEAR)
+        else:
+            from pairing_desktop.core.backups import make_backup
+
+            out = make_backup(ledger, work / f"b{n}.backup").info.path
+        done(str(out))
+        n += 1
+
+
+# --- the checks after a kill ---------------------------------------------------------------------
+
+
+def check(kind: str, base: Path, work: Path, reported: list[str]) -> None:
+    """Raise AssertionError naming the broken promise."""
+    import sqlite3
+
+    from pypdf import PdfReader
+
+    from pairing_desktop.core import records
+    from pairing_desktop.core.backups import inspect_backup
+    from pairing_desktop.core.ledgers import open_ledger
+
+    if kind in ("create", "demo"):
+        for path in work.glob(f"{kind}*.db"):
+            with open_ledger(path) as opened:
+                counts = records.counts(opened, ["rank", "township"])
+            assert counts["rank"] == 4, f"{path}: a ledger without its ranks"
+            assert kind == "create" or counts["township"] == 28, f"{path}: half a demo"
+        return
+    with sqlite3.connect(base) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",), "integrity"
+    with open_ledger(base) as opened:
+        if kind == "save":
+            live = {row[0].hex for row in records.EntityList(opened, "village").page(limit=10**6)}
+            lost = [line for line in reported if line.split()[1] not in live]
+            assert not lost, f"reported saves missing: {lost[:3]}"
+    for path in sorted(work.iterdir()):
+        if path.name.startswith("."):
+            continue  # a temporary name: removed at the next start
+        if path.suffix == ".pdf":
+            assert len(PdfReader(path).pages) > 0, f"{path}: half a PDF"
+        elif path.is_dir():
+            for pdf in path.iterdir():
+                assert pdf.name.startswith(".") or len(PdfReader(pdf).pages) > 0, pdf
+        elif path.suffix == ".xlsx":
+            import openpyxl
+
+            openpyxl.load_workbook(path, read_only=True).close()
+        elif path.suffix == ".backup":
+            assert inspect_backup(path).ok, f"{path}: a damaged backup"
+
+
+# --- the harness -------------------------------------------------------------------------------
+
+
+def base_ledger(folder: Path) -> Path:
+    """The demo county (its administrator logs in automatically), with this year's letters."""
+    from pairing_desktop.core.demo import make_demo_file
+
+    path = folder / "base.db"
+    make_demo_file(path, seed=2007)
+    return path
+
+
+def run(kills: int, seed: int, keep: bool = False) -> Counter:
+    rng = random.Random(seed)
+    folder = Path(tempfile.mkdtemp(prefix="kill-harness-"))
+    counts: Counter = Counter()
+    try:
+        base = base_ledger(folder)
+        for i in range(kills):
+            kind = KINDS[i % len(KINDS)]
+            work = folder / f"work-{kind}"
+            work.mkdir(exist_ok=True)
+            proc = subprocess.Popen([sys.executable, __file__, "--child", kind, str(base),
+                                     str(work)], cwd=ROOT, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+            time.sleep(rng.uniform(*WINDOWS[kind]))
+            proc.kill()
+            out, err = proc.communicate()
+            if proc.returncode >= 0:
+                raise AssertionError(f"{kind}: the child stopped by itself:\n{err}")
+            reported = [line for line in out.splitlines(keepends=True) if line.endswith("\n")]
+            check(kind, base, work, [line.strip() for line in reported])
+            counts[kind] += 1
+            counts[f"{kind} writes"] += len(reported)
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kills", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder to look at")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "BASE", "WORK"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        return 0
+    started = time.perf_counter()
+    counts = run(args.kills, args.seed, args.keep)
+    print(f"{sum(counts[k] for k in KINDS)} kills in {time.perf_counter() - started:.0f} s, "
+          "every check passed:")
+    for kind in KINDS:
+        print(f"  {kind:14} {counts[kind]:4} kills, {counts[f'{kind} writes']:6} writes completed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
