@@ -192,6 +192,7 @@ def _letters(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters.batch import generate
 
     with _open_existing(args) as ledger:
+        _refuse_if_damaged(ledger)
         result = generate(ledger, args.kind, args.year, args.out, township=args.township,
                           unit=args.unit, split=args.split)
     where = args.out if not args.split else f"{args.out}（{len(result.files)} 个文件）"
@@ -246,6 +247,15 @@ def _restore(args: argparse.Namespace) -> int:
     aside = restore_backup(args.backup, args.db)
     print(f"已恢复到 {args.db}；原文件另存为 {aside}")
     return 0
+
+
+def _refuse_if_damaged(ledger: Ledger) -> None:
+    """Before a command writes: the full integrity check (0.2 s on a county's file)."""
+    from pairing_desktop.core.check import verify_integrity
+
+    if verify_integrity(ledger) != "ok":
+        raise StorageError(f"台账文件 {ledger.path} 已损坏（{ledger.damage}），没有写入任何内容。"
+                           "请用 pairing-desktop restore 从最近的备份恢复。")
 
 
 def _open_existing(args: argparse.Namespace) -> Ledger:

@@ -12,6 +12,7 @@ from pairing_desktop.core import history, records
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.db import inspect_file, open_snapshot
+from pairing_desktop.core.storage.ledger import Ledger
 
 
 @dataclass
@@ -25,6 +26,16 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return self.integrity == "ok" and self.chain.ok
+
+
+def verify_integrity(ledger: Ledger) -> str:
+    """SQLite's full integrity check on a read connection (safe off the GUI thread); a ledger
+    that fails is marked damaged, and every operation on it is refused from then on."""
+    with ledger.reader() as reader:
+        problems = "\n".join(r[0] for r in reader.execute("PRAGMA integrity_check"))
+    if problems != "ok":
+        ledger.damage = problems.splitlines()[0]
+    return problems
 
 
 def check_file(path: str | Path) -> CheckReport:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core import auth, records
-from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core import choices as C
 from pairing_desktop.core.activities.demo import add_demo_activities
 from pairing_desktop.core.demo_targets import add_demo_targets
+from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.operations.accounts import create_first_admin, set_auto_login
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage import models as M

@@ -11,7 +11,7 @@ import pytest
 
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
-from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.errors import RefusedError, StorageError
 from pairing_desktop.core.files import clean_leftovers
 from pairing_desktop.core.ledgers import open_ledger
 from tests.helpers import ROOT, dump, save
@@ -77,3 +77,41 @@ def test_a_new_ledger_appears_only_when_complete(tmp_path):
     assert 0 < made < 8, "the kills should land both before and after the rename"
     clean_leftovers(tmp_path, now=time.time() + 7200)
     assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
+
+
+def flip_an_index_key(path) -> None:
+    """Change one character of a name inside an index page: the page stays well-formed (the open
+    check passes) but the index no longer matches its rows (the full check fails)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        pages = [r[0] for r in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'ix_household_head' AND pagetype = 'leaf'")]
+        names = [r[0].encode() for r in con.execute("SELECT head_name FROM household")]
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    start = (pages[0] - 1) * size
+    page = bytes(data[start:start + size])
+    at = next(start + page.find(n) + len(n) - 1 for n in names if page.find(n) > 0)
+    data[at] = 0x80 + (data[at] - 0x80 + 1) % 0x40  # another valid last byte of a character
+    path.write_bytes(data)
+
+
+def test_damage_the_open_check_misses_is_caught_before_anything_writes(tmp_path):
+    from pairing_desktop.core.check import verify_integrity
+    from pairing_desktop.core.demo import make_demo_file
+    from tests.helpers import cli, file_hash
+
+    path = tmp_path / "county.db"
+    make_demo_file(path)
+    flip_an_index_key(path)
+    before = file_hash(path)
+    result = cli("letters", "--db", str(path), "--kind", "target", "--year", "2026",
+                 "--out", str(tmp_path / "t.pdf"))
+    assert result.returncode == 1 and "已损坏" in result.stderr and "missing from index" in \
+        result.stderr
+    assert file_hash(path) == before and not (tmp_path / "t.pdf").exists()
+    with open_ledger(path) as opened:  # the quick check at open does not see it
+        assert verify_integrity(opened) != "ok"
+        with pytest.raises(RefusedError, match="已停止写入"):
+            save(opened, "township", None, {"name": "新镇"})

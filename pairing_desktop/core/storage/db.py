@@ -47,6 +47,14 @@ def readonly_uri(path: Path) -> str:
     return f"{path.as_uri()}?{'mode=ro' if wal.exists() else 'immutable=1'}"
 
 
+# The open-time check. quick_check took 0.04 s on the demo county (9.5 MB) and 0.43–0.49 s on the
+# 100,000-household file (219 MB), warm; integrity_check 0.16 s and 8.6 s. So quick_check at every
+# open up to 256 MB; the full integrity_check (which also finds index entries that no longer match
+# their rows) runs after open off the GUI thread, before every command-line write, and on every
+# backup's copy (core.check.verify_integrity, core.backups).
+QUICK_CHECK_LIMIT = 256 * 2**20
+
+
 def inspect_file(path: Path) -> tuple[int, int]:
     """Return (application_id, user_version) of an existing file, read-only; raise if unusable."""
     try:
@@ -61,7 +69,8 @@ def inspect_file(path: Path) -> tuple[int, int]:
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
-            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            small = path.stat().st_size <= QUICK_CHECK_LIMIT
+            ok = con.execute("PRAGMA quick_check").fetchone()[0] if small else "ok"
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:

@@ -42,6 +42,7 @@ class Ledger:
         self.read_only = read_only
         self.operator: Any = None
         self.session: dict[str, Any] = {}
+        self.damage: str | None = None  # what the full integrity check found: nothing writes
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r}{', read-only' if self.read_only else ''})"
