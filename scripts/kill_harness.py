@@ -13,6 +13,7 @@ opens. It prints the counts per kind and exits non-zero on the first broken prom
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -45,11 +46,12 @@ def child(kind: str, base: Path, work: Path) -> None:
         sys.stdout.flush()
 
     n = 0
+    me = os.getpid()  # each child names its files apart from the killed ones before it
     if kind in ("create", "demo"):
         from pairing_desktop.core.demo import make_demo_file
 
         while True:
-            path = work / f"{kind}{n}.db"
+            path = work / f"{kind}{me}-{n}.db"
             if kind == "create":
                 open_ledger(path).close()
             else:
@@ -72,17 +74,17 @@ def child(kind: str, base: Path, work: Path) -> None:
             from pairing_desktop.core.letters.batch import generate
 
             split = kind == "letters-split"
-            out = work / (f"letters{n}" if split else f"letters{n}.pdf")
+            out = work / (f"letters{me}-{n}" if split else f"letters{me}-{n}.pdf")
             generate(ledger, "target", YEAR, out, split=split)
         elif kind == "report":
             from pairing_desktop.core.reports.export import export_report
 
-            out = work / f"report{n}.{'xlsx' if n % 2 else 'pdf'}"
+            out = work / f"report{me}-{n}.{'xlsx' if n % 2 else 'pdf'}"
             export_report(ledger, out, YEAR)
         else:
             from pairing_desktop.core.backups import make_backup
 
-            out = make_backup(ledger, work / f"b{n}.backup").info.path
+            out = make_backup(ledger, work / f"b{me}-{n}.backup").info.path
         done(str(out))
         n += 1
 
