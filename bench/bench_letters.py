@@ -6,6 +6,9 @@
    places, same embedded font, same page count) with `drawString`: the cost of the PDF alone.
 3. A whole county year: every target letter, cadre letter and contact card of the demo county.
 
+A batch records its letters as an operation, so the bench ledger gets an administrator first
+(the demo county makes its own).
+
 Run:  python bench/bench_letters.py
 """
 
@@ -23,12 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.pdfgen import canvas as rl_canvas
 
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core.demo import build_demo_county
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters import batch, layout
 from pairing_desktop.core.letters.data import gather
 from pairing_desktop.core.letters.fonts import letter_fonts
 from pairing_desktop.core.letters.templates import expand, load_template
 from pairing_desktop.core.storage import models as M
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core.storage.ledger import Ledger
 
 YEAR = 2008
 N = 1000
@@ -37,15 +43,21 @@ DESCRIPTIONS = ("修建通村公路", "建设沼气池", "发展精品水果种�
 
 
 def _rows(model, rows):
+    """Bulk inserts on the ledger bound by the caller (build_pairings' transaction)."""
     now = M.utcnow()
-    with M.database.atomic():
-        for i in range(0, len(rows), 300):
-            model.insert_many([{"id": uuid.uuid4(), "created_at": now, "updated_at": now, **r}
-                               for r in rows[i:i + 300]]).execute()
+    for i in range(0, len(rows), 300):
+        model.insert_many([{"id": uuid.uuid4(), "created_at": now, "updated_at": now, **r}
+                           for r in rows[i:i + 300]]).execute()
 
 
-def build_pairings(n: int) -> None:
-    """n villages in 20 townships, n units, n pairings, 8 targets each (bulk inserts)."""
+def build_pairings(ledger: Ledger, n: int) -> None:
+    """n villages in 20 townships, n units, n pairings, 8 targets each (bulk inserts, one
+    transaction)."""
+    with ledger.atomic():
+        _pairings(n)
+
+
+def _pairings(n: int) -> None:
     rng = random.Random(1)
     _rows(M.Township, [{"name": f"第{i}镇"} for i in range(20)])
     towns = [t.id for t in M.Township.select()]
@@ -93,14 +105,16 @@ def raw_pdf(path: Path, pages: list[list[list[layout.Run]]], fonts) -> None:
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-letters-"))
-    ledger = open_database(folder / "bench.db")
+    ledger = open_ledger(folder / "bench.db")
     try:
-        build_pairings(N)
-        fonts = letter_fonts()
+        ops.create_first_admin(ledger, "admin", "password123")
+        build_pairings(ledger, N)
+        fonts = letter_fonts(ledger)
         template = load_template("target")
         layouter = layout.Layouter(fonts)
-        letters = [layouter.layout(expand(template, d.values)).pages
-                   for d in gather("target", YEAR)]
+        with ledger.bound():
+            found = gather("target", YEAR)
+        letters = [layouter.layout(expand(template, d.values)).pages for d in found]
         pages = [p for letter in letters for p in letter]
         (folder / "raw").mkdir()
 
@@ -109,12 +123,13 @@ def main() -> None:
                 raw_pdf(folder / "raw" / f"{i}.pdf", letter, fonts)
 
         base = best(3, lambda: raw_pdf(folder / "raw.pdf", pages, fonts))
-        first = best(1, lambda: batch.generate("target", YEAR, folder / "one.pdf", fonts=fonts))
-        one = min(first, best(2, lambda: batch.generate("target", YEAR, folder / "one.pdf",
-                                                        fonts=fonts)))
+        first = best(1, lambda: batch.generate(ledger, "target", YEAR, folder / "one.pdf",
+                                               fonts=fonts))
+        one = min(first, best(2, lambda: batch.generate(ledger, "target", YEAR,
+                                                        folder / "one.pdf", fonts=fonts)))
         base_split = best(2, raw_split)
-        many = best(2, lambda: batch.generate("target", YEAR, folder / "split", split=True,
-                                              fonts=fonts))
+        many = best(2, lambda: batch.generate(ledger, "target", YEAR, folder / "split",
+                                              split=True, fonts=fonts))
         print(f"{N} target letters, {len(pages)} pages (best of 3 runs, 2 for files;"
               " reruns reuse the codes recorded by the first)")
         print(f"  raw canvas, one PDF:     {base:6.2f} s  {N / base:5.0f} letters/s")
@@ -131,24 +146,16 @@ def main() -> None:
 
 
 def county_year(folder: Path) -> None:
+    """The demo county (its targets included) as of today, every kind of letter for this year."""
+    ledger = open_ledger(folder / "county.db")
     try:
-        from pairing_desktop.core.demo import build_demo_county
-    except ImportError:
-        print("county year: core.demo not available on this branch yet")
-        return
-    from pairing_desktop.core.demo_targets import add_demo_targets
-
-    ledger = open_database(folder / "county.db")
-    try:
-        build_demo_county(seed=2007)
+        build_demo_county(ledger, seed=2007)
         year = dt.date.today().year
-        if not M.Target.select().exists():
-            add_demo_targets(random.Random(2007), year)
-        fonts = letter_fonts()
+        fonts = letter_fonts(ledger)
         start = time.perf_counter()
         counts = {}
         for kind in ("target", "cadre", "card"):
-            counts[kind] = len(batch.generate(kind, year, folder / f"county-{kind}.pdf",
+            counts[kind] = len(batch.generate(ledger, kind, year, folder / f"county-{kind}.pdf",
                                               fonts=fonts).letters)
         took = time.perf_counter() - start
         print(f"county year {year}: {counts['target']} target letters, {counts['cadre']} cadre "

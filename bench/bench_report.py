@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.province import TODAY, province_file  # noqa: E402
+from bench.province import TODAY, open_province, province_file  # noqa: E402
 from pairing_desktop.core.duties import checks  # noqa: E402
 from pairing_desktop.core.duties.overview import overview  # noqa: E402
 from pairing_desktop.core.duties.settings import load_rules  # noqa: E402
 from pairing_desktop.core.reports import figures  # noqa: E402
-from pairing_desktop.core.storage.db import open_database  # noqa: E402
+from pairing_desktop.core.storage.ledger import Ledger  # noqa: E402
 
 DASHBOARD_PARTS = ("pairings", "targets", "cadres", "stationed")  # what overview() checks
 REPORT_PARTS = ("pairings", "cadres", "targets", "stationed")  # what build_report() checks
@@ -46,12 +46,13 @@ def median(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...],
+def duty_queries(ledger: Ledger, year: int, as_of: dt.date, parts: tuple[str, ...],
                  township: str | None = None) -> list[tuple[str, dict]]:
-    """The identical SQL the duty checks run for `parts`, with their parameters."""
+    """The identical SQL the duty checks run for `parts`, with their parameters (the rules in
+    force are read from the ledger once, outside the timing)."""
     params = {"y0": f"{year}-01-01", "y1": f"{year}-12-31", "asof": as_of.isoformat(),
               "tw": township}
-    rules = load_rules()
+    rules = load_rules(ledger)
     queries = {
         "pairings": (checks.pairing_query(year, rules)[0],
                      {**params, **checks.pairing_query(year, rules)[2]}),
@@ -63,11 +64,13 @@ def duty_queries(year: int, as_of: dt.date, parts: tuple[str, ...],
     return [queries[p] for p in (*parts, "households")]
 
 
-def report_queries(year: int, township: str | None = None) -> list[tuple[str, dict]]:
+def report_queries(ledger: Ledger, year: int,
+                   township: str | None = None) -> list[tuple[str, dict]]:
     params = {"d0": f"{year}-01-01", "d1": f"{year}-12-31", "tw": township}
     return [(figures.NETWORK_SQL, params), (figures.KINDS_SQL, {}),
             (figures.KIND_MONTH_SQL, params), (figures.TOWNSHIP_SQL, params),
-            *duty_queries(year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS, township)]
+            *duty_queries(ledger, year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS,
+                          township)]
 
 
 def raw(con: sqlite3.Connection, queries: list[tuple[str, dict]]) -> None:
@@ -81,28 +84,32 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     path = province_file(args.rebuild)
-    ledger = open_database(path)
+    ledger = open_province(path)
     con = sqlite3.connect(path)
     year = TODAY.year
     counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
               for t in ("household", "cadre", "unit_village_pairing", "assignment", "activity")}
     print("file:", ", ".join(f"{t} {n:,}" for t, n in counts.items()))
     township = con.execute("SELECT id FROM township ORDER BY name LIMIT 1").fetchone()[0]
+    dashboard = duty_queries(ledger, year, TODAY, DASHBOARD_PARTS)
+    county, town, last = (report_queries(ledger, year), report_queries(ledger, year, township),
+                          report_queries(ledger, year - 1))
     cases = [
         ("dashboard (every duty check), this year to date",
-         lambda: overview(year, TODAY),
-         lambda: raw(con, duty_queries(year, TODAY, DASHBOARD_PARTS))),
+         lambda: overview(ledger, year, TODAY),
+         lambda: raw(con, dashboard)),
         ("county report figures, this year",
-         lambda: figures.build_report(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of=TODAY),
-         lambda: raw(con, report_queries(year))),
-        ("one township's report figures, this year",
-         lambda: figures.build_report(dt.date(year, 1, 1), dt.date(year, 12, 31), township,
+         lambda: figures.build_report(ledger, dt.date(year, 1, 1), dt.date(year, 12, 31),
                                       as_of=TODAY),
-         lambda: raw(con, report_queries(year, township))),
+         lambda: raw(con, county)),
+        ("one township's report figures, this year",
+         lambda: figures.build_report(ledger, dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                      township, as_of=TODAY),
+         lambda: raw(con, town)),
         ("county report figures, last year (finished)",
-         lambda: figures.build_report(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31),
-                                      as_of=dt.date(year, 1, 1)),
-         lambda: raw(con, report_queries(year - 1))),
+         lambda: figures.build_report(ledger, dt.date(year - 1, 1, 1),
+                                      dt.date(year - 1, 12, 31), as_of=dt.date(year, 1, 1)),
+         lambda: raw(con, last)),
     ]
     print(f"{'':52} {'core':>9} {'raw sql':>9} {'ratio':>6}")
     for name, ours, baseline in cases:

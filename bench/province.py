@@ -5,6 +5,11 @@ is paid once. The file carries a fingerprint of the code that shapes it (this ge
 schema, the demo vocabularies, the seeded activity types) and is rebuilt when that code changes,
 so a benchmark never times a stale layout. Built with executemany in one transaction (peewee's
 insert_many is several times slower) from a seeded generator: the same seed gives the same rows.
+
+Every write is an operation with a logged-in operator, so the file has an administrator
+(ADMIN / PASSWORD) chosen for auto-login: `open_province` opens it as them, and a benchmark
+can save and undo like a clerk. A benchmark that writes works on a `scratch` copy, so every run
+starts from the file as built.
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ import json
 import random
 import sqlite3
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
+from pairing_desktop.core import auth
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core.activities.types import NUMBER_FIELDS, PAIRING
 from pairing_desktop.core.choices import HOUSEHOLD_CAUSES, HOUSEHOLD_KINDS
 from pairing_desktop.core.demo import (
@@ -30,8 +38,9 @@ from pairing_desktop.core.demo import (
     DemoCounty,
     insert_rows,
 )
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage import models as M
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core.storage.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 PATH = ROOT / "bench" / "out" / "province.db"
@@ -41,16 +50,17 @@ SIZE = {"townships": 1_000, "villages": 3_600, "units": 1_600, "cadres": 20_000,
 TODAY = dt.date(2026, 11, 28)  # fixed, so every run measures the same file and periods
 # What decides the file's contents: when one of these changes, the cached file is outdated.
 SOURCES = (Path(__file__), *(ROOT / "pairing_desktop" / "core" / p for p in (
-    "storage/models.py", "storage/schema.py", "demo.py", "choices.py", "activities/types.py")))
+    "storage/models.py", "storage/schema.py", "demo.py", "choices.py", "activities/types.py",
+    "history.py")))
 STAMP = "bench.province"  # the Setting holding the fingerprint of the code that built the file
+ADMIN, PASSWORD = "admin", "password123"  # the operator every benchmark works as (auto-login)
 
 
 def province_file(rebuild: bool = False) -> Path:
     """The cached province, (re)built first when asked, missing or built by older code."""
-    if rebuild or _stamp(PATH) != _fingerprint():
+    if rebuild or stamp_of(PATH) != fingerprint():
         PATH.parent.mkdir(parents=True, exist_ok=True)
-        for stale in PATH.parent.glob(PATH.name + "*"):
-            stale.unlink()
+        remove_ledger(PATH)
         started = time.perf_counter()
         build(PATH)
         print(f"built {PATH} in {time.perf_counter() - started:.1f} s "
@@ -58,21 +68,56 @@ def province_file(rebuild: bool = False) -> Path:
     return PATH
 
 
-def _fingerprint() -> str:
+def open_province(path: Path) -> Ledger:
+    """Open a province file (or a copy of it) logged in as its auto-login administrator."""
+    ledger = open_ledger(path)
+    if auth.auto_login(ledger) is None:
+        ledger.close()
+        raise RuntimeError(f"{path} has no auto-login operator: rebuild it (--rebuild)")
+    return ledger
+
+
+@contextmanager
+def scratch(source: Path, name: str) -> Iterator[Path]:
+    """A fresh copy of a closed ledger beside it, for the block of a benchmark that writes, then
+    removed: the cached file stays as built, so every run measures the same rows and the same
+    history. SQLite's backup API copies a consistent file even with a -wal beside the source."""
+    copy = copy_ledger(source, source.with_name(name))
+    try:
+        yield copy
+    finally:
+        remove_ledger(copy)
+
+
+def copy_ledger(source: Path, copy: Path) -> Path:
+    """Copy a closed ledger file over `copy` (its old -wal, -shm and .lock removed first)."""
+    remove_ledger(copy)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(copy)) as dst:
+        src.backup(dst)
+    return copy
+
+
+def remove_ledger(path: Path) -> None:
+    """Delete a ledger file with its -wal, -shm and .lock."""
+    for stale in path.parent.glob(path.name + "*"):
+        stale.unlink()
+
+
+def fingerprint(sources: tuple[Path, ...] = SOURCES) -> str:
     digest = hashlib.sha256()
-    for source in SOURCES:
+    for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
-def _stamp(path: Path) -> str | None:
+def stamp_of(path: Path, key: str = STAMP) -> str | None:
     """The fingerprint the file was built with; None when there is no complete file."""
     if not path.exists():
         return None
     try:
         with closing(sqlite3.connect(path)) as con:
             row = con.execute(f"SELECT value FROM {M.Setting._meta.table_name} WHERE key = ?",
-                              (STAMP,)).fetchone()
+                              (key,)).fetchone()
     except sqlite3.Error:
         return None
     return json.loads(row[0]) if row else None
@@ -80,11 +125,14 @@ def _stamp(path: Path) -> str | None:
 
 def build(path: Path, seed: int = 1) -> None:
     """Write the province into a new ledger, the fingerprint last: a build that fails midway
-    rolls back whole and leaves no stamp, so the next run starts again."""
-    ledger = open_database(path)
+    rolls back whole and leaves no stamp, so the next run starts again. The administrator comes
+    first (argon2 hashing, ~0.1 s, paid once here): the data is written as they would."""
+    ledger = open_ledger(path)
     d = DemoCounty(rng=random.Random(seed), today=TODAY, now=str(M.utcnow()))
     try:
-        with M.database.atomic():
+        with ledger.atomic():
+            ops.create_first_admin(ledger, ADMIN, PASSWORD)
+            ops.set_auto_login(ledger, ADMIN)
             towns, villages = _places(d)
             units = _units(d)
             cadres, households = _people(d, villages, units)
@@ -92,7 +140,7 @@ def build(path: Path, seed: int = 1) -> None:
             held = _assignments(d, cadres, households)
             _targets(d, pairings)
             _activities(d, pairings, held)
-            M.Setting.create(key=STAMP, value=json.dumps(_fingerprint()))
+            M.Setting.create(key=STAMP, value=json.dumps(fingerprint()))
     finally:
         ledger.close()
 
