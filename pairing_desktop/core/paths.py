@@ -27,5 +27,10 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where the program's log files are kept (core.logs): beside the ledger, easy to send."""
+    return data_dir() / "logs"
+
+
 def default_db_path() -> Path:
     return data_dir() / "ledger.db"

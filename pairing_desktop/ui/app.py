@@ -1,11 +1,12 @@
-"""The composition root: QApplication, fonts, translator, the ledger file, its operator and the
-main window.
+"""The composition root: QApplication, fonts, translator, the log file and the excepthook, the
+ledger file, its operator and the main window.
 
 Nothing else opens the database for the GUI; the window gets the open Ledger handed to it.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,10 +16,14 @@ from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.ledgers import open_ledger
-from pairing_desktop.core.paths import APP_NAME, resources_dir
+from pairing_desktop.core.logs import log_file
+from pairing_desktop.core.paths import APP_NAME, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.errors import ErrorReporter
 from pairing_desktop.ui.login import sign_in
+
+log = logging.getLogger(__name__)
 
 UI_FONT = "wqy-microhei.ttc"
 UI_POINT_SIZE = 10
@@ -77,12 +82,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str | Path) -> int:
-    """Start the program on `db_path`; returns the process exit code."""
+def run(db_path: str | Path, logs: Path | None = None) -> int:
+    """Start the program on `db_path`, logging to `logs` (the data folder's logs/ unless told);
+    returns the process exit code."""
+    app = make_application()
+    with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
+        log.info("Starting on %s", db_path)
+        return _run_window(app, Path(db_path))
+
+
+def _run_window(app: QApplication, db_path: Path) -> int:
     from pairing_desktop.ui.main_window import MainWindow
 
-    app = make_application()
-    ledger = open_ledger_or_explain(Path(db_path))
+    ledger = open_ledger_or_explain(db_path)
     if ledger is None:
         return 1
     if not sign_in(None, ledger):

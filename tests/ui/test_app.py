@@ -1,4 +1,8 @@
-"""The composition root: the bundled CJK font, and a clear message for a file we cannot open."""
+"""The composition root: the bundled CJK font, a clear message for a file we cannot open, the
+log file and the excepthook for the run."""
+
+import sys
+import threading
 
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontMetrics
@@ -8,6 +12,14 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.ui import app as app_module
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def logs(tmp_path, monkeypatch):
+    """The log folder of the run: the test's, not the user's data folder."""
+    folder = tmp_path / "logs"
+    monkeypatch.setattr(app_module, "log_dir", lambda: folder)
+    return folder
 
 
 def test_register_fonts_makes_the_bundled_cjk_font_the_application_font(qapp):
@@ -43,3 +55,19 @@ def test_run_gives_up_when_nobody_logs_in(tmp_path, answers):
     answers.credentials = None
     assert app_module.run(tmp_path / "ledger.db") == 1
     assert answers.texts("credentials") == [""]
+
+
+def test_run_logs_to_the_data_folder_and_puts_the_hooks_back(tmp_path, logs, monkeypatch):
+    hooks = sys.excepthook, threading.excepthook
+    during = []
+
+    def window(app, db_path):  # the window's run, while the hooks are the reporter's
+        during.append((sys.excepthook.__self__, threading.excepthook.__self__))
+        return 0
+
+    monkeypatch.setattr(app_module, "_run_window", window)
+    assert app_module.run(tmp_path / "ledger.db") == 0
+    [(reporter, same)] = during
+    assert reporter is same and reporter.log_path == logs / "pairing_desktop.log"
+    assert (sys.excepthook, threading.excepthook) == hooks
+    assert "Starting on" in reporter.log_path.read_text(encoding="utf-8")
