@@ -7,22 +7,21 @@ is refused while live records still refer to the record. Lists page, search and 
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, SQL, Case, Expression, Node, NodeList, Select, Value, fn
+from peewee import JOIN, SQL, Expression, Node, NodeList, Select, Value, fn
 
-from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
+from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.masking import PERSONAL_FIELDS, sql_mask
+from pairing_desktop.core.fields import MULTI_SEP, NO, YES, FieldSpec, Ref, Shape, show
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
-from pairing_desktop.core.validation import parse_date
 
-MULTI_SEP = "、"
-YES, NO = "是", "否"
+__all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "counts", "display",
+           "display_value", "load", "parse", "referrers", "resolve", "shape", "spec_of",
+           "validate"]
 
 
 def spec_of(entity: str | EntitySpec) -> EntitySpec:
@@ -39,97 +38,41 @@ def as_uuid(value: Any) -> uuid.UUID | None:
     return uuid.UUID(str(value))
 
 
-# --- coercion and validation -------------------------------------------------------------------
+# --- parsing and validation --------------------------------------------------------------------
 
 
-def _coerce(f: FieldSpec, raw: Any) -> Any:
-    """Turn a raw value (text from a form, or a typed value from code) into the stored type.
-
-    Raises ValueError with the message for the field."""
-    if isinstance(raw, str):
-        raw = raw.strip()
-    if raw in (None, "") or (f.kind == "multichoice" and raw in ((), [])):
-        return None
-    kind = f.kind
-    if kind in ("text", "longtext"):
-        return str(raw)
-    if kind in ("int", "year"):
-        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
-            raise ValueError("应为整数")
-        try:
-            value = int(raw)
-        except (TypeError, ValueError):
-            raise ValueError("应为整数") from None
-        if kind == "year" and not 1949 <= value <= 2100:
-            raise ValueError("年份不合理（应在1949至2100之间）")
-        return value
-    if kind == "float":
-        try:
-            return float(raw)
-        except (TypeError, ValueError):
-            raise ValueError("应为数字") from None
-    if kind == "bool":
-        if isinstance(raw, str):
-            return raw in (YES, "1", "true", "True")
-        return bool(raw)
-    if kind == "numbered":  # stored as the 1-based number of the choice (target categories)
-        if raw in f.choices:
-            return f.choices.index(raw) + 1
-        if str(raw).isdigit() and 1 <= int(raw) <= len(f.choices):
-            return int(raw)
-        raise ValueError(f"应为1至{len(f.choices)}或类别名称（{'、'.join(f.choices)}）")
-    if kind == "choice":
-        if raw not in f.choices:
-            raise ValueError(f"应为 {'/'.join(f.choices)} 之一")
-        return raw
-    if kind == "multichoice":
-        items = raw.split(MULTI_SEP) if isinstance(raw, str) else list(raw)
-        bad = [i for i in items if i not in f.choices]
-        if bad:
-            raise ValueError(f"“{bad[0]}”不在可选项中")
-        return MULTI_SEP.join(c for c in f.choices if c in items)
-    if kind == "date":
-        if isinstance(raw, dt.datetime):
-            return raw.date()
-        if isinstance(raw, dt.date):
-            return raw
-        return parse_date(str(raw))
-    if kind == "ref":
-        try:
-            return as_uuid(raw)
-        except ValueError:
-            if isinstance(raw, str):  # a name typed or imported instead of picked
-                return _resolve(f.ref or "", raw)
-            raise ValueError("引用的记录无效") from None
-    raise AssertionError(f"unknown field kind {kind}")
+def parse(f: FieldSpec, raw: Any) -> Any:
+    """A raw value (text from a form, or a typed value from code) in the stored type, by the
+    field's kind; a reference given by name is looked up. ValueError with the message."""
+    value = f.kind.parse(raw)
+    if isinstance(f.kind, Ref) and isinstance(value, str):  # a name typed or imported
+        return _resolve(f.kind.entity, value)
+    return value
 
 
 @uses_ledger
 def validate(ledger: Ledger, entity: str | EntitySpec, raw: dict[str, Any],
              record_id: Any = None) -> dict[str, Any]:
-    """Check a whole record; return the coerced values or raise ValidationError naming fields."""
+    """Check a whole record; return the parsed values or raise ValidationError naming fields."""
     spec = spec_of(entity)
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for f in spec.fields:
-        raw_value = raw.get(f.name, f.default)
         try:
-            value = _coerce(f, raw_value)
+            value = parse(f, raw.get(f.name, f.default))
         except ValueError as exc:
             errors[f.name] = f"{f.label}：{exc}"
             continue
         if value is None:
             if f.required:
                 errors[f.name] = f"{f.label}：必填，不能为空"
-        elif f.kind == "ref":
-            if not _exists(ENTITIES[f.ref], value):
+        elif isinstance(f.kind, Ref):
+            if not _exists(ENTITIES[f.kind.entity], value):
                 errors[f.name] = f"{f.label}：所选记录不存在或已删除"
-        elif f.check is not None:
-            message = f.check(value)
+        else:
+            message = f.kind.check(value) or (f.check(value) if f.check else None)
             if message:
                 errors[f.name] = f"{f.label}：{message}"
-        if f.name == "id_number" and value:
-            value = value.upper()
         values[f.name] = value
     if not errors:
         errors.update(_duplicates(spec, values, as_uuid(record_id)))
@@ -139,6 +82,13 @@ def validate(ledger: Ledger, entity: str | EntitySpec, raw: dict[str, Any],
     if errors:
         raise ValidationError(errors)
     return values
+
+
+@uses_ledger
+def shape(ledger: Ledger, entity: str | EntitySpec, values: dict[str, Any]) -> Shape:
+    """Which fields a record with these (raw) values uses: see EntitySpec.shape."""
+    spec = spec_of(entity)
+    return spec.shape(values) if spec.shape is not None else Shape()
 
 
 def _exists(spec: EntitySpec, record_id: uuid.UUID) -> bool:
@@ -213,14 +163,14 @@ def _label_expr(query: Select, spec: EntitySpec, alias: Any,
     for name in spec.title if names is None else names:
         f = spec.field(name)
         col = getattr(alias, name)
-        if f.kind == "ref":
-            ref_spec = ENTITIES[f.ref]
+        if isinstance(f.kind, Ref):
+            ref_spec = ENTITIES[f.kind.entity]
             ref_alias = ref_spec.model.alias()
             query = query.join_from(alias, ref_alias, JOIN.LEFT_OUTER, on=(col == ref_alias.id))
             query, expr = _label_expr(query, ref_spec, ref_alias)
             parts.append(expr)
         else:
-            parts.append(col)
+            parts.append(f.kind.sql_label(col))
     expr = parts[0]
     for part in parts[1:]:
         expr = fn.COALESCE(expr, "").concat(" — ").concat(fn.COALESCE(part, ""))
@@ -244,23 +194,14 @@ def _choice_expr(query: Select, spec: EntitySpec, alias: Any,
 
 
 def display_value(value: Any) -> str:
-    """A stored value as a clerk reads it: 是/否, ISO dates, no trailing .0 on whole numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
-    return str(value)
+    """A stored value as a clerk reads it, when its field is not known: 是/否, ISO dates, no
+    trailing .0 on whole numbers."""
+    return show(value)
 
 
-def _numbered_label(f: FieldSpec, col: Node) -> Node:
-    """Show a numbered choice by its words; the list sorts by the number, as the letters do."""
-    return Case(col, [(i, f"{i}. {label}") for i, label in enumerate(f.choices, 1)], col)
+def display(entity: str | EntitySpec, name: str, value: Any) -> str:
+    """A stored value of a field as a clerk reads it: choices by their labels."""
+    return spec_of(entity).field(name).display(value)
 
 
 class EntityList:
@@ -280,18 +221,16 @@ class EntityList:
         query = m.select()
         exprs: dict[str, Node] = {}
         for f in self.fields:
-            if f.kind == "ref":
-                ref_spec = ENTITIES[f.ref]
+            if isinstance(f.kind, Ref):
+                ref_spec = ENTITIES[f.kind.entity]
                 alias = ref_spec.model.alias()
                 query = query.join_from(m, alias, JOIN.LEFT_OUTER,
                                         on=(getattr(m, f.name) == alias.id))
                 query, exprs[f.name] = _label_expr(query, ref_spec, alias)
-            elif f.kind == "numbered":
-                exprs[f.name] = _numbered_label(f, getattr(m, f.name))
-            elif f.name in PERSONAL_FIELDS and not full_numbers:
-                exprs[f.name] = sql_mask(getattr(m, f.name))  # searching still reads the column
             else:
-                exprs[f.name] = getattr(m, f.name)
+                # choices by their labels, personal numbers masked (a search still reads the
+                # column itself)
+                exprs[f.name] = f.kind.sql_label(getattr(m, f.name), full_numbers)
         self._base = query
         self._exprs = exprs
 
@@ -305,17 +244,17 @@ class EntityList:
         for name, value in self.filters.items():
             col = getattr(m, name)
             query = query.where(col.is_null() if value is None else col == as_uuid(value)
-                                if self.spec.field(name).kind == "ref" else col == value)
+                                if isinstance(self.spec.field(name).kind, Ref) else col == value)
         search = search.strip()
         if search:
             pattern = f"%{search}%"
             cond: Expression | None = None
             for name in self.spec.search:
                 f = self.spec.field(name)
-                if f.kind == "ref":
+                if isinstance(f.kind, Ref):
                     # match the few referenced records by name, then their ids: at 100,000
                     # households this is 3x faster than LIKE on the joined name of every row
-                    ref_spec = ENTITIES[f.ref]
+                    ref_spec = ENTITIES[f.kind.entity]
                     rm = ref_spec.model
                     named, label = _label_expr(rm.select(rm.id), ref_spec, rm)
                     term = getattr(m, name).in_(named.where(label ** pattern))
@@ -370,8 +309,8 @@ def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
     for name in dict.fromkeys(spec.title + spec.detail):
         f = spec.field(name)
         col = getattr(alias, name)
-        if f.kind == "ref":
-            ref_spec = ENTITIES[f.ref]
+        if isinstance(f.kind, Ref):
+            ref_spec = ENTITIES[f.kind.entity]
             rm = ref_spec.model
             term = col.in_(rm.select(rm.id).where(_word_matches(ref_spec, rm, pattern)))
         else:
@@ -383,10 +322,11 @@ def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
 
 @uses_ledger
 def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: int | None = None,
-            ids: Iterable[Any] | None = None) -> list[tuple[uuid.UUID, str]]:
+            ids: Iterable[Any] | None = None,
+            in_order: bool = False) -> list[tuple[uuid.UUID, str]]:
     """(id, label) of live records for the pickers, labels with their `detail`, sorted by
-    title. Every word of `search` must occur in the title or a detail, so "新华 李" finds 李四
-    of 新华村."""
+    title (`in_order`: in the kind's own order, as a short fixed list is shown). Every word
+    of `search` must occur in the title or a detail, so "新华 李" finds 李四 of 新华村."""
     spec = spec_of(entity)
     m = spec.model
     query, title = _label_expr(m.select(), spec, m)
@@ -401,7 +341,10 @@ def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: i
     # sorting 100,000 labels); with one, reading the matches and sorting them beats walking the
     # index for a rare name (as in EntityList.page), so unary + hides the index.
     first = NodeList((SQL("+"), title), glue="") if words else title
-    query = query.order_by(first, label, m.id)
+    if in_order and spec.sort:
+        query = query.order_by(getattr(m, spec.sort), first, label, m.id)
+    else:
+        query = query.order_by(first, label, m.id)
     if limit:
         query = query.limit(limit)
     return list(query.tuples())

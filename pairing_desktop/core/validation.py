@@ -48,7 +48,7 @@ def check_id_number(value: str, today: dt.date | None = None) -> str | None:
     value = value.strip().upper()
     if len(value) != 18:
         return f"应为18位，现为{len(value)}位"
-    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", value):  # not isdigit(): "²" is a digit to it
         return "前17位应为数字，最后一位为数字或X"
     birth = id_birth_date(value)
     today = today or dt.date.today()

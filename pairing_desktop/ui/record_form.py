@@ -1,8 +1,10 @@
 """One form for every kind of record, built from its EntitySpec.
 
-A field's kind picks its editor; the core validates, and its per-field messages are shown in red
-under the field. The form holds raw values only; it never decides what is valid. Reference
-pickers read their choices through the host, again only when their kind changed.
+A field's kind (core.fields) picks its editor; the core validates, and its per-field messages are
+shown in red under the field. The form holds raw values only; it never decides what is valid.
+Where the spec has a shape (an activity's type decides which numbers it carries), the form shows
+only the fields the record uses and sends the others empty. Reference pickers read their choices
+through the host, again only when their kind changed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -40,13 +43,26 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core import records
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.entities import ENTITIES, EntitySpec, FieldSpec
-from pairing_desktop.core.records import display_value as display
+from pairing_desktop.core.entities import ENTITIES, EntitySpec
+from pairing_desktop.core.fields import (
+    Bool,
+    Choice,
+    Date,
+    FieldSpec,
+    Kind,
+    LongText,
+    Money,
+    MultiChoice,
+    Ref,
+    Shape,
+)
 from pairing_desktop.core.validation import parse_date
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #c0392b;"
+__all__ = ["ERROR_STYLE", "RecordForm", "make_editor"]
+
 MULTI_COLUMNS = 3
 
 
@@ -59,32 +75,49 @@ class LineEditor(QLineEdit):
 
     def __init__(self, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
-        if f.kind in ("int", "float", "year"):
+        self.field = f
+        if f.kind.numeric:
             self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        if f.kind == "year":
-            self.setPlaceholderText(QCoreApplication.translate("form", "例：2008"))
+        placeholder = getattr(f.kind, "placeholder", "")
+        if placeholder:
+            self.setPlaceholderText(QCoreApplication.translate("form", placeholder))
 
     def value(self) -> str:
         return self.text()
 
     def set_value(self, value: Any) -> None:
-        self.setText(display(value))
+        self.setText(self.field.display(value))
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         self.textEdited.connect(slot)
 
 
 class LongTextEditor(QPlainTextEdit):
+    """Several lines; Tab moves on (a clerk tabs through a form), Enter starts a new line."""
+
+    LINES = 3
+
     def __init__(self, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
+        self.field = f
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES
+                            + int(self.document().documentMargin() * 2)
+                            + margins.top() + margins.bottom())
 
     def value(self) -> str:
         return self.toPlainText()
 
     def set_value(self, value: Any) -> None:
-        self.setPlainText(display(value))
+        self.setPlainText(self.field.display(value))
+
+    # as a QLineEdit has them, so that code fills any text field alike
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         self.textChanged.connect(slot)
@@ -105,60 +138,87 @@ class BoolEditor(QCheckBox):
 
 
 class ChoiceEditor(QComboBox):
-    """A fixed vocabulary; an optional field starts with an empty choice."""
+    """A fixed vocabulary shown by its labels, the stored values kept beside them (never as
+    item data: PySide6 6.12 on CPython 3.11 loses references to None there); an optional field
+    starts with an empty choice."""
 
     def __init__(self, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
-        self.addItems(([] if f.required else [""]) + [tr_field(c) for c in f.choices])
-        self._choices = ([] if f.required else [""]) + list(f.choices)
+        kind = f.kind
+        assert isinstance(kind, Choice)
+        self.kind = kind
+        blank = [] if f.required else [(None, "")]
+        items = blank + list(kind.items)
+        self._values = [v for v, _ in items]
+        self.addItems([tr_field(label) if label else "" for _, label in items])
 
-    def value(self) -> str | None:
+    def value(self) -> Any:
         index = self.currentIndex()
-        return self._choices[index] or None if index >= 0 else None
+        return self._values[index] if 0 <= index < len(self._values) else None
 
     def set_value(self, value: Any) -> None:
-        self.setCurrentIndex(self._choices.index(value) if value in self._choices else
-                             (0 if "" in self._choices else -1))
+        try:
+            stored = self.kind.parse(value)
+        except ValueError:
+            stored = None
+        self.setCurrentIndex(self._values.index(stored) if stored in self._values else
+                             (0 if None in self._values else -1))
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         self.activated.connect(slot)
 
 
-class NumberedChoiceEditor(ChoiceEditor):
-    """A vocabulary stored by number (target categories 1–6), shown by its words."""
-
-    def value(self) -> int | None:
-        choice = super().value()
-        return self._choices.index(choice) + (0 if "" in self._choices else 1) if choice else None
-
-    def set_value(self, value: Any) -> None:
-        offset = 0 if "" in self._choices else 1
-        index = value - offset if isinstance(value, int) and 0 < value <= len(self._choices) \
-            else (0 if "" in self._choices else -1)
-        self.setCurrentIndex(index)
-
-
 class MultiChoiceEditor(QWidget):
-    """Several of a vocabulary (a village's poverty causes): one check box each."""
+    """Several of a vocabulary (a village's poverty causes, the numbers an activity type
+    records): one check box each, labelled. A shape may offer only some of them: the others
+    are hidden and not sent."""
 
     def __init__(self, f: FieldSpec, parent: QWidget | None = None):
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.boxes: dict[str, QCheckBox] = {}
-        for i, choice in enumerate(f.choices):
-            box = QCheckBox(tr_field(choice), self)
-            grid.addWidget(box, i // MULTI_COLUMNS, i % MULTI_COLUMNS)
-            self.boxes[choice] = box
+        kind = f.kind
+        assert isinstance(kind, MultiChoice)
+        self.kind = kind
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[Any, QCheckBox] = {}
+        for value, label in kind.items:
+            box = QCheckBox(tr_field(label), self)
+            box.setObjectName(f"{f.name}_{value}")
+            self.boxes[value] = box
+        self._offered: frozenset[Any] | None = None
+        self._place()
         self.setFocusProxy(next(iter(self.boxes.values())))
 
-    def value(self) -> list[str]:
-        return [c for c, box in self.boxes.items() if box.isChecked()]
+    def _place(self) -> None:
+        """The offered boxes, MULTI_COLUMNS to a row, with no gaps for the hidden ones."""
+        shown = [v for v in self.boxes if self._offered is None or v in self._offered]
+        for box in self.boxes.values():
+            self.grid.removeWidget(box)
+        for i, value in enumerate(shown):
+            self.grid.addWidget(self.boxes[value], i // MULTI_COLUMNS, i % MULTI_COLUMNS)
+        for value, box in self.boxes.items():
+            box.setVisible(value in shown)
+        if shown:
+            self.setFocusProxy(self.boxes[shown[0]])
+
+    def offer(self, values: frozenset[Any] | None) -> None:
+        """Show only these choices (None: all of them)."""
+        if values != self._offered:
+            self._offered = values
+            self._place()
+
+    def value(self) -> list[Any]:
+        return [v for v, box in self.boxes.items()
+                if box.isChecked() and (self._offered is None or v in self._offered)]
 
     def set_value(self, value: Any) -> None:
-        chosen = set(value.split(records.MULTI_SEP)) if isinstance(value, str) else set(value or ())
-        for choice, box in self.boxes.items():
-            box.setChecked(choice in chosen)
+        chosen = set()
+        for item in self.kind.normalise(value):
+            for v, label in self.kind.items:
+                if item in (v, label):
+                    chosen.add(v)
+        for v, box in self.boxes.items():
+            box.setChecked(v in chosen)
 
     def on_edit(self, slot: Callable[[], None]) -> None:
         for box in self.boxes.values():
@@ -344,6 +404,11 @@ class RefEditor(QComboBox):
         if watched is self.lineEdit() and event.type() in (QEvent.Type.FocusIn,
                                                            QEvent.Type.KeyPress):
             self.ensure_loaded()
+            if event.type() == QEvent.Type.FocusIn and event.reason() in (
+                    Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+                # tabbing into a name selects it, so typing a few characters starts a new
+                # search instead of adding to the name
+                QTimer.singleShot(0, self.lineEdit().selectAll)
         return False
 
     def focusInEvent(self, event) -> None:
@@ -425,46 +490,155 @@ class DateEditor(LineEditor):
         self.picked.connect(slot)
 
 
-EDITORS: dict[str, type[QWidget]] = {
-    "text": LineEditor, "int": LineEditor, "float": LineEditor, "year": LineEditor,
-    "date": DateEditor, "longtext": LongTextEditor, "bool": BoolEditor,
-    "choice": ChoiceEditor, "numbered": NumberedChoiceEditor, "multichoice": MultiChoiceEditor,
+class RefListEditor(QComboBox):
+    """A reference picked from a short list in its kind's own order (the activity types, as
+    the county sorted them), by arrow keys or by typing the start of a name; read again when
+    an operation changed its kind. A required one always has a pick: the first by default."""
+
+    def __init__(self, host: LedgerHost, f: FieldSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.host = host
+        self.entity = f.ref or ""
+        self.required = f.required
+        self.kinds = entity_kinds(self.entity)
+        self.setMaxVisibleItems(20)
+        self._ids: list[Any] = []
+        self.reload()
+        host.changed.connect(self._on_changes)
+        host.replaced.connect(self.reload)
+
+    def reload(self) -> None:
+        current = self.value()
+        pairs = records.choices(self.host.ledger, self.entity, in_order=True)
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._ids = [i for i, _ in pairs]
+            self.addItems([label for _, label in pairs])
+            self._select(current)
+        finally:
+            self.blockSignals(False)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.kinds):
+            self.reload()
+
+    def _select(self, record_id: Any) -> None:
+        if record_id in self._ids:
+            self.setCurrentIndex(self._ids.index(record_id))
+        else:
+            self.setCurrentIndex(0 if self.required and self._ids else -1)
+
+    def first(self) -> Any:
+        return self._ids[0] if self._ids else None
+
+    def value(self) -> Any:
+        index = self.currentIndex()
+        return self._ids[index] if 0 <= index < len(self._ids) else None
+
+    def set_value(self, value: Any) -> None:
+        self._select(value)
+
+    def on_edit(self, slot: Callable[[], None]) -> None:
+        self.activated.connect(slot)
+
+
+class MoneyEditor(QWidget):
+    """An amount and its unit, 元 or 万元, chosen explicitly beside it (never guessed from the
+    size of the number). The value sent is in 元; what cannot be converted is sent as typed,
+    for the core to name the problem. Tab skips the unit: 元 unless the clerk picks 万元."""
+
+    def __init__(self, f: FieldSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = f
+        self.amount = LineEditor(f, self)
+        self.amount.setObjectName(f"{f.name}_amount")
+        self.unit = QComboBox(self)
+        self.unit.setObjectName(f"{f.name}_unit")
+        self.unit.addItems([tr_field(unit) for unit in Money.units])
+        self.unit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.unit)
+        self.setFocusProxy(self.amount)
+
+    def value(self) -> Any:
+        text = self.amount.text()
+        unit = list(Money.units)[max(self.unit.currentIndex(), 0)]
+        if not text.strip() or Money.units[unit] == 1:
+            return text
+        try:
+            return Money.in_yuan(text, unit)
+        except ValueError:
+            return text
+
+    def set_value(self, value: Any) -> None:
+        self.unit.setCurrentIndex(0)
+        self.amount.set_value(value)
+
+    def on_edit(self, slot: Callable[[], None]) -> None:
+        self.amount.on_edit(slot)
+        self.unit.activated.connect(slot)
+
+
+# The editor of each kind; a kind without one of its own takes its base class's.
+EDITORS: dict[type[Kind], Callable[[FieldSpec, QWidget], QWidget]] = {
+    Kind: LineEditor, Date: DateEditor, LongText: LongTextEditor, Bool: BoolEditor,
+    Choice: ChoiceEditor, MultiChoice: MultiChoiceEditor, Money: MoneyEditor,
 }
 
 
 def make_editor(host: LedgerHost, f: FieldSpec, parent: QWidget) -> QWidget:
     """The editor for a field's kind; a reference picker reads its choices through the host."""
-    return RefEditor(host, f, parent) if f.kind == "ref" else EDITORS[f.kind](f, parent)
+    if isinstance(f.kind, Ref):
+        return (RefListEditor if f.kind.listed else RefEditor)(host, f, parent)
+    for cls in type(f.kind).__mro__:
+        if cls in EDITORS:
+            return EDITORS[cls](f, parent)
+    raise AssertionError(f"no editor for {f.kind!r}")
 
 
 class RecordForm(QWidget):
-    """Editors for the fields of one EntitySpec, with the core's messages beside them."""
+    """Editors for the fields of one EntitySpec, with the core's messages beside them.
+
+    Where the spec has a shape, the fields a record does not use are hidden and sent empty,
+    and those it must have are starred; the shape is read again when one of its inputs is
+    edited, a record is shown, or an operation changed something (the county's activity
+    types)."""
 
     edited = Signal()  # the user changed a value
     submitted = Signal()  # Enter in the last field: save
 
     def __init__(self, host: LedgerHost, spec: EntitySpec, parent: QWidget | None = None):
         super().__init__(parent)
+        self.host = host
         self.spec = spec
         self.record_id: Any = None
         self.read_only = False
+        self.shape = Shape()
         self._snapshot: dict[str, Any] = {}
         outer = QVBoxLayout(self)
         self.general_error = self._error_label("error_")
         outer.addWidget(self.general_error)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setVerticalSpacing(4)
-        outer.addLayout(form)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setVerticalSpacing(4)
+        outer.addLayout(self.form)
         outer.addStretch(1)
+        self.fields = {f.name: f for f in spec.form_fields()}
         self.editors: dict[str, Any] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         previous = None
-        for f in spec.fields:
+        for f in self.fields.values():
             editor = make_editor(host, f, self)
             editor.setObjectName(f"field_{f.name}")
             editor.on_edit(lambda *_: self.edited.emit())
+            if f.name in spec.shape_inputs:
+                editor.on_edit(lambda *_: self.apply_shape())
             error = self._error_label(f"error_{f.name}")
             cell = QWidget(self)
             column = QVBoxLayout(cell)
@@ -472,18 +646,31 @@ class RecordForm(QWidget):
             column.setSpacing(1)
             column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(tr_field(f.label) + ("＊" if f.required else ""), self)
+            label = QLabel(self._label_text(f, f.required), self)
+            label.setObjectName(f"label_{f.name}")
             label.setBuddy(editor)
-            form.addRow(label, cell)
+            self.form.addRow(label, cell)
             if previous is not None:
                 QWidget.setTabOrder(previous, editor)
             previous = editor
             self.editors[f.name] = editor
             self.errors[f.name] = error
+            self.labels[f.name] = label
+            self.rows[f.name] = cell
         self._last = previous
         self._enter_targets = self._focus_targets(previous)
         for target in self._enter_targets:
             target.installEventFilter(self)
+        # the records a shape reads: those its inputs refer to (an activity's type)
+        self._shape_kinds = frozenset().union(*(
+            entity_kinds(f.ref) for n in spec.shape_inputs if (f := spec.field(n)).ref))
+        if self._shape_kinds:  # (bound methods: disconnected when the form is deleted)
+            host.changed.connect(self._on_changes)
+            host.replaced.connect(self.apply_shape)
+
+    @staticmethod
+    def _label_text(f: FieldSpec, required: bool) -> str:
+        return tr_field(f.form_label) + ("＊" if required else "")
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -495,12 +682,14 @@ class RecordForm(QWidget):
 
     @staticmethod
     def _focus_targets(editor: QWidget | None) -> list[QWidget]:
-        if editor is None:
+        if editor is None or isinstance(editor, QPlainTextEdit):  # there Enter is a new line
             return []
         if isinstance(editor, QComboBox) and editor.isEditable():
             return [editor, editor.lineEdit()]
         if isinstance(editor, MultiChoiceEditor):
             return list(editor.boxes.values())
+        if isinstance(editor, MoneyEditor):
+            return [editor.amount]
         return [editor]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -514,25 +703,55 @@ class RecordForm(QWidget):
                 return True
         return False
 
+    # --- shape -----------------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The county may have changed what a type carries: show the fields anew."""
+        if changes.touches(self._shape_kinds):
+            self.apply_shape()
+
+    def apply_shape(self) -> None:
+        """Show the fields the record uses, as its values now decide (the core's shape)."""
+        if self.spec.shape is None:
+            return
+        self.shape = records.shape(self.host.ledger, self.spec, self._raw())
+        for name, f in self.fields.items():
+            self.form.setRowVisible(self.rows[name], name not in self.shape.hidden)
+            self.labels[name].setText(
+                self._label_text(f, f.required or name in self.shape.required))
+            editor = self.editors[name]
+            if isinstance(editor, MultiChoiceEditor):
+                editor.offer(self.shape.offered.get(name))
+
+    def shown_fields(self) -> list[str]:
+        """The fields the record uses, in the form's order."""
+        return [name for name in self.editors if name not in self.shape.hidden]
+
     # --- values ----------------------------------------------------------------------------
 
     def first_editor(self) -> QWidget:
         return next(iter(self.editors.values()))
 
-    def values(self) -> dict[str, Any]:
-        """The raw values as typed, for the save operation (which parses and checks them)."""
+    def _raw(self) -> dict[str, Any]:
         return {name: editor.value() for name, editor in self.editors.items()}
+
+    def values(self) -> dict[str, Any]:
+        """The raw values as typed, for the save operation (which parses and checks them);
+        a field the record does not use (hidden) is sent empty."""
+        return {name: None if name in self.shape.hidden else value
+                for name, value in self._raw().items()}
 
     def load(self, record_id: Any, values: dict[str, Any]) -> None:
         """Show a record (or, with record_id None, a new one with these starting values)."""
         self.record_id = record_id
-        for f in self.spec.fields:
-            self.editors[f.name].set_value(values.get(f.name, f.default))
+        for name, f in self.fields.items():
+            self.editors[name].set_value(values.get(name, f.default))
+        self.apply_shape()
         self.clear_errors()
         self._snapshot = self.values()
 
     def load_new(self, fixed: dict[str, Any] | None = None) -> None:
-        values = {f.name: f.default for f in self.spec.fields}
+        values = {name: f.default for name, f in self.fields.items()}
         values.update(fixed or {})
         self.load(None, values)
 
@@ -540,6 +759,8 @@ class RecordForm(QWidget):
         """Change some editors as the user would (the form becomes dirty)."""
         for name, value in values.items():
             self.editors[name].set_value(value)
+        if set(values) & set(self.spec.shape_inputs):
+            self.apply_shape()
         self.edited.emit()
 
     @property
@@ -553,17 +774,22 @@ class RecordForm(QWidget):
         for editor in self.editors.values():
             if isinstance(editor, QLineEdit | QPlainTextEdit):
                 editor.setReadOnly(read_only)
+            elif isinstance(editor, MoneyEditor):
+                editor.amount.setReadOnly(read_only)
+                editor.unit.setEnabled(not read_only)
             else:
                 editor.setEnabled(not read_only)
 
     # --- messages --------------------------------------------------------------------------
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; one for a field that is not shown (or for no field)
+        above the form."""
         self.clear_errors()
         general = []
         for name, message in errors.items():
             label = self.errors.get(name)
-            if label is None:
+            if label is None or name in self.shape.hidden:
                 general.append(message)
                 continue
             label.setText(message)
@@ -571,7 +797,7 @@ class RecordForm(QWidget):
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
-        first = next((n for n in self.editors if n in errors), None)
+        first = next((n for n in self.shown_fields() if n in errors), None)
         if first is not None:
             self.editors[first].setFocus()
 
@@ -581,6 +807,6 @@ class RecordForm(QWidget):
             label.hide()
 
     def error_text(self, name: str) -> str:
-        """The message shown under a field ("" for none); '' names the general message."""
+        """The message shown for a field ("" for none); '' names the general message."""
         label = self.errors.get(name, self.general_error) if name else self.general_error
         return label.text() if not label.isHidden() else ""

@@ -9,7 +9,7 @@ import pytest
 from pairing_desktop.core import records
 from pairing_desktop.core.activities import rules as activity_rules
 from pairing_desktop.core.activities.rules import to_yuan
-from pairing_desktop.core.activities.types import DEFAULT_TYPES
+from pairing_desktop.core.activities.types import DEFAULT_TYPES, NUMBER_FIELDS
 from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.storage.models import Activity, ActivityType
 from tests.activity_data import build_county, type_id
@@ -114,4 +114,31 @@ def test_county_adds_its_own_kind(ledger, county):
         save(ledger, "activity_type", None, {"code": "x", "name": "错", "measures": "acres"})
     assert "acres" in err.value.errors["measures"]
     with ledger.bound():
-        assert ActivityType.get_by_id(kind).measures == "items,households"
+        # stored in the vocabulary's order, whatever order they were given in
+        assert ActivityType.get_by_id(kind).measures == "households,items"
+
+
+def test_the_type_decides_the_shape_of_a_record(ledger, county):
+    """What the form shows and what the checks allow come from one place."""
+    research = records.shape(ledger, "activity", {"type": type_id(ledger, "research")})
+    assert "participants" not in research.hidden and "pairing" not in research.hidden
+    assert {"people", "money_yuan", "area_mu", "cadre", "household"} <= research.hidden
+    assert "pairing" in research.required
+    visit = records.shape(ledger, "activity", {"type": str(type_id(ledger, "household_visit"))})
+    assert {"pairing", "description", *NUMBER_FIELDS} <= visit.hidden
+    assert {"cadre", "household", "findings"} <= visit.required
+    nothing = records.shape(ledger, "activity", {"type": "不是类型"})
+    assert set(NUMBER_FIELDS) <= nothing.hidden and "pairing" not in nothing.hidden
+    assert records.shape(ledger, "unit", {}).hidden == frozenset()
+
+
+def test_a_type_requires_only_what_it_records(ledger):
+    shape = records.shape(ledger, "activity_type", {"measures": ["items"], "texts": "note"})
+    assert shape.offered == {"required": frozenset({"items", "note"})}
+    with pytest.raises(ValidationError) as err:
+        save(ledger, "activity_type", None, {"name": "修建沼气池", "measures": "items",
+                                             "texts": "note", "required": "people,note"})
+    assert err.value.errors == {"required": "必填项：“人数”不在此类活动记录的数字或文字之中"}
+    with pytest.raises(ValidationError) as err:
+        save(ledger, "activity_type", None, {"name": "修建沼气池", "scope": "村"})
+    assert err.value.errors == {"scope": "对象：应为 结对/贫困户 之一"}

@@ -224,3 +224,45 @@ def test_an_undo_shows_the_old_values_in_the_form_and_the_list(qtbot, tab):
     tab.host.undo()  # the record itself: gone from the form and the list
     assert tab.form.record_id is None and tab.list.model.total == 0
     assert not tab.delete_button.isEnabled()
+
+
+def test_the_type_shows_the_fields_it_uses(qtbot, tab):
+    """Picking a type by the keyboard hides what it does not record and stars what it
+    requires; a household visit names a cadre and a household instead of a pairing."""
+    form = tab.form
+    form.kind.setFocus()
+    pick_kind(qtbot, "走访")
+    assert form.kind.currentText() == "走访贫困户"
+    visible = {name for name in form.editors if form.editors[name].isVisibleTo(tab)}
+    assert visible == {"date", "type", "cadre", "household", "findings", "measures", "note"}
+    assert [form.labels[n].text() for n in ("cadre", "household", "findings", "note")] == [
+        "走访干部＊", "贫困户＊", "发现问题＊", "备注"]
+    form.cadre.set_value(tab.county.cadres["王股长"])
+    form.household.set_value(tab.county.households["刘二"])
+    form.texts["findings"].setText("缺技术")
+    assert tab.save()
+    row = stored(tab)[0]
+    assert (row["cadre"], row["household"], row["pairing"], row["findings"]) == (
+        tab.county.cadres["王股长"], tab.county.households["刘二"], None, "缺技术")
+    # back to a pairing's type: the visit's people are hidden and not sent
+    form.kind.setFocus()
+    pick_kind(qtbot, "调研")
+    assert form.pairing.isVisibleTo(tab) and not form.cadre.isVisibleTo(tab)
+    assert form.labels["pairing"].text() == "结对（单位—村）＊"
+    assert form.values()["cadre"] is None and form.values()["household"] is None
+    assert form.dirty
+
+
+def test_money_unit_sits_beside_the_amount(qtbot, tab):
+    tab.form.set_kind(type_id(tab.host.ledger, "culture_money"))
+    assert tab.form.labels["money_yuan"].text() == "金额＊"
+    assert [tab.form.money_unit.itemText(i) for i in range(tab.form.money_unit.count())] == [
+        "元", "万元"]
+    tab.form.numbers["money_yuan"].setText("2.6")
+    assert tab.form.values()["money_yuan"] == "2.6"
+    tab.form.money_unit.setCurrentText("万元")
+    assert tab.form.values()["money_yuan"] == 26000.0
+    tab.form.numbers["money_yuan"].setText("很多")  # sent as typed: the core names the problem
+    tab.form.pairing.set_value(tab.county.pairings["红岩村"])
+    assert not tab.save()
+    assert tab.form.error_text("money_yuan") == "金额（元）：应为数字"

@@ -4,17 +4,21 @@ the activity tabs sit in the main window beside the standard ones, their setting
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTableView, QWidget
 
+from pairing_desktop.core.activities.types import DEFAULT_TYPES
 from pairing_desktop.core.duties.settings import load_rules
+from pairing_desktop.core.storage.models import ActivityType
 from pairing_desktop.ui.tabs.activities import ActivitiesTab
 from pairing_desktop.ui.tabs.activity_settings import ActivityTypesDialog, DutyRulesDialog
 from pairing_desktop.ui.tabs.overview import COLOURS, OverviewTab
 from pairing_desktop.ui.tabs.registry import tabs_named
-from tests.activity_data import build_county, type_id
-from tests.ui.drive import open_window
+from tests.activity_data import build_county
+from tests.ui.drive import column_values, open_window, type_field
 
 pytestmark = pytest.mark.gui
 
@@ -41,24 +45,116 @@ def test_changed_duty_rule_changes_the_dashboard(qtbot, host):
     assert dashboard.pairing_item("县农业局 — 红岩村").text(2) == "3/8 逾期3"
 
 
+def type_named(ledger, name: str) -> ActivityType:
+    with ledger.bound():
+        return ActivityType.get(ActivityType.name == name)
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text a clerk can read in a window: labels, check boxes, buttons, the items of
+    drop-down lists, list headers and cells (not tips and placeholders, where key names such
+    as Ctrl+F are in place)."""
+    texts = [root.windowTitle()]
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+            texts.append(w.currentText())
+        elif isinstance(w, QTableView):
+            model = w.model()
+            for column in range(model.columnCount()):
+                texts.append(model.headerData(column, Qt.Orientation.Horizontal))
+                texts += [model.index(row, column).data() or ""
+                          for row in range(model.rowCount())]
+    return [re.sub("<[^>]+>", "", t) for t in texts if t]  # rich text: its words alone
+
+
+@pytest.fixture
+def types_dialog(qtbot, host) -> ActivityTypesDialog:
+    dialog = ActivityTypesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_types_dialog_shows_no_code(qtbot, types_dialog):
+    panel = types_dialog.panel
+    assert panel.list.model.total == len(DEFAULT_TYPES)
+    panel.list.select_id(type_named(panel.host.ledger, "调研").id)
+    panel.show_record(panel.list.current_id())
+    texts = shown_texts(types_dialog)
+    english = [t for t in texts if re.search("[A-Za-z]", t)]
+    assert english == []
+    # what a type records is offered by its labels, as check boxes
+    boxes = panel.form.editors["measures"].boxes
+    assert [box.text() for box in boxes.values()] == [
+        "参加人数", "人数", "户数", "金额（元）", "面积（亩）", "个数"]
+    assert [v for v, box in boxes.items() if box.isChecked()] == ["participants"]
+    scope = panel.form.editors["scope"]
+    assert [scope.itemText(i) for i in range(scope.count())] == ["结对", "贫困户"]
+    assert "调研" in [panel.form.editors["duty"].itemText(i)
+                    for i in range(panel.form.editors["duty"].count())]
+    # the list shows labels too, sorted in SQL like any other column
+    assert "参加人数、人数" in column_values(panel, "measures")
+    assert set(column_values(panel, "scope")) == {"结对", "贫困户"}
+
+
+def test_a_type_is_saved_from_labelled_choices(qtbot, host, types_dialog):
+    panel = types_dialog.panel
+    panel.new()
+    form = panel.form
+    type_field(qtbot, panel, "name", "入户走访慰问")
+    type_field(qtbot, panel, "scope", "贫困户")
+    type_field(qtbot, panel, "duty", "走访贫困户")
+    form.editors["texts"].boxes["description"].setChecked(False)  # default: content and note
+    form.editors["texts"].boxes["findings"].setChecked(True)
+    form.editors["measures"].boxes["money_yuan"].setChecked(True)
+    required = form.editors["required"]
+    # only what the type records can be required
+    assert [v for v, box in required.boxes.items() if box.isVisibleTo(form)] == [
+        "money_yuan", "findings", "note"]
+    required.boxes["findings"].setChecked(True)
+    assert panel.save()
+    saved = type_named(host.ledger, "入户走访慰问")
+    assert (saved.scope, saved.duty, saved.measures, saved.texts, saved.required) == (
+        "household", "visit", "money_yuan", "findings,note", "findings")
+    assert saved.code.startswith("custom_")  # a key made for it, never shown
+    # unticking a recorded number withdraws it from the required ones offered
+    form.editors["measures"].boxes["money_yuan"].setChecked(True)
+    form.editors["required"].boxes["money_yuan"].setChecked(True)
+    form.editors["measures"].boxes["money_yuan"].setChecked(False)
+    assert not form.editors["required"].boxes["money_yuan"].isVisibleTo(form)
+    assert form.values()["required"] == ["findings"]
+
+
 def test_a_kind_added_by_the_county_appears_in_the_entry_form(qtbot, host):
     entry = ActivitiesTab(host)
     qtbot.addWidget(entry)
     dialog = ActivityTypesDialog(host)
     qtbot.addWidget(dialog)
     dialog.panel.new()
-    dialog.panel.form.set_values({"code": "biogas", "name": "修建沼气池",
-                                  "measures": "items,households", "required": "items"})
+    dialog.panel.form.set_values({"name": "修建沼气池", "measures": "items,households",
+                                  "required": "items"})
     assert dialog.panel.save()
     names = [entry.form.kind.itemText(i) for i in range(entry.form.kind.count())]
     assert "修建沼气池" in names
-    entry.form.set_kind(type_id(host.ledger, "biogas"))
+    entry.form.set_kind(type_named(host.ledger, "修建沼气池").id)
     assert entry.form.shown_fields() == ["date", "type", "pairing", "households", "items",
                                          "description", "note"]
+    assert entry.form.labels["items"].text() == "个数＊"
+    # the county changes the type: the open entry form follows at once
+    dialog.panel.form.editors["measures"].boxes["people"].setChecked(True)
+    assert dialog.panel.save()
+    assert "people" in entry.form.shown_fields()
     dialog.panel.new()
-    dialog.panel.form.set_values({"code": "bad", "name": "错", "measures": "acres"})
+    dialog.panel.form.set_values({"name": " ", "measures": "people"})
     assert not dialog.panel.save()
-    assert "acres" in dialog.panel.form.error_text("measures")
+    assert dialog.panel.form.error_text("name") == "名称：必填，不能为空"
 
 
 def test_tabs_and_settings_in_the_main_window(qtbot, ledger, settings):

@@ -8,38 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pairing_desktop.core.activities.types import (
     HOUSEHOLD,
     NUMBER_FIELDS,
     NUMBER_LABELS,
+    RECORDED_NUMBERS,
+    RECORDED_TEXTS,
     TEXT_FIELDS,
+    TEXT_LABELS,
     split,
 )
+from pairing_desktop.core.fields import Money, MultiChoice, Shape
 from pairing_desktop.core.storage.models import ActivityType, UnitVillagePairing
 from pairing_desktop.core.validation import cn_date
 
-TEXT_LABELS = {"description": "活动内容", "findings": "发现问题", "measures": "帮扶措施",
-               "note": "备注"}
-MONEY_UNITS = {"元": 1, "万元": 10000}
+__all__ = ["MONEY_UNITS", "TEXT_LABELS", "activity_shape", "check_activity", "check_type",
+           "to_yuan", "type_shape"]
+
+MONEY_UNITS = Money.units
+WHO = ("pairing", "cadre", "household")
 
 
 def to_yuan(amount: Any, unit: str) -> float:
     """An amount entered in 元 or 万元 (chosen explicitly, never guessed), in 元 to the fen."""
-    if unit not in MONEY_UNITS:
-        raise ValueError(f"金额单位应为 {'/'.join(MONEY_UNITS)} 之一")
-    try:
-        value = Decimal(str(amount).strip()) * MONEY_UNITS[unit]
-    except InvalidOperation:
-        raise ValueError("金额应为数字") from None
-    return float(value.quantize(Decimal("0.01")))
-
-
-def _decimals(value: float) -> int:
-    text = f"{value:.6f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
+    return Money.in_yuan(amount, unit)
 
 
 def today() -> dt.date:
@@ -47,15 +41,40 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def _type_of(type_id: Any) -> ActivityType | None:
+    try:
+        key = type_id if isinstance(type_id, uuid.UUID) else uuid.UUID(str(type_id))
+    except ValueError:
+        return None
+    return ActivityType.get_or_none(ActivityType.id == key)
+
+
+def shape_of(kind: ActivityType | None) -> Shape:
+    """What a record of this type uses: the numbers and texts it carries, a pairing or (a
+    household visit) a cadre and a household; with no type yet, the pairing alone."""
+    if kind is None:
+        return Shape(hidden=frozenset({"cadre", "household", *NUMBER_FIELDS, *TEXT_FIELDS}))
+    carried = set(split(kind.measures)) | set(split(kind.texts))
+    who = {"cadre", "household"} if kind.scope == HOUSEHOLD else {"pairing"}
+    hidden = {*WHO, *NUMBER_FIELDS, *TEXT_FIELDS} - carried - who
+    return Shape(hidden=frozenset(hidden), required=frozenset({*split(kind.required), *who}))
+
+
+def activity_shape(values: dict[str, Any]) -> Shape:
+    """The shape of an activity record by its type (read from the bound ledger)."""
+    return shape_of(_type_of(values.get("type")))
+
+
 def check_activity(values: dict[str, Any], _record_id: uuid.UUID | None) -> dict[str, str]:
     """Who it is for, which numbers its type carries, and a date that can be true."""
-    kind = ActivityType.get_or_none(ActivityType.id == values.get("type"))
+    kind = _type_of(values.get("type"))
     if kind is None:
         return {}
     errors: dict[str, str] = {}
-    carried = split(kind.measures)
+    shape = shape_of(kind)
+    carried = [n for n in NUMBER_FIELDS if n not in shape.hidden]
     for name in NUMBER_FIELDS:
-        if values.get(name) is not None and name not in carried:
+        if values.get(name) is not None and name in shape.hidden:
             shown = "、".join(NUMBER_LABELS[n] for n in carried) or "任何数字"
             errors[name] = (f"{NUMBER_LABELS[name]}：“{kind.name}”不记录此项"
                             f"（此类活动只记录{shown}），请清空")
@@ -63,12 +82,6 @@ def check_activity(values: dict[str, Any], _record_id: uuid.UUID | None) -> dict
         if values.get(name) in (None, ""):
             label = NUMBER_LABELS.get(name) or TEXT_LABELS.get(name, name)
             errors.setdefault(name, f"{label}：“{kind.name}”必须填写此项")
-    money = values.get("money_yuan")
-    if money is not None and _decimals(money) > 2:
-        errors.setdefault("money_yuan", "金额（元）：最多到分（两位小数）；万元请先换算成元")
-    area = values.get("area_mu")
-    if area is not None and _decimals(area) > 2:
-        errors.setdefault("area_mu", "面积（亩）：最多两位小数")
     errors.update(_who(kind, values))
     errors.update(_when(values, today()))
     return errors
@@ -108,19 +121,29 @@ def _when(values: dict[str, Any], now: dt.date) -> dict[str, str]:
     return {}
 
 
+def _picked(kind: MultiChoice, raw: Any) -> set[Any]:
+    """The values among what a multiple choice holds (typed, stored or ticked), unknowns
+    dropped: the field's own check names those."""
+    picked = set()
+    for item in kind.normalise(raw):
+        for value, label in kind.items:
+            if item in (value, label):
+                picked.add(value)
+    return picked
+
+
+def type_shape(values: dict[str, Any]) -> Shape:
+    """An activity type may require only what it records: the form offers those alone."""
+    recorded = _picked(RECORDED_NUMBERS, values.get("measures")) \
+        | _picked(RECORDED_TEXTS, values.get("texts"))
+    return Shape(offered={"required": frozenset(recorded)})
+
+
 def check_type(values: dict[str, Any], _record_id: uuid.UUID | None) -> dict[str, str]:
-    """A kind added by the county may carry only numbers and texts a record has."""
-    errors = {}
-    bad = [n for n in split(values.get("measures")) if n not in NUMBER_FIELDS]
-    if bad:
-        errors["measures"] = (f"记录的数字：“{'、'.join(bad)}”不是可记录的数字，应为 "
-                              f"{', '.join(NUMBER_FIELDS)} 中的若干项，以逗号分隔")
-    bad = [n for n in split(values.get("texts")) if n not in TEXT_FIELDS]
-    if bad:
-        errors["texts"] = (f"填写的文字：“{'、'.join(bad)}”无效，应为 "
-                           f"{', '.join(TEXT_FIELDS)} 中的若干项")
+    """A type may require only numbers and texts it records."""
     allowed = set(split(values.get("measures"))) | set(split(values.get("texts")))
     bad = [n for n in split(values.get("required")) if n not in allowed]
     if bad:
-        errors["required"] = f"必填项：“{'、'.join(bad)}”不在此类活动记录的数字或文字之中"
-    return errors
+        shown = "、".join(NUMBER_LABELS.get(n) or TEXT_LABELS.get(n, n) for n in bad)
+        return {"required": f"必填项：“{shown}”不在此类活动记录的数字或文字之中"}
+    return {}

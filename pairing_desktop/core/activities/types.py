@@ -8,21 +8,33 @@ from the figures of the Qianxi report (DOMAIN.md).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.fields import Choice, MultiChoice
 from pairing_desktop.core.storage.models import ActivityType
 
-NUMBER_FIELDS = ("participants", "people", "households", "money_yuan", "area_mu", "items")
-TEXT_FIELDS = ("description", "findings", "measures", "note")
-NUMBER_LABELS = {
-    "participants": "参加人数", "people": "人数", "households": "户数",
-    "money_yuan": "金额（元）", "area_mu": "面积（亩）", "items": "个数",
-}
-DUTIES = ("research", "training", "project", "visit")
+# What an activity record can carry, as (field, label) pairs: the activity type's settings
+# store the field names and the program shows the labels.
+NUMBERS = (("participants", "参加人数"), ("people", "人数"), ("households", "户数"),
+           ("money_yuan", "金额（元）"), ("area_mu", "面积（亩）"), ("items", "个数"))
+TEXTS = (("description", "活动内容"), ("findings", "发现问题"), ("measures", "帮扶措施"),
+         ("note", "备注"))
+NUMBER_FIELDS = tuple(name for name, _ in NUMBERS)
+TEXT_FIELDS = tuple(name for name, _ in TEXTS)
+NUMBER_LABELS = dict(NUMBERS)
+TEXT_LABELS = dict(TEXTS)
 DUTY_LABELS = {"research": "调研", "training": "实用技术培训", "project": "办实事",
                "visit": "走访贫困户", "activity": "到村开展活动"}
+DUTIES = ("research", "training", "project", "visit")  # the duties a type can fulfil
 PAIRING, HOUSEHOLD = "pairing", "household"
+SCOPES = ((PAIRING, "结对"), (HOUSEHOLD, "贫困户"))
+
+# the kinds of a type's settings: codes stored, labels shown and ticked
+SCOPE = Choice(*SCOPES)
+DUTY = Choice(*((d, DUTY_LABELS[d]) for d in DUTIES))
+RECORDED_NUMBERS = MultiChoice(*NUMBERS, sep=",")
+RECORDED_TEXTS = MultiChoice(*TEXTS, sep=",")
+REQUIRED = MultiChoice(*NUMBERS, *TEXTS, sep=",")
 
 
 class TypeSeed(NamedTuple):
@@ -106,21 +118,3 @@ def seed_activity_types() -> int:
 def split(csv: str | None) -> tuple[str, ...]:
     """A stored comma list as a tuple (blank entries dropped)."""
     return tuple(p.strip() for p in (csv or "").split(",") if p.strip())
-
-
-class Kind(NamedTuple):
-    """An activity type with its comma lists split: which numbers and texts it asks for."""
-
-    id: Any
-    name: str
-    scope: str
-    measures: tuple[str, ...]
-    texts: tuple[str, ...]
-    required: tuple[str, ...]
-
-
-@uses_ledger
-def load_kinds(ledger: Ledger) -> list[Kind]:
-    """The live activity types as the entry form needs them, in the county's order."""
-    return [Kind(t.id, t.name, t.scope, split(t.measures), split(t.texts), split(t.required))
-            for t in ActivityType.live().order_by(ActivityType.sort_order, ActivityType.name)]

@@ -1,27 +1,27 @@
 """帮扶活动: the ledger entry tab, built for a clerk typing dozens of paper forms a day.
 
-The date starts at today, the pairing is picked by typing part of the unit's or village's name,
-the kind from a list; then only the numbers and texts that kind carries are shown. Ctrl+Enter
-saves and starts the next record with the same pairing and kind. Every check is the core's
-(the save operation); the form only shows its messages.
+The form is the RecordForm of the activity spec: the date starts at today, the pairing is
+picked by typing part of the unit's or village's name, the type from the county's list; then the
+spec's shape shows only the numbers and texts that type carries, and a pairing or (a household
+visit) a cadre and a household. Ctrl+Enter saves and starts the next record with the same
+pairing and type. Every check is the core's (the save operation); the form only shows its
+messages.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import itertools
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,298 +30,106 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.activities.ledger import ActivityList
-from pairing_desktop.core.activities.rules import MONEY_UNITS, TEXT_LABELS, to_yuan
-from pairing_desktop.core.activities.types import (
-    HOUSEHOLD,
-    NUMBER_FIELDS,
-    NUMBER_LABELS,
-    TEXT_FIELDS,
-    Kind,
-    load_kinds,
-)
+from pairing_desktop.core.activities.types import NUMBER_FIELDS, TEXT_FIELDS
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ACTIVITY
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.operations import LedgerHost
-from pairing_desktop.ui.record_form import RefEditor
+from pairing_desktop.ui.record_form import MoneyEditor, RecordForm, RefEditor, RefListEditor
 from pairing_desktop.ui.record_panel import ListPanel
 from pairing_desktop.ui.tabs.base import SETTINGS_MENU, Tab
-
-ERROR_STYLE = "color: #b00020;"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("activities", text)
 
 
-class ActivityForm(QWidget):
-    """The entry form; `save()` returns the saved id or None (messages shown)."""
-
-    edited = Signal()
+class ActivityForm(RecordForm):
+    """The activity's RecordForm, with names for its editors; `save()` returns the saved id
+    or None (messages shown). A new record is dated today and has a type (the first of the
+    county's list unless one is kept)."""
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.host = host
-        self.record_id: Any = None
-        self.kinds: list[Kind] = []
-        self._snapshot: dict[str, Any] = {}
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setVerticalSpacing(4)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        self.date = QLineEdit(self)
-        self.date.setObjectName("date")
-        self.date.setPlaceholderText(tr("如 2026-3-5"))
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("kind")
-        self.kind.setMaxVisibleItems(20)
-        self.pairing = RefEditor(host, ACTIVITY.field("pairing"), self)
-        self.pairing.setObjectName("pairing")
+        super().__init__(host, ACTIVITY, parent)
+        self.setObjectName("activity_form")
         self.pairing.lineEdit().setPlaceholderText(tr("输入单位或村名的几个字"))
-        self.cadre = RefEditor(host, ACTIVITY.field("cadre"), self)
-        self.cadre.setObjectName("cadre")
-        self.household = RefEditor(host, ACTIVITY.field("household"), self)
-        self.household.setObjectName("household")
-        self.numbers: dict[str, QLineEdit] = {}
-        for name in NUMBER_FIELDS:
-            editor = QLineEdit(self)
-            editor.setObjectName(name)
-            self.numbers[name] = editor
-        self.money_unit = QComboBox(self)
-        self.money_unit.setObjectName("money_unit")
-        self.money_unit.addItems(list(MONEY_UNITS))
-        self.money_unit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab skips it: 元 by default
-        self.texts: dict[str, QLineEdit] = {}
-        for name in TEXT_FIELDS:
-            editor = QLineEdit(self)
-            editor.setObjectName(name)
-            self.texts[name] = editor
+        self.date.setPlaceholderText(tr("如 2026-3-5"))
 
-        self.errors: dict[str, QLabel] = {}
-        self._rows: dict[str, QWidget] = {}
-        self._labels: dict[str, QLabel] = {}
-        money = QWidget(self)
-        money_row = QHBoxLayout(money)
-        money_row.setContentsMargins(0, 0, 0, 0)
-        money_row.addWidget(self.numbers["money_yuan"], 1)
-        money_row.addWidget(self.money_unit)
-        self._add_row("date", tr("日期"), self.date)
-        self._add_row("type", tr("活动类型"), self.kind)
-        self._add_row("pairing", tr("结对（单位—村）"), self.pairing)
-        self._add_row("cadre", tr("走访干部"), self.cadre)
-        self._add_row("household", tr("贫困户"), self.household)
-        for name in NUMBER_FIELDS:
-            label = tr("金额") if name == "money_yuan" else tr(NUMBER_LABELS[name])
-            self._add_row(name, label, money if name == "money_yuan" else self.numbers[name])
-        for name in TEXT_FIELDS:
-            self._add_row(name, tr(TEXT_LABELS[name]), self.texts[name])
-        order = [self.date, self.kind, self.pairing, self.cadre, self.household,
-                 *self.numbers.values(), *self.texts.values()]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.error)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        for editor in (self.date, *self.numbers.values(), *self.texts.values()):
-            editor.textEdited.connect(lambda *_: self.edited.emit())
-        for combo in (self.pairing, self.cadre, self.household):
-            combo.on_edit(lambda *_: self.edited.emit())
-            combo.lineEdit().installEventFilter(self)
-        self.reload_kinds()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Tabbing into a name selects it, so typing a few characters starts a new search."""
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit) \
-                and event.reason() in (Qt.FocusReason.TabFocusReason,
-                                       Qt.FocusReason.BacktabFocusReason):
-            QTimer.singleShot(0, watched.selectAll)
-        return False
-
-    def _add_row(self, name: str, label_text: str, widget: QWidget) -> None:
-        cell = QWidget(self)
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        error = QLabel(cell)
-        error.setObjectName(f"error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        label = QLabel(label_text, self)
-        label.setBuddy(widget)
-        self.form.addRow(label, cell)
-        self.errors[name] = error
-        self._rows[name] = cell
-        self._labels[name] = label
-
-    # --- kinds ---------------------------------------------------------------------------
-
-    def reload_kinds(self) -> None:
-        """Re-read the kinds (the county may have added one), keeping the current pick."""
-        current = self.current_kind()
-        self.kinds = load_kinds(self.host.ledger)
-        self.kind.blockSignals(True)
-        self.kind.clear()
-        self.kind.addItems([k.name for k in self.kinds])
-        ids = [k.id for k in self.kinds]
-        self.kind.setCurrentIndex(ids.index(current.id) if current and current.id in ids else 0)
-        self.kind.blockSignals(False)
-        self._kind_changed()
-
-    def current_kind(self) -> Kind | None:
-        index = self.kind.currentIndex()
-        return self.kinds[index] if 0 <= index < len(self.kinds) else None
-
-    def set_kind(self, kind_id: Any) -> None:
-        ids = [k.id for k in self.kinds]
-        if kind_id in ids:
-            self.kind.setCurrentIndex(ids.index(kind_id))
-
-    def _kind_changed(self, *_args: Any) -> None:
-        """Show only what the kind carries; a household visit names a cadre and a household."""
-        kind = self.current_kind()
-        household = kind is not None and kind.scope == HOUSEHOLD
-        shown = {"date", "type"} | ({"cadre", "household"} if household else {"pairing"})
-        if kind is not None:
-            shown |= set(kind.measures) | set(kind.texts)
-        for name, cell in self._rows.items():
-            self.form.setRowVisible(cell, name in shown)
-        for name in NUMBER_FIELDS + TEXT_FIELDS:
-            required = kind is not None and name in kind.required
-            base = (tr("金额") if name == "money_yuan" else
-                    tr(NUMBER_LABELS.get(name) or TEXT_LABELS[name]))
-            self._labels[name].setText(base + ("＊" if required else ""))
-        self.edited.emit()
-
-    def shown_fields(self) -> list[str]:
-        return [name for name, cell in self._rows.items() if self.form.isRowVisible(cell)]
-
-    # --- values --------------------------------------------------------------------------
-
-    def raw_values(self) -> dict[str, Any]:
-        """What is typed, as the user sees it (for the unsaved-edits check)."""
-        kind = self.current_kind()
-        values: dict[str, Any] = {"date": self.date.text(), "type": kind.id if kind else None,
-                                  "money_unit": self.money_unit.currentText()}
-        for name in self.shown_fields():
-            if name in self.numbers:
-                values[name] = self.numbers[name].text()
-            elif name in self.texts:
-                values[name] = self.texts[name].text()
-            elif name in ("pairing", "cadre", "household"):
-                values[name] = getattr(self, name).value()
-        return values
-
-    def record_values(self) -> dict[str, Any]:
-        """The record to save: hidden fields are empty; money converted from 万元 explicitly."""
-        kind = self.current_kind()
-        values: dict[str, Any] = {name: None for name in (*NUMBER_FIELDS, *TEXT_FIELDS)}
-        values.update({"pairing": None, "cadre": None, "household": None,
-                       "type": kind.id if kind else None, "date": self.date.text()})
-        for name, value in self.raw_values().items():
-            if name in values and name not in ("date", "type"):
-                values[name] = value
-        money = values.get("money_yuan")
-        if money not in (None, "") and self.money_unit.currentText() != "元":
-            with contextlib.suppress(ValueError):  # else the core names the field and problem
-                values["money_yuan"] = to_yuan(money, self.money_unit.currentText())
-        return values
+    # the editors by what they hold
+    @property
+    def date(self) -> QLineEdit:
+        return self.editors["date"]
 
     @property
-    def dirty(self) -> bool:
-        return self.raw_values() != self._snapshot
+    def kind(self) -> RefListEditor:
+        return self.editors["type"]
 
-    def load_new(self, keep: Kind | None = None, pairing: Any = None) -> None:
-        """A blank record dated today, keeping the pairing and kind given."""
-        self.record_id = None
-        self.date.setText(dt.date.today().isoformat())
-        if keep is not None:
-            self.set_kind(keep.id)
-        for editor in (*self.numbers.values(), *self.texts.values()):
-            editor.clear()
-        self.money_unit.setCurrentIndex(0)
-        self.pairing.set_value(pairing)
-        self.cadre.set_value(None)
-        self.household.set_value(None)
-        self.clear_errors()
-        self._snapshot = self.raw_values()
+    @property
+    def pairing(self) -> RefEditor:
+        return self.editors["pairing"]
 
-    def load(self, record_id: Any) -> None:
-        values = records.load(self.host.ledger, "activity", record_id)
-        self.record_id = record_id
-        self.set_kind(values["type"])
-        self.date.setText(values["date"].isoformat())
-        for name in ("pairing", "cadre", "household"):
-            getattr(self, name).set_value(values[name])
-        for name, editor in self.numbers.items():
-            value = values[name]
-            editor.setText("" if value is None else f"{value:g}" if isinstance(value, float)
-                           else str(value))
-        self.money_unit.setCurrentIndex(0)
-        for name, editor in self.texts.items():
-            editor.setText(values[name] or "")
-        self.clear_errors()
-        self._snapshot = self.raw_values()
+    @property
+    def cadre(self) -> RefEditor:
+        return self.editors["cadre"]
+
+    @property
+    def household(self) -> RefEditor:
+        return self.editors["household"]
+
+    @property
+    def numbers(self) -> dict[str, QLineEdit]:
+        """The number fields' text boxes (the amount's, beside its unit, for money)."""
+        return {name: (editor.amount if isinstance(editor, MoneyEditor) else editor)
+                for name in NUMBER_FIELDS for editor in [self.editors[name]]}
+
+    @property
+    def money_unit(self) -> QComboBox:
+        return self.editors["money_yuan"].unit
+
+    @property
+    def texts(self) -> dict[str, Any]:
+        return {name: self.editors[name] for name in TEXT_FIELDS}
+
+    # --- type ------------------------------------------------------------------------------
+
+    def current_kind(self) -> Any:
+        """The id of the activity type chosen."""
+        return self.kind.value()
+
+    def set_kind(self, kind_id: Any) -> None:
+        self.kind.set_value(kind_id)
+        self.apply_shape()
+
+    # --- records ---------------------------------------------------------------------------
+
+    def load_new(self, fixed: dict[str, Any] | None = None) -> None:
+        values = {"date": dt.date.today(), **(fixed or {})}
+        if values.get("type") is None:
+            values["type"] = self.kind.first()
+        super().load_new(values)
+
+    def start_new(self, kind: Any = None, pairing: Any = None) -> None:
+        """A blank record dated today, keeping the type and pairing given."""
+        self.load_new({"type": kind, "pairing": pairing})
+
+    def show_record(self, record_id: Any) -> None:
+        self.load(record_id, records.load(self.host.ledger, "activity", record_id))
 
     def save(self) -> Any:
         """Save through the core; on refusal show its messages and keep the input."""
         try:
             saved = self.host.perform(ops.save, "activity", self.record_id,
-                                      self.record_values()).record_id
+                                      self.values()).record_id
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return None
         except RefusedError as exc:
             self.show_errors({"": str(exc)})
             return None
-        self.record_id = saved
-        self.clear_errors()
-        self._snapshot = self.raw_values()
+        self.show_record(saved)
         return saved
-
-    # --- messages ------------------------------------------------------------------------
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.clear_errors()
-        general = []
-        for name, message in errors.items():
-            label = self.errors.get(name)
-            if label is None or not self.form.isRowVisible(self._rows[name]):
-                general.append(message)
-            else:
-                label.setText(message)
-                label.show()
-        if general:
-            self.error.setText("\n".join(general))
-            self.error.show()
-        first = next((n for n in self._rows if n in errors), None)
-        widget = {"date": self.date, "type": self.kind, "pairing": self.pairing,
-                  "cadre": self.cadre, "household": self.household,
-                  **self.numbers, **self.texts}.get(first or "")
-        if widget is not None:
-            widget.setFocus()
-
-    def clear_errors(self) -> None:
-        for label in (self.error, *self.errors.values()):
-            label.clear()
-            label.hide()
-
-    def error_text(self, name: str) -> str:
-        label = self.errors.get(name, self.error) if name else self.error
-        return label.text() if not label.isHidden() else ""
 
 
 class ActivitiesTab(Tab):
@@ -364,7 +172,12 @@ class ActivitiesTab(Tab):
         left_layout = QVBoxLayout(left)
         title = QLabel(f"<b>{tr('登记帮扶活动')}</b>", left)
         left_layout.addWidget(title)
-        left_layout.addWidget(self.form, 1)
+        scroll = QScrollArea(left)
+        scroll.setObjectName("form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        left_layout.addWidget(scroll, 1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         splitter = QSplitter(self)
@@ -421,7 +234,7 @@ class ActivitiesTab(Tab):
         if not self.save():
             return False
         self.list.clear_selection()
-        self.form.load_new(kind, pairing)
+        self.form.start_new(kind, pairing)
         self.status.setText(tr("已保存，请登记下一条。"))
         self._update_buttons()
         self.form.date.setFocus()
@@ -432,7 +245,7 @@ class ActivitiesTab(Tab):
         if not self.maybe_leave():
             return False
         self.list.clear_selection()
-        self.form.load_new(self.form.current_kind(), self.form.pairing.value())
+        self.form.start_new(self.form.current_kind(), self.form.pairing.value())
         self.status.clear()
         self._update_buttons()
         self.form.date.setFocus()
@@ -449,7 +262,7 @@ class ActivitiesTab(Tab):
         except RefusedError as exc:
             self.form.show_errors({"": str(exc)})
             return False
-        self.form.load_new(self.form.current_kind(), self.form.pairing.value())
+        self.form.start_new(self.form.current_kind(), self.form.pairing.value())
         self.status.setText(tr("已删除。"))
         self._update_buttons()
         return True
@@ -457,7 +270,7 @@ class ActivitiesTab(Tab):
     def _show(self, record_id: Any) -> None:
         if record_id is None:
             return
-        self.form.load(record_id)
+        self.form.show_record(record_id)
         self.status.clear()
         self._update_buttons()
 
@@ -471,33 +284,31 @@ class ActivitiesTab(Tab):
             return self.save()
         if answer is Unsaved.DISCARD:
             if self.form.record_id is not None:
-                self.form.load(self.form.record_id)
+                self.form.show_record(self.form.record_id)
             else:
-                self.form.load_new(self.form.current_kind(), self.form.pairing.value())
+                self.form.start_new(self.form.current_kind(), self.form.pairing.value())
             return True
         return False
 
     # --- what others changed ---------------------------------------------------------------
 
     def _on_changes(self, changes: Changes) -> None:
-        """New or changed kinds of activity; the shown record changed elsewhere (an undo): its
-        stored values, unless the form holds unsaved edits."""
-        if changes.touches(["activity_type"]):
-            self.form.reload_kinds()
+        """The shown record changed elsewhere (an undo): its stored values, unless the form
+        holds unsaved edits. (The type list and the shape follow the county's types
+        themselves.)"""
         record_id = self.form.record_id
         if record_id is None or record_id not in changes.ids("activity") or self.form.dirty:
             return
         try:
-            self.form.load(record_id)
+            self.form.show_record(record_id)
         except RefusedError:  # it is gone
             self.list.clear_selection()
-            self.form.load_new(self.form.current_kind(), self.form.pairing.value())
+            self.form.start_new(self.form.current_kind(), self.form.pairing.value())
         self._update_buttons()
 
     def _on_replaced(self) -> None:
-        """Another file was opened: its kinds and a new record (the pickers and the list
-        read the new file themselves)."""
-        self.form.reload_kinds()
+        """Another file was opened: a new record (the pickers, the type list and the list read
+        the new file themselves)."""
         self.form.load_new()
         self._update_buttons()
 

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pairing_desktop.core.activities.types import DUTY_LABELS, NUMBER_FIELDS, TEXT_FIELDS
+from pairing_desktop.core.activities.types import DUTY_LABELS
 from pairing_desktop.core.duties.settings import DEFAULT_RULES, PERIODS, load_rules, save_rules
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
+from pairing_desktop.ui.style import ERROR_STYLE
 
 
 def tr(text: str) -> str:
@@ -54,7 +55,7 @@ class DutyRulesDialog(QDialog):
             form.addRow(label, row)
             self.periods[duty], self.counts[duty] = period, count
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel
@@ -93,18 +94,23 @@ class DutyRulesDialog(QDialog):
 
 
 class ActivityTypesDialog(QDialog):
-    """The kinds of activity, edited like any other list (the county adds its own)."""
+    """The kinds of activity, edited like any other list (the county adds its own): for each,
+    whom it is for, the duty it counts towards, and by labelled check boxes the numbers and
+    texts a record of it carries and which of those must be filled."""
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("帮扶活动类型"))
-        self.panel = RecordPanel(host, "activity_type", tr("活动类型与记录的数字"), parent=self)
-        hint = tr("“记录的数字”填以下若干项，以逗号分隔：{0}；“填写的文字”：{1}；"
-                  "“对应职责”决定该类活动计入哪项职责检查。").format(
-            ", ".join(NUMBER_FIELDS), ", ".join(TEXT_FIELDS))
-        note = QLabel(hint, self)
+        self.panel = RecordPanel(host, "activity_type", tr("活动类型"), parent=self)
+        self.panel.setObjectName("activity_types")
+        note = QLabel(tr("勾选每类活动登记时要填的数字和文字，其中必须填写的再勾在“必填项”里；"
+                         "“对应职责”决定该类活动计入哪项职责检查，“成效”类不计入。"
+                         "登记帮扶活动时只显示所选类型勾选的项。"), self)
+        note.setObjectName("hint")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.panel, 1)
-        self.resize(1000, 560)
+        self.resize(1200, 640)
+        # room for every column of the list; the form's check boxes need less
+        self.panel.splitter.setSizes([700, 500])

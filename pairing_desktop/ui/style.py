@@ -1,0 +1,23 @@
+"""The program's colours, in one place: messages, the dashboard's traffic lights, the report.
+
+Widgets take their colours from here (and everything else from the platform's palette), so that
+one red means "this is wrong" everywhere and a change of scheme is one edit.
+"""
+
+from __future__ import annotations
+
+# A field the core refused, a message that something failed: red, readable on white.
+ERROR = "#c0392b"
+ERROR_STYLE = f"color: {ERROR};"
+
+# The dashboard's cells by duty status (core.duties.checks: MET, PENDING, OVERDUE): pale
+# backgrounds, so that the black text on them stays readable.
+MET_BACKGROUND = "#c8e6c9"  # green: done for the period
+PENDING_BACKGROUND = "#ffe0b2"  # amber: still to do, not late yet
+OVERDUE_BACKGROUND = "#ffcdd2"  # red: a period went by without it
+TRAFFIC_LIGHTS = {"met": MET_BACKGROUND, "pending": PENDING_BACKGROUND,
+                  "overdue": OVERDUE_BACKGROUND}
+
+# The report: the rows that head a section, and the bars of its chart.
+SECTION_BACKGROUND = "#e8eef5"
+CHART_BARS = "#4a78a8"
