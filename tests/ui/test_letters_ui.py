@@ -4,6 +4,7 @@ list follows what those record."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -15,7 +16,7 @@ from pairing_desktop.core.letters.fonts import font_setting
 from pairing_desktop.core.rules.targets import targets_of
 from pairing_desktop.core.storage.models import Letter
 from pairing_desktop.ui.letters.ask import LetterAsk
-from pairing_desktop.ui.letters.batch_dialog import BatchDialog, BatchWorker
+from pairing_desktop.ui.letters.batch_dialog import BatchDialog
 from pairing_desktop.ui.letters.letters_tab import LettersTab
 from pairing_desktop.ui.letters.targets_tab import TargetsTab
 from pairing_desktop.ui.tabs.registry import tabs_named
@@ -99,7 +100,8 @@ def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tm
     monkeypatch.setattr(LetterAsk, "printer", classmethod(pdf_printer))
     dialog = tab.preview()
     qtbot.addWidget(dialog)
-    assert dialog.print_letters()
+    with qtbot.waitSignal(dialog.printed, timeout=20000):
+        assert dialog.print_letters()
     assert len(PdfReader(printed_pdf).pages) == dialog.page.maximum()
     printed = letter(tab.host.ledger, chosen.id)
     assert printed.status == "已打印" and printed.printed_at
@@ -166,26 +168,37 @@ def test_batch_dialog_runs_in_the_pool_and_records_letters(qtbot, host, county, 
     assert tab.list.model.total == 5  # the list heard of the recorded letters
 
 
-def test_a_worker_that_fails_says_so(qtbot, host, county, tmp_path, monkeypatch):
+def test_a_refused_batch_says_why_and_can_run_again(qtbot, host, county, told, tmp_path):
+    dialog = BatchDialog(host, year=YEAR - 2, folder=tmp_path)  # before the pairings began
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.work.refused, timeout=20000):
+        assert dialog.start()
+        assert not dialog.run_button.isEnabled()
+    assert told == ["2006年度没有可生成的结对帮扶目标责任书。请检查年度和名称。"]
+    assert dialog.run_button.isEnabled()
+    dialog.year.setValue(YEAR)
+    with qtbot.waitSignal(dialog.done_batch, timeout=20000):
+        dialog.start()
+
+
+def test_a_cancelled_batch_leaves_no_file(qtbot, host, county, told, tmp_path, monkeypatch):
     from pairing_desktop.ui.letters import batch_dialog
 
-    def broken(*_args, **_kwargs):
-        raise KeyError("模板")
+    def after_cancel(*args, cancelled, **kwargs):  # the clerk's 取消 comes first, surely
+        while not cancelled():
+            time.sleep(0.005)
+        return generate(*args, cancelled=cancelled, **kwargs)
 
-    monkeypatch.setattr(batch_dialog, "generate", broken)
-    worker = BatchWorker(host.ledger, "cadre", YEAR, tmp_path / "out.pdf")
-    with qtbot.waitSignal(worker.signals.failed, timeout=5000) as blocker:
-        worker.run()
-    assert "生成失败" in blocker.args[0] and "模板" in blocker.args[0]
-
-
-def test_cancelled_worker_leaves_no_file(qtbot, host, county, tmp_path):
-    worker = BatchWorker(host.ledger, "cadre", YEAR, tmp_path / "out.pdf")
-    worker.stop.set()
-    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
-        worker.run()
-    assert [p for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")] == []
+    monkeypatch.setattr(batch_dialog, "generate", after_cancel)
+    dialog = BatchDialog(host, year=YEAR, folder=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.work.cancelled, timeout=20000):
+        dialog.start()
+        dialog.cancel()
+    assert told == ["已取消：没有生成任何文件，也没有记录任何责任书。"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert letters_of_kind(host.ledger) == 0
+    assert dialog.run_button.isEnabled()
 
 
 def test_targets_tab_copies_last_year(qtbot, host, county, told, answers):

@@ -133,13 +133,13 @@ def test_a_change_made_while_hidden_is_checked_when_shown_again(qtbot, host, das
 def checks_started(dashboard, monkeypatch) -> list[int]:
     """Count the duty checks the dashboard starts from now on."""
     started: list[int] = []
-    start = dashboard.reading.start
+    read = dashboard.reading.read
 
     def counted(*args):
         started.append(1)
-        start(*args)
+        read(*args)
 
-    monkeypatch.setattr(dashboard.reading, "start", counted)
+    monkeypatch.setattr(dashboard.reading, "read", counted)
     return started
 
 

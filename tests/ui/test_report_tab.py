@@ -33,6 +33,20 @@ def page(qtbot, host, monkeypatch):
     return tab
 
 
+def build(qtbot, tab: ReportTab) -> None:
+    """生成报告, and wait until the report computed off the GUI thread is shown."""
+    with qtbot.waitSignal(tab.built, timeout=10000):
+        assert tab.build()
+
+
+def save(qtbot, tab: ReportTab, suffix: str):
+    """Save as, and wait until the file is written off the GUI thread."""
+    with qtbot.waitSignal(tab.saved, timeout=10000) as blocker:
+        chosen = tab.save(suffix)
+    assert blocker.args[0] == chosen
+    return chosen
+
+
 def table_rows(tab: ReportTab) -> dict[str, list[str]]:
     rows = {}
     for r in range(tab.table.rowCount()):
@@ -42,8 +56,8 @@ def table_rows(tab: ReportTab) -> dict[str, list[str]]:
     return rows
 
 
-def test_figures_and_charts(page):
-    page.build()
+def test_figures_and_charts(qtbot, page):
+    build(qtbot, page)
     rows = table_rows(page)
     assert rows["调研"][:3] == ["调研", "4", "14"]
     assert rows["种植蔬菜"][1] == "2" and rows["种植蔬菜"][6] == "19.75"
@@ -58,22 +72,22 @@ def test_figures_and_charts(page):
 
 def test_one_township(qtbot, page):
     page.township.setCurrentText("乙镇")
-    page.build()
+    build(qtbot, page)
     rows = table_rows(page)
     assert rows["调研"][:3] == ["调研", "1", "4"]
     assert page.title.text().startswith("<b>乙镇")
 
 
-def test_save_pdf_and_workbook(page, tmp_path, monkeypatch):
+def test_save_pdf_and_workbook(qtbot, page, tmp_path, monkeypatch):
     assert not page.save_pdf.isEnabled()
-    page.build()
+    build(qtbot, page)
     targets = iter([str(tmp_path / "报告"), str(tmp_path / "报告.xlsx")])
     monkeypatch.setattr(SaveAs, "path", classmethod(lambda cls, p, s, f: next(targets)))
-    pdf = page.save(".pdf")
+    pdf = save(qtbot, page, ".pdf")
     assert pdf == tmp_path / "报告.pdf"
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
     assert " 调研 4 14 " in text
-    xlsx = page.save(".xlsx")
+    xlsx = save(qtbot, page, ".xlsx")
     sheet = openpyxl.load_workbook(xlsx)["报告数字"]
     assert any(row[:3] == ("调研", 4, 14) for row in sheet.iter_rows(values_only=True))
     assert "已保存" in page.message.text()
@@ -91,13 +105,13 @@ def choose_custom(qtbot, tab: ReportTab, date_from: str, date_to: str) -> None:
         type_text(qtbot, field, text)
 
 
-def test_year_is_the_default_and_parts_fill_the_dates(page):
+def test_year_is_the_default_and_parts_fill_the_dates(qtbot, page):
     assert page.part.currentData() == "year"
     assert not page.date_from.isEnabled()
     assert (page.date_from.text(), page.date_to.text()) == ("2025-01-01", "2025-12-31")
     page.part.setCurrentIndex(page.part.findData("h1"))
     assert (page.date_from.text(), page.date_to.text()) == ("2025-01-01", "2025-06-30")
-    page.build()
+    build(qtbot, page)
     assert "（2025年1月1日至2025年6月30日）" in page.title.text()
     points = page.by_quarter.chart().series()[0].points()
     assert [p.y() for p in points] == [4.0, 3.0]  # the first half-year's two quarters
@@ -106,7 +120,8 @@ def test_year_is_the_default_and_parts_fill_the_dates(page):
 def test_custom_period_shows_that_period(qtbot, page):
     choose_custom(qtbot, page, "2025年4月1日", "2025-9-30")
     assert not page.year.isEnabled()
-    click(qtbot, page.make)
+    with qtbot.waitSignal(page.built, timeout=10000):
+        click(qtbot, page.make)
     assert "（2025年4月1日至2025年9月30日）" in page.title.text()
     rows = table_rows(page)
     # by hand: in 2025-04-01..09-30 only 红岩村's research of 5-10, with 5 people
@@ -127,7 +142,8 @@ def test_custom_period_shows_that_period(qtbot, page):
 
 def test_custom_period_saved(qtbot, page, tmp_path, monkeypatch):
     choose_custom(qtbot, page, "2025-04-01", "2025-09-30")
-    click(qtbot, page.make)
+    with qtbot.waitSignal(page.built, timeout=10000):
+        click(qtbot, page.make)
     suggested = []
 
     def answer(cls, parent, name, pattern):
@@ -135,8 +151,8 @@ def test_custom_period_saved(qtbot, page, tmp_path, monkeypatch):
         return str(tmp_path / name)
 
     monkeypatch.setattr(SaveAs, "path", classmethod(answer))
-    pdf = page.save(".pdf")
-    xlsx = page.save(".xlsx")
+    pdf = save(qtbot, page, ".pdf")
+    xlsx = save(qtbot, page, ".xlsx")
     assert suggested == ["全县结对帮扶统计报告20250401-20250930.pdf",
                          "全县结对帮扶统计报告20250401-20250930.xlsx"]
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
@@ -164,7 +180,7 @@ def test_bad_period_builds_nothing(qtbot, page, date_from, date_to, message):
 
 
 def test_bad_period_keeps_the_report_shown(qtbot, page):
-    page.build()
+    build(qtbot, page)
     shown, title = page.report, page.title.text()
     choose_custom(qtbot, page, "2025-09-30", "2025-04-01")
     click(qtbot, page.make)
@@ -172,3 +188,17 @@ def test_bad_period_keeps_the_report_shown(qtbot, page):
     assert table_rows(page)["调研"][:3] == ["调研", "4", "14"]
     assert "结束日期：不能早于开始日期" in page.message.text()
     assert page.date_to.hasFocus()
+
+
+def test_only_the_latest_report_asked_for_is_shown(qtbot, page):
+    shown = []
+    page.built.connect(shown.append)
+    page.township.setCurrentText("乙镇")
+    assert page.build()
+    page.township.setCurrentIndex(0)  # 全县, asked before 乙镇's report could arrive
+    with qtbot.waitSignal(page.built, timeout=10000):
+        assert page.build()
+    page.computing.pool.waitForDone(10000)
+    qtbot.wait(50)
+    assert [report.title for report in shown] == ["全县"]
+    assert page.title.text().startswith("<b>全县")

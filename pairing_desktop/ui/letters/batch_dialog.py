@@ -1,18 +1,19 @@
-"""批量生成: all letters of a kind for a year into one PDF or a folder, off the GUI thread, with
-a progress dialog whose Cancel stops the core's batch (which then leaves no file).
+"""批量生成: all letters of a kind for a year into one PDF or a folder, off the GUI thread
+(`ui.background`), with a progress dialog whose Cancel stops the core's batch (which then leaves
+no file).
 
-A batch records the letters it prints, so it cannot run on a read-only reader: the worker opens
-a connection of its own to the window's file inside its thread and closes it there, so opening
+A batch records the letters it prints, so it cannot run on a read-only reader: it opens a
+connection of its own to the window's file inside the pool thread and closes it there, so opening
 another file meanwhile never mixes the two. The views hear of the recorded letters when it ends.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,60 +22,32 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from pairing_desktop.core import records
-from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters import KINDS
-from pairing_desktop.core.letters.batch import BatchCancelled, BatchResult, generate
+from pairing_desktop.core.letters.batch import BatchResult, generate
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.letters.ask import LetterAsk
-from pairing_desktop.ui.letters.changes import batch_changes
 from pairing_desktop.ui.operations import LedgerHost
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # BatchResult
-    failed = Signal(str)
-    cancelled = Signal()
+def generate_on_own_connection(ledger: Ledger, kind: str, year: int, out: Path,
+                               **options: Any) -> BatchResult:
+    """`letters.batch.generate` in the pool thread, on a writing connection of its own to
+    `ledger`'s file, as its operator.
 
-
-class BatchWorker(QRunnable):
-    """Runs `letters.batch.generate` in a pool thread, on the file of `ledger`, as its operator.
-
-    Every failure reaches the dialog as a message (`failed`), so the dialog stays usable."""
-
-    def __init__(self, ledger: Ledger, kind: str, year: int, out: Path, **options):
-        super().__init__()
-        self.ledger = ledger
-        self.kind, self.year, self.out, self.options = kind, year, out, options
-        self.signals = _Signals()
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result = self._generate()
-        except BatchCancelled:
-            self.signals.cancelled.emit()
-        except PairingError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # not the clerk's fault: say what failed, never stay silent
-            self.signals.failed.emit(QCoreApplication.translate(
-                "letters", "生成失败（程序错误）：{0}").format(exc))
-        else:
-            self.signals.finished.emit(result)
-
-    def _generate(self) -> BatchResult:
-        with open_ledger(self.ledger.path, lock=False) as own:  # this thread's connection
-            own.operator = self.ledger.operator
-            return generate(own, self.kind, self.year, self.out, cancelled=self.stop.is_set,
-                            progress=self.signals.progress.emit, **self.options)
+    The seam for a writer of the core's: the window holds the file's lock, so this opens the
+    file unlocked; when the core offers a writing connection like `Ledger.reader()`, open that
+    here and nothing else changes."""
+    with open_ledger(ledger.path, lock=False) as own:
+        own.operator = ledger.operator
+        return generate(own, kind, year, out, **options)
 
 
 class BatchDialog(QDialog):
@@ -127,8 +100,13 @@ class BatchDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._suggest())
         self.year.valueChanged.connect(lambda _v: self._suggest())
         self.split.toggled.connect(lambda _on: self._suggest())
-        self.worker: BatchWorker | None = None
-        self.progress: QProgressDialog | None = None
+        self.work = Background(self, self.windowTitle(), progress=self.tr("正在生成…"))
+        self.work.ended.connect(lambda _ok: self.run_button.setEnabled(True))
+        self.work.done.connect(self._finished)
+        self.work.refused.connect(self._failed)
+        self.work.cancelled.connect(lambda: self._failed(
+            self.tr("已取消：没有生成任何文件，也没有记录任何责任书。")))
+        self.running_on: Ledger | None = None  # the ledger of the batch running
         self.message = ""
         self._suggest()
 
@@ -145,52 +123,31 @@ class BatchDialog(QDialog):
         if path:
             self.out.setText(path)
 
-    def start(self) -> BatchWorker | None:
-        """Start the batch in the pool; progress and Cancel in a QProgressDialog."""
+    def start(self) -> bool:
+        """Start the batch in the pool (`done_batch` when it is made); False when there is
+        nowhere to save it."""
         out = self.out.text().strip()
         if not out:
             LetterAsk.inform(self, self.windowTitle(), self.tr("请选择保存位置。"))
-            return None
-        self.worker = BatchWorker(
-            self.host.ledger, self.kind.currentData(), self.year.value(), Path(out),
-            township=self.township.currentData() or None, unit=self.unit.currentData() or None,
-            split=self.split.isChecked())
-        self.progress = QProgressDialog(self.tr("正在生成…"), self.tr("取消"), 0, 0, self)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(self.worker.stop.set)
-        signals = self.worker.signals
-        signals.progress.connect(self._progress)
-        signals.finished.connect(self._finished)
-        signals.failed.connect(self._failed)
-        signals.cancelled.connect(lambda: self._failed(self.tr("已取消，没有生成任何文件。")))
+            return False
+        self.running_on = self.host.ledger
         self.run_button.setEnabled(False)
-        QThreadPool.globalInstance().start(self.worker)
-        return self.worker
+        self.work.start(generate_on_own_connection, self.host.ledger, self.kind.currentData(),
+                        self.year.value(), Path(out),
+                        township=self.township.currentData() or None,
+                        unit=self.unit.currentData() or None, split=self.split.isChecked())
+        return True
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.stop.set()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _end(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-        self.run_button.setEnabled(True)
+        self.work.cancel()
 
     def _finished(self, result: BatchResult) -> None:
-        self._end()
         self.message = self.tr("已生成 {0} 份，共 {1} 页。").format(len(result.letters),
                                                                  result.pages)
-        if self.worker is not None and self.worker.ledger is self.host.ledger:
-            self.host.announce(batch_changes(self.windowTitle(), result))
+        if self.running_on is self.host.ledger:  # not when another file was opened meanwhile
+            self.host.announce(result.changes)
         self.done_batch.emit(result)
 
     def _failed(self, message: str) -> None:
-        self._end()
         self.message = message
         LetterAsk.inform(self, self.windowTitle(), message)

@@ -38,7 +38,7 @@ from pairing_desktop.core.letters.lifecycle import (
 )
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog
-from pairing_desktop.ui.letters.changes import batch_changes, signed_changes
+from pairing_desktop.ui.letters.changes import signed_changes
 from pairing_desktop.ui.letters.preview import PreviewDialog
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel
@@ -186,7 +186,7 @@ class LettersTab(Tab):
         except PairingError as exc:
             LetterAsk.inform(self, self.tr("预览"), str(exc))
             return None
-        self.host.announce(batch_changes(self.tr("生成责任书"), result))
+        self.host.announce(result.changes)
         ids = [p.letter_id for p in result.letters]
         if ids[0] != letter.id:
             LetterAsk.inform(self, self.tr("预览"), self.tr(

@@ -42,7 +42,7 @@ from pairing_desktop.core.duties.overview import (
     people_summary,
 )
 from pairing_desktop.core.records import EntityList
-from pairing_desktop.ui.background import Reading
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel, SourceFactory
@@ -105,9 +105,11 @@ class OverviewTab(Tab):
         self.lines: list[PairingLine] = []
         self.dialogs: list[RecordsDialog] = []
         self.stale = True  # not checked yet, or changed since the last check
-        self.reading = Reading(self, pool)
+        self.reading = Background(self, tr("检查帮扶职责"), pool=pool)
+        self.reading.ended.connect(self._ended)
         self.reading.done.connect(self._arrived)
-        self.reading.failed.connect(self._failed)
+        self.reading.refused.connect(
+            lambda message: self.summary.setText(tr("检查失败：{0}").format(message)))
 
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
@@ -187,8 +189,8 @@ class OverviewTab(Tab):
         self.stale = False
         year = self.year.value()
         self.summary.setText(tr("正在检查……"))
-        self.reading.start(self.host.ledger, overview, year, as_of_for(year, self.today()),
-                           self.township_id())
+        self.reading.read(self.host.ledger, overview, year, as_of_for(year, self.today()),
+                          self.township_id())
 
     def mark_stale(self) -> None:
         """What the checks read changed: check again now if shown, else when next shown."""
@@ -201,6 +203,7 @@ class OverviewTab(Tab):
             self.mark_stale()
 
     def _on_replaced(self) -> None:
+        self.reading.forget()  # a check of the old file must not fill the tree
         self.lines = []
         self.tree.clear()
         self.mark_stale()
@@ -212,8 +215,9 @@ class OverviewTab(Tab):
         if self.stale:
             self.refresh()
 
-    def _failed(self, error: Exception) -> None:
-        self.summary.setText(tr("检查失败：{0}").format(error))
+    def _ended(self, ok: bool) -> None:
+        if not ok:  # a refusal says why next; a program error is shown and logged
+            self.summary.setText(tr("检查未完成。"))
 
     def _arrived(self, result: Any) -> None:
         self.lines, compliance = result

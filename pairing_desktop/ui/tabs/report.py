@@ -3,6 +3,9 @@ buttons that write the same report as a PDF or a workbook. Every number comes fr
 `core.reports.figures.build_report`; the tables use the rows the PDF and workbook use. The period
 is a year (the common case, one click), a part of it, or two typed dates; `core.reports.period`
 reads and refuses it.
+
+The report is computed, and saved, off the GUI thread (`ui.background`): a province-sized file
+takes seconds, and the workbook alone a few more. Only the latest 生成报告 is shown.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +47,8 @@ from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
 from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
 from pairing_desktop.core.reports.period import parse_period, year_part
+from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
 from pairing_desktop.ui.tabs.base import Tab
@@ -66,14 +71,35 @@ class SaveAs:
         return path
 
 
+def write_or_refuse(ledger: Ledger, report: Report, path: Path) -> Path:
+    """write_report, with a file that cannot be written (open in Excel, a read-only folder)
+    refused in Chinese: that is the clerk's to fix, not a program error."""
+    try:
+        return write_report(ledger, report, path)
+    except OSError as exc:
+        raise PairingError(tr("无法写入 {0}：{1}").format(path, exc.strerror or exc)) from exc
+
+
 class ReportTab(Tab):
     """Built on demand (生成报告), so records changed meanwhile show in the next report."""
+
+    built = Signal(object)  # the Report now shown
+    saved = Signal(object)  # the Path written
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
         super().__init__(host, parent)
         self.today = today
         self.report: Report | None = None
+        self.computing = Background(self, tr("生成统计报告"))
+        self.computing.ended.connect(self._computing_ended)
+        self.computing.refused.connect(lambda message: self._say(message, error=True))
+        self.computing.done.connect(self._built)
+        self.saving = Background(self, tr("保存统计报告"))
+        self.saving.ended.connect(self._saving_ended)
+        self.saving.refused.connect(
+            lambda message: self._say(tr("保存失败：{0}").format(message), error=True))
+        self.saving.done.connect(self._saved)
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(1949, 2100)
@@ -175,15 +201,16 @@ class ReportTab(Tab):
 
     def _enable(self) -> None:
         for button in (self.save_pdf, self.save_xlsx):
-            button.setEnabled(self.report is not None)
+            button.setEnabled(self.report is not None and not self.saving.running)
 
     def township_id(self) -> Any:
         return self.township.township_id()
 
     # --- building ----------------------------------------------------------------------------
 
-    def build(self) -> Report | None:
-        """The report of the chosen period, or None (and the message why) if it cannot be."""
+    def build(self) -> bool:
+        """Start computing the report of the chosen period (`built` when it is shown); False,
+        and the message why, if the period cannot be."""
         try:
             date_from, date_to = self.period()
         except ValidationError as exc:
@@ -191,18 +218,23 @@ class ReportTab(Tab):
             wrong = [f for f in (self.date_from, self.date_to) if f.objectName() in exc.errors]
             if wrong:
                 wrong[0].setFocus()
-            return None
+            return False
         # duties are judged as of the end of the period, or today while it runs
         as_of = min(self.today(), date_to + dt.timedelta(days=1))
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.report = build_report(self.host.ledger, date_from, date_to, self.township_id(),
-                                       as_of=as_of)
-        finally:
-            self.unsetCursor()
-        self._show(self.report)
+        self._say(tr("正在统计……"))
+        self.computing.read(self.host.ledger, build_report, date_from, date_to,
+                            self.township_id(), as_of=as_of)
+        return True
+
+    def _computing_ended(self, ok: bool) -> None:
+        if not ok:  # a refusal says why next; a program error is shown and logged
+            self._say(tr("报告未生成。"), error=True)
+
+    def _built(self, report: Report) -> None:
+        self.report = report
+        self._show(report)
         self._enable()
-        return self.report
+        self.built.emit(report)
 
     def _show(self, report: Report) -> None:
         self.title.setText(f"<b>{report.title}{tr('城乡共建“1+1”结对帮扶工作统计')}"
@@ -319,6 +351,8 @@ class ReportTab(Tab):
     # --- saving ------------------------------------------------------------------------------
 
     def save(self, suffix: str) -> Path | None:
+        """Ask where, then write the report shown there in the background (`saved` when
+        written); the path chosen, or None when there is nothing to save or no path."""
         if self.report is None:
             return None
         name = f"{self.report.title}{tr('结对帮扶统计报告')}{self.report.period_slug}{suffix}"
@@ -328,16 +362,23 @@ class ReportTab(Tab):
             return None
         if not path.lower().endswith(suffix):
             path += suffix
-        try:
-            written = write_report(self.host.ledger, self.report, path)
-        except (PairingError, OSError) as exc:
-            self._say(tr("保存失败：{0}").format(exc), error=True)
-            return None
+        self._say(tr("正在保存……"))
+        self.saving.read(self.host.ledger, write_or_refuse, self.report, Path(path))
+        self._enable()
+        return Path(path)
+
+    def _saving_ended(self, ok: bool) -> None:
+        self._enable()
+        if not ok:  # a refusal says why next
+            self._say(tr("没有保存。"), error=True)
+
+    def _saved(self, written: Path) -> None:
         self._say(tr("已保存：{0}").format(written))
-        return written
+        self.saved.emit(written)
 
     def _forget(self) -> None:
-        """Another file was opened: the report shown was of the old one."""
+        """Another file was opened: the report shown, or being made, was of the old one."""
+        self.computing.forget()
         self.report = None
         self.table.clear()
         self.table.setRowCount(0)
