@@ -22,6 +22,7 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import (
+    FarmerPartyMember,
     Household,
     Operator,
     Setting,
@@ -55,6 +56,9 @@ _PARENT = {
     "pm_pairing": ("farmer", "farmer"), "assignment": ("household", "household"),
     "target": ("pairing", "uv_pairing"), "letter": ("township", "township"),
 }
+
+_MODELS = {"village": Village, "household": Household, "farmer": FarmerPartyMember,
+           "uv_pairing": UnitVillagePairing}
 
 _hasher = PasswordHasher()  # argon2id, RFC 9106's low-memory profile (64 MiB, t=3)
 
@@ -130,20 +134,23 @@ def township_of(kind: str, values: dict[str, Any]) -> uuid.UUID | None:
         if values.get("household"):
             return township_of("assignment", {"household": values["household"]})
         return None
-    while kind in _PARENT:
-        field, parent = _PARENT[kind]
-        ref = values.get(field)
-        if ref is None:
-            return None
+    ref = values.get(_PARENT[kind][0]) if kind in _PARENT else None
+    while ref is not None and kind in _PARENT:
+        parent = _PARENT[kind][1]
         if parent == "township":
             return ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref))
-        model = {"village": Village, "household": Household, "farmer": ENTITIES["farmer"].model,
-                 "uv_pairing": UnitVillagePairing}[parent]
-        row = model.select().where(model.id == ref).dicts().first()
-        if row is None:
-            return None
-        kind, values = parent, row
+        model = _MODELS[parent]
+        up = getattr(model, _PARENT[parent][0])  # one column a step, by the primary key
+        row = model.select(up).where(model.id == ref).tuples().first()
+        ref = row[0] if row else None
+        kind = parent
     return None
+
+
+def scoped(who: Who | None) -> bool:
+    """Whether the rules depend on where a record is: only a township clerk's do (so an
+    administrator's save looks up no township)."""
+    return who is not None and who.role == CLERK
 
 
 # --- accounts ----------------------------------------------------------------------------------

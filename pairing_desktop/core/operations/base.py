@@ -48,8 +48,9 @@ class Operation:
     def allow(self, kind: str, *value_sets: dict[str, Any]) -> None:
         """Refuse (RefusedError, nothing written) unless the operator may change this record:
         its kind, and the township of each version of it (before and after an edit)."""
-        towns = [auth.township_of(kind, v) for v in value_sets] or [None]
-        auth.authorize(self.who, self.need, kind, towns)
+        scoped = auth.scoped(self.who) and self.need == auth.EDIT
+        towns = [auth.township_of(kind, v) for v in value_sets] if scoped else []
+        auth.authorize(self.who, self.need, kind, towns or [None])
 
     def created(self, kind: str, record_id: Any, after: dict[str, Any]) -> None:
         self.allow(kind, after)
@@ -57,18 +58,19 @@ class Operation:
         self._add(CREATED, kind, record_id, fields)
 
     def updated(self, kind: str, record_id: Any, before: dict[str, Any],
-                after: dict[str, Any]) -> bool:
-        """Record the fields that differ; False (nothing recorded) when none does."""
+                after: dict[str, Any]) -> list[str]:
+        """Record the fields that differ and return their names (none: nothing recorded), so
+        the caller writes only those: fewer index pages rewritten per save."""
         fields = {}
         for name, value in after.items():
             old, new = history.encode(before.get(name)), history.encode(value)
             if old != new:
                 fields[name] = (old, new)
         if not fields:
-            return False
+            return []
         self.allow(kind, before, after)
         self._add(UPDATED, kind, record_id, fields)
-        return True
+        return list(fields)
 
     def deleted(self, kind: str, record_id: Any, before: dict[str, Any]) -> None:
         self.allow(kind, before)

@@ -61,8 +61,10 @@ def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
             op.created(spec.key, new_id, values)
             m.insert({m.id: new_id, **data}).execute()
             return new_id
-        if op.updated(spec.key, record_id, before, values):
-            m.update({**data, m.updated_at: utcnow()}).where(m.id == record_id).execute()
+        changed = op.updated(spec.key, record_id, before, values)
+        if changed:
+            (m.update({**{getattr(m, k): values[k] for k in changed}, m.updated_at: utcnow()})
+             .where(m.id == record_id).execute())
         return record_id
     except IntegrityError as exc:  # a rule the database enforces that a race slipped past
         raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc

@@ -106,10 +106,10 @@ def _reverse_update(op: Operation, spec: EntitySpec, rid: uuid.UUID,
         checked = validate(op.ledger, spec, values, rid)
     except ValidationError as exc:
         raise RefusedError(f"不能撤销：恢复原值会违反规则（{exc}）。") from exc
-    op.updated(spec.key, rid, current, checked)
+    changed = op.updated(spec.key, rid, current, checked)
     m = spec.model
-    data = {getattr(m, k): v for k, v in checked.items()}
-    m.update({**data, m.updated_at: utcnow()}).where(m.id == rid).execute()
+    (m.update({**{getattr(m, k): checked[k] for k in changed}, m.updated_at: utcnow()})
+     .where(m.id == rid).execute())
 
 
 def _reverse_letter(op: Operation, rid: uuid.UUID, action: str,
