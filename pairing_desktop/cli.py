@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     letters.add_argument("--out", type=Path, required=True,
                          help="输出 PDF 文件；与 --split 同用时为输出文件夹")
     letters.add_argument("--split", action="store_true", help="每份一个文件")
+    letters.add_argument("--date", type=dt.date.fromisoformat,
+                         help="成文（签订）日期，如 2026-03-05，印作 2026年3月5日；默认今天")
+    letters.add_argument("--check", action="store_true",
+                         help="生成后按 GB/T 9704 测量页面、边距、行格、字体、字号和页码，"
+                              "逐项打印；有一项不合格即以非零状态退出")
     _user_option(letters)
 
     verify = sub.add_parser("verify", help="核验责任书上的验证码")
@@ -190,14 +195,26 @@ def _report(args: argparse.Namespace) -> int:
 def _letters(args: argparse.Namespace) -> int:
     from pairing_desktop.core.letters import KINDS
     from pairing_desktop.core.letters.batch import generate
+    from pairing_desktop.core.letters.check import check_files
+    from pairing_desktop.core.letters.fonts import font_report
+    from pairing_desktop.core.validation import cn_date
 
     with _open_existing(args) as ledger:
         _refuse_if_damaged(ledger)
         result = generate(ledger, args.kind, args.year, args.out, township=args.township,
-                          unit=args.unit, split=args.split)
+                          unit=args.unit, split=args.split, day=args.date)
+        fonts = font_report(ledger) if args.check else None
     where = args.out if not args.split else f"{args.out}（{len(result.files)} 个文件）"
-    print(f"已生成 {len(result.letters)} 份{KINDS[args.kind]}，共 {result.pages} 页：{where}")
-    return 0
+    print(f"已生成 {len(result.letters)} 份{KINDS[args.kind]}，共 {result.pages} 页，"
+          f"落款日期 {cn_date(result.day)}：{where}")
+    if not args.check:
+        return 0
+    points = check_files(result.files, args.kind, fonts)
+    for point in points:
+        print(point)
+    failed = [p for p in points if not p.ok]
+    print(f"检查结果：{len(points) - len(failed)} 项通过，{len(failed)} 项不通过。")
+    return 1 if failed else 0
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -113,3 +113,98 @@ def fonts_of(path) -> list[dict]:
             font = ref.get_object()
             found[id(font)] = font
     return list(found.values())
+
+
+# --- text positions, measured with pypdf ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character as a PDF reader places it: its origin, its advance box and its size."""
+
+    char: str
+    x: float
+    y: float  # baseline
+    right: float  # x + advance (the character spacing not included)
+    size: float
+    font: str  # /BaseFont without the subset tag and ReportLab's subset number
+
+    @property
+    def bottom(self) -> float:
+        return self.y - 0.12 * self.size
+
+    @property
+    def top(self) -> float:
+        return self.y + 0.88 * self.size
+
+
+def _tounicode(font) -> dict[int, str]:
+    import re as _re
+
+    cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    out = {}
+    for block in _re.findall(r"beginbfchar(.*?)endbfchar", cmap, _re.S):
+        for code, uni in _re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[int(code, 16)] = bytes.fromhex(uni).decode("utf-16-be")
+    return out
+
+
+def glyphs_of(path) -> list[list[Glyph]]:
+    """Every character of every page, from the content streams (Tf, Tc, Tm, Tj as ReportLab
+    writes them) with each font's /Widths and /ToUnicode."""
+    import re as _re
+
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(path)
+    pages = []
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"].get_object()
+        decoded: dict[str, tuple[dict[int, str], list[float], int, str]] = {}
+        out: list[Glyph] = []
+        font = size = None
+        tc = 0.0
+        x = y = 0.0
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"Tf":
+                name = str(operands[0])
+                if name not in decoded:
+                    f = fonts[name].get_object()
+                    base = _re.sub(r"^[A-Z]{6}\+|-\d+$", "", str(f["/BaseFont"])[1:])
+                    decoded[name] = (_tounicode(f), [float(w) for w in f["/Widths"]],
+                                     int(f["/FirstChar"]), base)
+                font, size = decoded[name], float(operands[1])
+            elif op == b"Tc":
+                tc = float(operands[0])
+            elif op == b"Tm":
+                x, y = float(operands[4]), float(operands[5])
+            elif op == b"Tj":
+                raw = operands[0]
+                data = raw.original_bytes if hasattr(raw, "original_bytes") else bytes(raw)
+                chars, widths, first, base = font
+                for code in data:
+                    advance = widths[code - first] * size / 1000
+                    out.append(Glyph(chars.get(code, "?"), x, y, x + advance, size, base))
+                    x += advance + tc
+        pages.append(out)
+    return pages
+
+
+def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline with no wide gap between them, top to bottom, left to right."""
+    rows: dict[tuple[float, float], list[Glyph]] = {}
+    for g in glyphs:
+        if g.char.strip():
+            rows.setdefault((round(g.y, 1), g.size), []).append(g)
+    lines = []
+    for key in sorted(rows, key=lambda k: (-k[0], k[1])):
+        row = sorted(rows[key], key=lambda g: g.x)
+        current = [row[0]]
+        for g in row[1:]:
+            if g.x - current[-1].right > 2 * g.size:
+                lines.append(current)
+                current = []
+            current.append(g)
+        lines.append(current)
+    return lines

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from pypdf import PdfReader
 
@@ -11,7 +9,6 @@ from pairing_desktop import cli
 from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
 from pairing_desktop.core.letters import fonts as letter_fonts
 from pairing_desktop.core.letters.batch import BatchCancelled, generate, safe_filename
-from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.storage.models import Letter
 from tests.core.letter_fixtures import pdf_text, small_county
 
@@ -93,21 +90,6 @@ def test_filters_by_township_and_unit(ledger, county, tmp_path):
 ])
 def test_safe_filenames(name, safe):
     assert safe_filename(name) == safe
-
-
-def test_system_fonts_are_preferred_when_installed(ledger, tmp_path):
-    assert letter_fonts.font_setting(ledger) == "auto"
-    system = tmp_path / "Fonts"
-    system.mkdir()
-    shutil.copy(resources_dir() / "fonts" / "uming.ttc", system / "simsun.ttc")
-    faces = letter_fonts.choose_faces("auto", system)
-    assert faces["body"].path == system / "simsun.ttc"  # no simfang.ttf: SimSun next
-    assert faces["title"].path == system / "simsun.ttc"
-    assert faces["heading"] == letter_fonts.bundled_faces()["heading"]  # no simhei.ttf
-    assert letter_fonts.choose_faces("bundled", system) == letter_fonts.bundled_faces()
-    assert letter_fonts.choose_faces("auto", tmp_path / "none") == letter_fonts.bundled_faces()
-    names = letter_fonts.register(faces)
-    assert names.body == "PD-simsun-0"
 
 
 def test_font_setting_is_stored_in_the_ledger(ledger):

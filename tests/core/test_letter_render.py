@@ -8,8 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from pairing_desktop.core.letters.batch import generate
-from pairing_desktop.core.letters.codes import _fast_qr, _reference_qr, new_code
-from pairing_desktop.core.letters.layout import LINES
+from pairing_desktop.core.letters.codes import new_code, qr_matrix
+from pairing_desktop.core.masking import mask
+from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.storage.models import Letter
 from tests.core.letter_fixtures import add_target, fonts_of, page_texts, pdf_text, small_county
 
@@ -50,20 +51,35 @@ def test_target_letter_names_parties_targets_and_duties(ledger, county, tmp_path
     assert_fonts_embedded(out)
 
 
-def test_cadre_letter_lists_households_with_exact_id_numbers(ledger, county, tmp_path):
+def test_cadre_letter_lists_households_with_masked_id_numbers(ledger, county, tmp_path):
     out = tmp_path / "cadre.pdf"
     result = generate(ledger, "cadre", YEAR, out, unit="县农业局")
     assert [p.data.party for p in result.letters] == ["李建国（县农业局）"]
     text = pdf_text(out)
-    assert county.ids["李建国"] in text
+    for name in ("李建国", "张老三", "刘二妹", "杨国富"):
+        assert county.ids[name] not in text
+        assert mask(county.ids[name]) in text  # 522423********1234, as every list shows it
     for name in ("张老三", "刘二妹", "杨国富"):
         assert name in text
-        assert re.search(rf"(?<![0-9]){county.ids[name]}(?![0-9X])", text)  # never broken
     assert "周小平" not in text  # helped by another cadre
     flat = re.sub(r"\s+", "", text)
-    assert "职级：科局级" in flat and "帮扶贫困户3户" in flat
-    assert flat.count("帮扶户（签字或按手印）") == 3
+    assert "职级：科局级" in flat and "李建国同志（科局级）应帮扶贫困户3户" in flat
+    assert flat.count("（签字或按手印）") == 3
     assert_fonts_embedded(out)
+
+
+def test_a_template_that_asks_for_whole_id_numbers_gets_them_unbroken(ledger, county, tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    text = (resources_dir() / "letters" / "cadre.toml").read_text(encoding="utf-8")
+    assert text.count("身份证号：{id_number}") == 2
+    text = text.replace("身份证号：{id_number}", "身份证号：{id_number_full}")
+    (folder / "cadre.toml").write_text(text, encoding="utf-8")
+    out = tmp_path / "cadre.pdf"
+    generate(ledger, "cadre", YEAR, out, unit="县农业局", template_dir=folder)
+    text = pdf_text(out)
+    for name in ("李建国", "张老三", "刘二妹", "杨国富"):
+        assert re.search(rf"(?<![0-9]){county.ids[name]}(?![0-9X])", text)  # never broken
 
 
 def test_contact_cards_four_to_a_sheet(ledger, county, tmp_path):
@@ -82,61 +98,60 @@ def test_contact_cards_four_to_a_sheet(ledger, county, tmp_path):
     assert_fonts_embedded(out)
 
 
-def test_forty_targets_flow_onto_numbered_pages_and_keep_the_signatures_whole(ledger, county,
-                                                                              tmp_path):
-    pairing = county.pairings["新寨村"]
-    for i in range(40):
-        add_target(ledger, pairing, YEAR, i % 6 + 1, f"第{i + 1}项帮扶目标，组织群众共同完成",
-                   i + 1, "户")
-    out = tmp_path / "long.pdf"
-    result = generate(ledger, "target", YEAR, out, unit="县交通局")
-    pages = [pdf_text(out, n) for n in range(1, result.pages + 1)]
-    assert len(pages) >= 4
-    for number, text in enumerate(pages, 1):
-        assert f"— {number} —" in text
-    flat = re.sub(r"\s+", "", "".join(pages))
-    for i in range(40):
-        assert f"第{i + 1}项帮扶目标" in flat
-    # all three signature blocks, each with its date, on the last page, after some text
-    last = pages[-1]
-    assert all("（盖章）" not in p for p in pages[:-1])
-    block = r"(甲方|乙方|见证方)：.*（盖章）\s*负责人（签字）：\s*(\d{4}年\d+月\d+日)"
-    blocks = re.findall(block, last)
-    assert [b[0] for b in blocks] == ["甲方", "乙方", "见证方"]
-    before = last[:last.index("甲方：中共黔西县交通局委员会")]
-    assert len([line for line in before.splitlines() if line.strip() and "验证码" not in line]) >= 2
+# the QR symbol of "7K2M-9QXD" as segno 1.6.6 draws it (version 1, level M, mask 0)
+GOLDEN = """
+#######..#....#######
+#.....#.##.#..#.....#
+#.###.#...#.#.#.###.#
+#.###.#...#...#.###.#
+#.###.#.#...#.#.###.#
+#.....#..#..#.#.....#
+#######.#.#.#.#######
+.........#.##........
+#.#.#.#..###....#..#.
+##.#..........##.#..#
+....###...#.#...#.##.
+.#..#.........##..##.
+.####.##..#.#.#.#..##
+........####.#.###...
+#######..###.##..##..
+#.....#..#####....##.
+#.###.#.#..#.##...###
+#.###.#.......#...##.
+#.###.#.#.#.#....#..#
+#.....#..#....#..####
+#######.#.#.#.###...#
+"""
 
 
-def test_lines_fill_the_grid_and_never_overflow_it(ledger, county):
-    from pairing_desktop.core.letters.data import gather
-    from pairing_desktop.core.letters.fonts import letter_fonts
-    from pairing_desktop.core.letters.layout import BLOCK_W, CELL, LEFT, Layouter
-    from pairing_desktop.core.letters.templates import expand, load_template
-
-    pairing = county.pairings["石桥村"]
-    for _ in range(30):
-        add_target(ledger, pairing, YEAR, 3, "开展农民实用技术培训，" * 3, 10, "人次")
-    layouter = Layouter(letter_fonts(ledger))
-    with ledger.bound():
-        data = gather("target", YEAR, subjects=[pairing])[0]
-    layout = layouter.layout(expand(load_template("target"), data.values))
-    assert all(len(rows) <= LINES for rows in layout.pages)
-    for rows in layout.pages:
-        for row in rows:
-            for run in row:
-                end = run.x + layouter.width(run.text, run.font, run.size, run.space)
-                assert end <= LEFT + BLOCK_W + CELL + 0.01, run.text  # a hanging mark at most
-    body = layouter.fonts.body
-    lines = layouter.wrap("一二三四五六七八九十" * 3, body, 16, CELL - 16, BLOCK_W)
-    assert [len(text) for _indent, text in lines] == [28, 2]  # 28 characters fill a line
-    lines = layouter.wrap("甲" * 27 + "乙。丙", body, 16, CELL - 16, BLOCK_W)
-    assert [text for _indent, text in lines] == ["甲" * 27 + "乙。", "丙"]  # no line starts "。"
+def test_qr_symbol_matches_a_known_symbol():
+    rows = ["".join("#" if m else "." for m in row) for row in qr_matrix("7K2M-9QXD")]
+    assert rows == GOLDEN.split()
 
 
-def test_fast_qr_matches_reportlabs_encoder():
-    for _ in range(50):
+def test_qr_symbols_match_reportlabs_encoder():
+    """ReportLab's encoder as a second opinion (the letters no longer use it)."""
+    qrencoder = pytest.importorskip("reportlab.graphics.barcode.qrencoder")
+    for _ in range(100):
         code = new_code()
-        assert _fast_qr(code) == [[bool(m) for m in row] for row in _reference_qr(code)]
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(code)
+        qr.version = qr.calculate_version()
+        qr.makeImpl(False, 0)
+        assert qr_matrix(code) == [[bool(m) for m in row] for row in qr.modules]
+
+
+def test_qr_symbols_match_segno_where_installed():
+    segno = pytest.importorskip("segno")
+    for _ in range(100):
+        code = new_code()
+        symbol = segno.make_qr(code, error="m", version=1, mask=0, boost_error=False)
+        assert qr_matrix(code) == [[bool(m) for m in row] for row in symbol.matrix]
+
+
+def test_qr_refuses_what_is_not_a_code():
+    with pytest.raises(ValueError):
+        qr_matrix("abc")
 
 
 def test_letters_are_recorded_as_drafts_with_their_codes(ledger, county, tmp_path):

@@ -89,7 +89,7 @@ def test_an_edited_wording_is_printed_without_code_changes(ledger, tmp_path):
 
 @pytest.mark.parametrize("kind", ["target", "cadre", "card"])
 def test_every_documented_placeholder_is_filled_by_the_data(ledger, kind):
-    from pairing_desktop.core.letters.data import gather
+    from pairing_desktop.core.letters.data import for_print, gather
     from pairing_desktop.core.letters.fields import FIELDS
     from tests.core.letter_fixtures import add_target
 
@@ -105,6 +105,6 @@ def test_every_documented_placeholder_is_filled_by_the_data(ledger, kind):
     def shape(values: dict) -> dict:
         return {k: shape(v[0]) if isinstance(v, list) else None for k, v in values.items()}
 
-    filled = next(d.values for d in letters if all(
+    filled = next(for_print(d.values) for d in letters if all(
         not isinstance(v, list) or v for v in d.values.values()))
     assert shape(filled) == keys(FIELDS[kind])

@@ -1,6 +1,8 @@
 """Making letters: all of one kind for a year (or chosen ones) into one PDF or one file each.
 
-The template is checked first and the records are gathered in a few queries; pages are written to
+The letters' date (成文/签订日期) is a choice of the batch, today unless given, printed in
+Arabic numerals (2026年3月5日) and recorded with each letter version. The template is checked
+first and the records are gathered in a few queries; pages are written to
 a temporary file (or folder) beside the destination and moved into place only when everything is
 done, after the letters' codes are recorded. A cancelled or failed batch leaves no file behind and
 records nothing.
@@ -21,10 +23,10 @@ from pathlib import Path
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError, RefusedError
 from pairing_desktop.core.letters import KINDS
-from pairing_desktop.core.letters.data import LetterData, gather
+from pairing_desktop.core.letters.data import LetterData, for_print, gather
 from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
 from pairing_desktop.core.letters.layout import Layouter
-from pairing_desktop.core.letters.lifecycle import Planned, commit, plan, subject_of
+from pairing_desktop.core.letters.lifecycle import Planned, commit, letter_date, plan, subject_of
 from pairing_desktop.core.letters.render import Card, PdfDocument
 from pairing_desktop.core.letters.templates import Template, expand, load_template
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
@@ -48,6 +50,7 @@ class BatchResult:
     letters: list[Planned] = field(default_factory=list)
     pages: int = 0
     changes: Changes = field(default_factory=Changes)  # the letters recorded
+    day: dt.date | None = None  # the date printed on the letters
 
 
 def safe_filename(name: str, limit: int = 100) -> str:
@@ -69,9 +72,11 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
              split: bool = False, day: dt.date | None = None,
              progress: Progress | None = None, cancelled: Cancelled | None = None,
              template_dir: Path | None = None, fonts: LetterFonts | None = None) -> BatchResult:
-    """Write the letters of `kind` for `year` to `out` (a PDF file, or a folder when `split`)."""
+    """Write the letters of `kind` for `year` to `out` (a PDF file, or a folder when `split`),
+    dated `day` (today when not given)."""
     template = load_template(kind, template_dir)
     fonts = fonts or letter_fonts(ledger)
+    day = day or dt.date.today()
     letters = gather(kind, year, township=township, unit=unit, subjects=subjects, day=day)
     if not letters:
         scope = "、".join(f"{what}“{name}”" for what, name in (("乡镇", township),
@@ -107,6 +112,7 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
                 result.files = [out]
 
         result.changes = commit(ledger, planned, place)
+        result.day = day
         return result
     except OSError as exc:
         raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc
@@ -138,11 +144,11 @@ class _Writer:
             doc.add_card_sheet([self._card(p) for p in items])
             return
         for p in items:
-            values = {**p.data.values, "code": p.code}
+            values = {**for_print(p.data.values), "code": p.code}
             doc.add_letter(self.layouter.layout(expand(self.template, values)), p.code)
 
     def _card(self, p: Planned) -> Card:
-        values = {**p.data.values, "code": p.code}
+        values = {**for_print(p.data.values), "code": p.code}
         t = self.template
         return Card(t.title.format_map(values), tuple(x.format_map(values) for x in t.card_lines),
                     t.card_note.format_map(values), p.code)
@@ -183,7 +189,9 @@ class _Writer:
 
 def letter_pdf(ledger: Ledger, letter_id: uuid.UUID, out: Path,
                day: dt.date | None = None) -> BatchResult:
-    """The PDF of one listed letter, from the records as they are now: the same code when they
-    are unchanged, a new version (the old one kept) when they changed since."""
+    """The PDF of one listed letter, from the records as they are now, dated `day` or else with
+    the letter's own date: the same code when records and date are unchanged, a new version (the
+    old one kept) when either changed since."""
     kind, year, subject = subject_of(ledger, letter_id)
+    day = day or letter_date(ledger, letter_id)
     return generate(ledger, kind, year, out, subjects=[subject], day=day)

@@ -1,7 +1,9 @@
 """The records each letter is printed from, gathered in a few set-wise queries per batch.
 
 Each letter's values are plain strings (and lists of them) named as in `fields.FIELDS`; the same
-values are hashed to tell later whether the records behind a printed letter have changed.
+values are hashed to tell later whether the records behind a printed letter have changed. A
+template sees them through `for_print`: ID numbers masked, the whole number only where the
+template asks for it by name (`{id_number_full}`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pairing_desktop.core.choices import TARGET_CATEGORIES
+from pairing_desktop.core.masking import mask
 from pairing_desktop.core.rules.targets import format_indicator
 from pairing_desktop.core.storage.models import (
     Assignment,
@@ -41,6 +44,26 @@ class LetterData:
     values: dict[str, Any]
     unit: uuid.UUID | None = None
     township: uuid.UUID | None = None
+    day: dt.date | None = None  # the letter's date (成文/签订日期), chosen for the batch
+
+
+MASKED = ("id_number",)  # printed masked unless the template names the field with "_full"
+
+
+def for_print(values: dict[str, Any]) -> dict[str, Any]:
+    """The values as a template sees them: each ID number masked as everywhere else
+    (522423********1234), and beside it `<name>_full`, the whole number, for a county whose
+    template has to print it."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            out[key] = [for_print(item) if isinstance(item, dict) else item for item in value]
+        elif key in MASKED:
+            out[key] = mask(value)
+            out[f"{key}_full"] = value
+        else:
+            out[key] = value
+    return out
 
 
 def _narrow(query: Any, *by_name: tuple[Any, str | None], subject: Any,
@@ -70,7 +93,10 @@ def gather(kind: str, year: int, *, township: str | None = None, unit: str | Non
     given subjects only, in a stable order (township, village or unit, name)."""
     day = day or dt.date.today()
     gatherer = {"target": _targets, "cadre": _cadres, "card": _cards}[kind]
-    return gatherer(year, township, unit, subjects, day)
+    letters = gatherer(year, township, unit, subjects, day)
+    for letter in letters:
+        letter.day = day
+    return letters
 
 
 def _str(value: Any) -> str:

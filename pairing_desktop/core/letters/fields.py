@@ -1,5 +1,6 @@
 """The placeholders each kind of letter offers its template, and what they mean.
 
+ID numbers print masked; `id_number_full` is the whole number, for a template that must show it.
 A nested dict is a list the template can loop over (`each = "name"`); its items see their own
 fields and every field of the enclosing level. Templates are checked against this before any
 record is read, so a typo in a placeholder is reported by name instead of printing a blank.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 COMMON = {
     "year": "年度（阿拉伯数字）",
-    "date": "落款日期，如 2008年1月5日",
+    "date": "成文（签订）日期，生成时选定，如 2008年1月5日",
     "blank_date": "留空待填的日期：年　月　日",
     "code": "验证码",
 }
@@ -45,7 +46,8 @@ FIELDS: dict[str, dict] = {
         **COMMON,
         "cadre": "干部姓名",
         "gender": "性别",
-        "id_number": "干部身份证号",
+        "id_number": "干部身份证号（隐去中间八位，如 522423********1234）",
+        "id_number_full": "干部身份证号（完整号码：仅在确需时使用）",
         "phone": "干部电话",
         "unit": "所在单位",
         "unit_party_org": "单位党组织",
@@ -53,7 +55,8 @@ FIELDS: dict[str, dict] = {
         "quota": "帮扶户数定额",
         "household_count": "帮扶户数",
         "households": {
-            "no": "序号", "head_name": "户主", "id_number": "户主身份证号", "village": "村",
+            "no": "序号", "head_name": "户主", "id_number": "户主身份证号（隐去中间八位）",
+            "id_number_full": "户主身份证号（完整号码）", "village": "村",
             "township": "乡镇", "group": "村民组", "members": "家庭人口", "household_kind": "类型",
             "household_phone": "户主电话",
         },
@@ -61,7 +64,8 @@ FIELDS: dict[str, dict] = {
     "card": {
         **COMMON,
         "head_name": "户主",
-        "id_number": "户主身份证号",
+        "id_number": "户主身份证号（隐去中间八位）",
+        "id_number_full": "户主身份证号（完整号码：仅在确需时使用）",
         "village": "村",
         "township": "乡镇",
         "group": "村民组",

@@ -2,15 +2,27 @@
 
 The text block is a grid: 22 lines of 28 characters in 156 × 225 mm, top margin 37 mm, left 28 mm.
 Body text is 16 pt with a slight negative character spacing so that 28 full-width characters fill
-the 156 mm line exactly. Lines are broken by measured width (an ID or phone number is never
-broken, closing punctuation never starts a line), then placed row by row; a heading stays with
-the line after it and the signature and seal blocks are kept whole, with at least two lines of
-text on their page, so no block is split from its date or left alone at the top of a page.
-Layout is plain data (rows of runs); `render` draws it. No ReportLab Platypus: measured slower.
+the 156 mm line exactly.
+
+Lines are broken by measured width, never inside an ID or phone number or a number with its
+measure word, and by the Chinese rules: no closing mark (、。，」）…) starts a line and no opening
+mark (「（“…) ends one. Where the rules forbid the natural break, the line either takes the mark
+in by compressing the blank half of its punctuation, or gives its last character to the next line;
+nothing ever hangs outside the block. Every line of a paragraph but its last is justified to the
+block's full width: the spare (or missing) width goes between characters, never inside a number.
+
+Lines are placed row by row; a heading stays with the line after it. Signatures are laid out as
+GB/T 9704 places seals: each party a block (name above, date at the bottom) in its column, 甲方
+left and 乙方 right, further parties below, with rows far enough apart that a 42 mm seal pressed
+centred on one party's name and date covers no text of another party. The blocks are kept whole,
+with at least two lines of text on their page, so none is split from its date or left alone at the
+top of a page. Layout is plain data (rows of runs); `render` draws it. No ReportLab Platypus:
+measured slower.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -29,22 +41,32 @@ BLOCK_H = 225 * mm
 LINES = 22
 CHARS = 28
 PITCH = BLOCK_H / LINES
-CELL = BLOCK_W / CHARS
 BODY_SIZE = 16.0  # 3号
 TITLE_SIZE = 22.0  # 2号
 PAGE_NO_SIZE = 14.0  # 4号
-BODY_SPACE = CELL - BODY_SIZE  # character spacing that makes 28 characters fill the line
+# character spacing that makes 28 full-width characters fill the line from the first character's
+# left edge to the last one's right edge; CELL is then the advance of one character
+BODY_SPACE = (BLOCK_W - CHARS * BODY_SIZE) / (CHARS - 1)
+CELL = BODY_SIZE + BODY_SPACE
 SIGNATURE_LEAD = 2  # text lines that must share a page with the first signature block
+SEAL_DIAMETER = 42 * mm  # the usual official seal
+GLYPH_REACH = 0.6 * BODY_SIZE  # from a line's centre to the far edge of its glyphs (with margin)
+FIT = 0.05  # points of rounding allowed when a line is said to fit
 
 # unbreakable: ID and phone numbers, words, and a number with its measure word ("20 口")
 _TOKENS = re.compile(r"[0-9][0-9A-Za-z_.\-/%@]*(?: ?[\u4e00-\u9fff])?|[A-Za-z][0-9A-Za-z_.\-/%@]*"
                      r"|\s+|.", re.S)
-NO_LINE_START = set("，。、；：？！）》」』”’…·%,.;:?!)]")
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〗…·%,.;:?!)]}")
+NO_LINE_END = frozenset("（《「『“‘〔【〖([{")
+# full-width marks whose glyph fills half its box: the blank half may be taken back on a tight line
+SQUEEZE_RIGHT = frozenset("，。、；：）》」』”’〕】〗")  # blank at the right
+SQUEEZE_LEFT = frozenset("（《「『“‘〔【〖")  # blank at the left
 
 
 @dataclass(slots=True)
 class Run:
-    """Text drawn from a point of a row: x in points from the page's left edge."""
+    """Text drawn from a point of a row: x in points from the page's left edge, `space` the
+    character spacing (PDF Tc) added after every character."""
 
     x: float
     font: str
@@ -76,13 +98,32 @@ def row_baseline(index: int, size: float = BODY_SIZE) -> float:
     return slot_top - (PITCH + size * 0.7) / 2
 
 
+def seal_gap_rows(upper: int, lower: int) -> int:
+    """Blank rows between a block of `upper` lines and one of `lower` lines below it so that a
+    seal centred on either block clears the other's glyphs (at least one row, for the eye)."""
+    reach = (SEAL_DIAMETER / 2 + GLYPH_REACH) / PITCH  # in rows, from a seal's centre
+    return max(1, math.ceil(reach - (min(upper, lower) + 1) / 2 - 1e-9))
+
+
+@dataclass(slots=True)
+class _Unit:
+    """An unbreakable piece of a line: one character, or a number or word drawn unspaced."""
+
+    text: str
+    width: float  # first glyph's left edge to last one's right edge, at the base spacing
+
+    @property
+    def single(self) -> bool:
+        return len(self.text) == 1
+
+
 class Layouter:
     """Measures and breaks text in the letter fonts; caches the rows of repeated paragraphs."""
 
     def __init__(self, fonts: LetterFonts):
         self.fonts = fonts
         self._widths: dict[str, tuple[dict[int, float], float]] = {}
-        for name in {fonts.body, fonts.title, fonts.heading}:
+        for name in {fonts.body, fonts.title, fonts.heading, fonts.subheading, fonts.page}:
             face = pdfmetrics.getFont(name).face
             self._widths[name] = (face.charWidths, face.defaultWidth)
         self._cache: dict[tuple, list] = {}
@@ -99,9 +140,10 @@ class Layouter:
                 units.clear()
         return value
 
-    # --- measuring and breaking ---------------------------------------------------------------
+    # --- measuring ----------------------------------------------------------------------------
 
     def width(self, text: str, font: str, size: float, space: float) -> float:
+        """Advance of `text` with `space` after every character (the last one included)."""
         units = self._units[font]
         total = units.get(text)
         if total is None:
@@ -109,45 +151,130 @@ class Layouter:
             units[text] = total
         return total * size / 1000 + space * len(text)
 
-    def wrap(self, text: str, font: str, size: float, space: float, width: float,
-             indent: float = 0.0, hanging: float = 0.0) -> list[tuple[float, str]]:
-        """Break text into lines no wider than `width`: [(indent of the line, text)]."""
-        widths, default = self._widths[font]
-        get = widths.get
+    def extent(self, text: str, font: str, size: float, space: float) -> float:
+        """From the first glyph's left edge to the last one's right edge."""
+        return self.width(text, font, size, space) - (space if text else 0.0)
+
+    def _split(self, text: str, font: str, size: float, space: float,
+               line: float) -> list[_Unit]:
         scale = size / 1000
-        lines: list[tuple[float, str]] = []
-        current: list[str] = []
-        used = 0.0
-        room = width - indent
-        units = self._units[font]
+        units = []
         for token in _TOKENS.findall(text):
-            u = units.get(token)
-            if u is None:
-                u = self._token_units(token, font)
-            w = u * scale + space * len(token)
-            if used + w > room + 0.01 and current:
-                if token in NO_LINE_START:  # hang the mark in the margin rather than start with it
-                    current.append(token)
-                    used += w
-                    continue
-                lines.append((width - room, "".join(current).rstrip()))
-                current, used, room = [], 0.0, width - hanging
-                if token.isspace():
-                    continue
-            if w > room and len(token) > 1:  # a token longer than a line: break it by character
-                for ch in token:
-                    cw = get(ord(ch), default) * scale + space
-                    if used + cw > room + 0.01 and current:
-                        lines.append((width - room, "".join(current)))
-                        current, used, room = [], 0.0, width - hanging
-                    current.append(ch)
-                    used += cw
+            if len(token) == 1 or token.isspace():
+                w = self._token_units(token, font) * scale + space * (len(token) - 1)
+                units.append(_Unit(token, w))
                 continue
-            current.append(token)
-            used += w
-        if current or not lines:
-            lines.append((width - room, "".join(current).rstrip()))
-        return lines
+            w = self._token_units(token, font) * scale + space * (len(token) - 1)
+            if w > line:  # longer than a line: it has to break, by character
+                units.extend(_Unit(ch, self._token_units(ch, font) * scale) for ch in token)
+            else:
+                units.append(_Unit(token, w))
+        return units
+
+    # --- breaking -----------------------------------------------------------------------------
+
+    def wrap(self, text: str, font: str, size: float, space: float, width: float,
+             indent: float = 0.0) -> list[tuple[float, str]]:
+        """Break text into lines no wider than `width`: [(indent of the line, text)]."""
+        return [(ind, "".join(u.text for u in units))
+                for ind, units, _full in self._lines(text, font, size, space, width, indent)]
+
+    def _lines(self, text: str, font: str, size: float, space: float, width: float,
+               indent: float) -> list[tuple[float, list[_Unit], bool]]:
+        """[(indent, units, full)]: `full` lines are justified to the width."""
+        units = self._split(text, font, size, space, width)
+        out: list[tuple[float, list[_Unit], bool]] = []
+        start, n, ind = 0, len(units), indent
+        while start < n:
+            while start < n and units[start].text.isspace():  # no line starts with a space
+                start += 1
+            if start >= n:
+                break
+            room = width - ind
+            end, used = start, 0.0
+            while end < n:
+                w = units[end].width + (space if end > start else 0.0)
+                if used + w > room + FIT and end > start:
+                    break
+                used += w
+                end += 1
+            if end >= n:
+                out.append((ind, _strip(units[start:end]), False))
+                break
+            end = self._break_at(units, start, end, room, size, space)
+            out.append((ind, _strip(units[start:end]), True))
+            start, ind = end, 0.0
+        if not out:
+            out.append((indent, [], False))
+        return out
+
+    def _break_at(self, units: list[_Unit], start: int, end: int, room: float, size: float,
+                  space: float) -> int:
+        """Where the line from `start` ends, given that units[start:end] fit naturally."""
+
+        def allowed(at: int) -> bool:
+            return at >= len(units) or (units[at].text not in NO_LINE_START
+                                        and units[at - 1].text not in NO_LINE_END)
+
+        if allowed(end):
+            return end
+        # take in the marks that may not start the next line, if squeezing makes them fit
+        for extra in (1, 2):
+            at = end + extra
+            if at > len(units):
+                break
+            if allowed(at):
+                line = units[start:at]
+                natural = sum(u.width for u in line) + space * (len(line) - 1)
+                if natural - _squeezable(line, size) <= room + FIT:
+                    return at
+                break
+        # else give characters to the next line until the break is allowed
+        for at in range(end - 1, start, -1):
+            if allowed(at):
+                return at
+        return end  # nothing allowed (a line of marks): break where it fits
+
+    # --- placing ------------------------------------------------------------------------------
+
+    def _place(self, x0: float, units: list[_Unit], room: float, full: bool, font: str,
+               size: float, space: float) -> Row:
+        """Runs of a line starting at x0; a `full` line fills `room` exactly."""
+        if not units:
+            return []
+        count = len(units)
+        natural = sum(u.width for u in units) + space * (count - 1)
+        gap = space
+        squeeze = [0.0] * count  # taken off before (left marks) or after (right marks) a unit
+        if full and count > 1:
+            spare = room - natural
+            if spare >= 0:
+                gap = space + spare / (count - 1)
+            else:
+                marks = [i for i, u in enumerate(units) if _squeezes(u, i, count)]
+                each = min(-spare / len(marks), size / 2) if marks else 0.0
+                for i in marks:
+                    squeeze[i] = each
+        runs: Row = []
+        growing: Run | None = None  # a run of single characters spaced by `gap`
+        x = x0
+        for i, u in enumerate(units):
+            if squeeze[i] and u.text in SQUEEZE_LEFT:
+                x -= squeeze[i]
+                growing = None
+            if not u.single:  # a number or word: its own run, at the base spacing
+                runs.append(Run(x, font, size, space, u.text))
+                growing = None
+            elif growing is None:
+                growing = Run(x, font, size, gap, u.text)
+                runs.append(growing)
+            else:
+                growing.text += u.text
+            x += u.width + gap
+            if squeeze[i] and u.text in SQUEEZE_RIGHT:
+                x -= squeeze[i]
+                growing = None
+        return runs
 
     # --- paragraphs to rows -------------------------------------------------------------------
 
@@ -169,44 +296,57 @@ class Layouter:
             size, font, space = TITLE_SIZE, f.title, 0.0
         else:
             size, space = BODY_SIZE, BODY_SPACE
-            font = f.heading if style == "heading" else f.body
+            font = {"heading": f.heading, "subheading": f.subheading}.get(style, f.body)
         if style in ("title", "center", "right"):
             rows = []
-            for _indent, line in self.wrap(text, font, size, space, BLOCK_W):
-                w = self.width(line, font, size, space)
+            for _indent, units, _full in self._lines(text, font, size, space, BLOCK_W, 0.0):
+                line = "".join(u.text for u in units)
+                w = self.extent(line, font, size, space)
                 x = LEFT + (BLOCK_W - w) / 2 if style != "right" else LEFT + BLOCK_W - w - 2 * CELL
-                rows.append([Run(x, font, size, space, line)])
+                rows.append(self._place(x, units, w, False, font, size, space))
             return rows
         indent = 0.0 if style == "plain" else 2 * CELL
-        return [[Run(LEFT + ind, font, size, space, line)]
-                for ind, line in self.wrap(text, font, size, space, BLOCK_W, indent)]
+        return [self._place(LEFT + ind, units, BLOCK_W - ind, full, font, size, space)
+                for ind, units, full in self._lines(text, font, size, space, BLOCK_W, indent)]
+
+    def _centred(self, text: str, centre: float, width: float) -> list[Row]:
+        f = self.fonts
+        rows = []
+        for _indent, units, _full in self._lines(text, f.body, BODY_SIZE, BODY_SPACE, width, 0):
+            line = "".join(u.text for u in units)
+            w = self.extent(line, f.body, BODY_SIZE, BODY_SPACE)
+            rows.append(self._place(centre - w / 2, units, w, False, f.body, BODY_SIZE,
+                                    BODY_SPACE))
+        return rows
 
     def signature_chunks(self, item: Signatures) -> list[Chunk]:
-        """One kept chunk per party (one column) or per row of parties (two columns)."""
-        f = self.fonts
-        size, space = BODY_SIZE, BODY_SPACE
+        """One kept chunk per row of parties, each party centred in its column (two columns:
+        甲方 left, 乙方 right, then on down; one column: at the right), the rows far enough
+        apart for each party's seal."""
+        col_w = BLOCK_W / 2
         if item.columns == 2:
-            col_w = BLOCK_W / 2
-            xs = (LEFT, LEFT + col_w)
+            centres = (LEFT + col_w / 2, LEFT + col_w * 1.5)
         else:
-            widest = max(self.width(line, f.body, size, space)
-                         for party in item.parties for line in party)
-            col_w = min(widest, BLOCK_W - 4 * CELL)
-            xs = (max(LEFT + 4 * CELL, LEFT + BLOCK_W - col_w - 2 * CELL),)
-        groups = [item.parties[i:i + len(xs)] for i in range(0, len(item.parties), len(xs))]
+            centres = (LEFT + col_w * 1.5,)
+        groups = [item.parties[i:i + len(centres)]
+                  for i in range(0, len(item.parties), len(centres))]
         chunks: list[Chunk] = []
+        above = 0  # lines of the shortest party of the row above, 0 for the first row
         for group in groups:
             columns = []
-            for x, party in zip(xs, group, strict=False):
-                lines = [(x + ind, text) for line in party
-                         for ind, text in self.wrap(line, f.body, size, space, col_w - CELL)]
-                columns.append(lines)
-            rows: list[Row] = [[] for _ in range(max(len(c) for c in columns))]
+            for centre, party in zip(centres, group, strict=False):
+                columns.append([row for line in party
+                                for row in self._centred(line, centre, col_w - 2 * CELL)])
+            height = max(len(c) for c in columns)
+            shortest = min(len(c) for c in columns)
+            rows: list[Row] = [[] for _ in range(height)]
             for lines in columns:
-                for i, (x, text) in enumerate(lines):
-                    rows[i].append(Run(x, f.body, size, space, text))
-            chunks.append(Chunk([[]], blank=True))
+                for i, row in enumerate(lines):
+                    rows[i].extend(row)
+            gap = 1 if not above else seal_gap_rows(above, shortest)
+            chunks.extend(Chunk([[]], blank=True) for _ in range(gap))
             chunks.append(Chunk(rows, keep=True))
+            above = shortest
         return chunks
 
     def chunks(self, items: list[Text | Signatures]) -> list[Chunk]:
@@ -237,6 +377,23 @@ class Layouter:
 
     def layout(self, items: list[Text | Signatures]) -> Layout:
         return Layout(paginate(self.chunks(items)))
+
+
+def _strip(units: list[_Unit]) -> list[_Unit]:
+    while units and units[-1].text.isspace():
+        units = units[:-1]
+    return units
+
+
+def _squeezes(unit: _Unit, index: int, count: int) -> bool:
+    """A mark whose blank half may go: inside the line, so that the first and the last
+    character keep their whole box inside the block."""
+    return ((unit.text in SQUEEZE_RIGHT and index < count - 1)
+            or (unit.text in SQUEEZE_LEFT and index > 0))
+
+
+def _squeezable(units: list[_Unit], size: float) -> float:
+    return sum(size / 2 for i, u in enumerate(units) if _squeezes(u, i, len(units)))
 
 
 def paginate(chunks: list[Chunk]) -> list[list[Row]]:

@@ -1,9 +1,10 @@
 """A letter's life: 草稿 → 已打印 (when, by whom) → 已签订 (date, scan kept with its hash).
 
 Each generated letter is a row with its verification code and the hash of the records it was made
-from. Generating it again from unchanged records reuses the row and code; from changed records it
-makes a new version that points to the old one, which is kept (a superseded draft that was never
-printed is hidden from the list but still verifiable).
+from, with the letter's date (成文/签订日期, chosen for the batch). Generating it again from
+unchanged records with the same date reuses the row and code; from changed records, or with
+another date, it makes a new version that points to the old one, which is kept (a superseded draft
+that was never printed is hidden from the list but still verifiable).
 """
 
 from __future__ import annotations
@@ -23,11 +24,18 @@ from pairing_desktop.core import auth
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.letters import KINDS
-from pairing_desktop.core.letters.codes import content_hash, new_code, normalize_code
+from pairing_desktop.core.letters.codes import (
+    content_hash,
+    dated_hash,
+    new_code,
+    normalize_code,
+    split_hash,
+)
 from pairing_desktop.core.letters.data import LetterData, gather
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import Letter, Township, utcnow
+from pairing_desktop.core.validation import cn_date
 
 DRAFT, PRINTED, SIGNED = "草稿", "已打印", "已签订"
 STATUSES = (DRAFT, PRINTED, SIGNED)
@@ -62,7 +70,7 @@ def plan(letters: list[LetterData], titles: list[str]) -> list[Planned]:
     taken: set[str] = set()
     planned = []
     for data, title in zip(letters, titles, strict=True):
-        digest = content_hash(data.values)
+        digest = dated_hash(data.values, data.day or dt.date.today())
         old = latest.get((data.kind, data.year, data.subject))
         if old is not None and old.content_hash == digest and old.deleted_at is None:
             planned.append(Planned(data, old.code, digest, old.id, None))
@@ -125,6 +133,13 @@ def _get(ledger: Ledger, letter_id: Any) -> Letter:
     if row is None:
         raise RefusedError("找不到这份责任书。")
     return row
+
+
+@uses_ledger
+def letter_date(ledger: Ledger, letter_id: Any) -> dt.date | None:
+    """The date printed on a letter version (None for letters printed before the date was
+    recorded): a reprint or preview keeps it unless another is chosen."""
+    return split_hash(_get(ledger, letter_id).content_hash)[0]
 
 
 @uses_ledger
@@ -264,11 +279,13 @@ def verify(ledger: Ledger, code: str) -> Verification:
     current = gather(row.kind, row.year, subjects=[_subject_id(row, row.kind)])
     if not current:
         return Verification("changed", f"{what}：所依据的记录已删除或已不属于该年度。", row.id)
-    if content_hash(current[0].values) != row.content_hash:
+    day, digest = split_hash(row.content_hash)
+    if content_hash(current[0].values) != digest:
         later = f"已有第{newer.version}版（验证码 {newer.code}）。" if newer else ""
         return Verification("changed", f"{what}：打印后相关记录已修改，内容与台账不一致。{later}",
                             row.id)
-    return Verification("found", f"{what}：真实有效，内容与台账一致。", row.id)
+    dated = f"，落款日期{cn_date(day)}" if day else ""
+    return Verification("found", f"{what}：真实有效，内容与台账一致{dated}。", row.id)
 
 
 # --- the list of letters --------------------------------------------------------------------------

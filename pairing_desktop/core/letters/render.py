@@ -100,11 +100,11 @@ class PdfDocument:
         character in from the edge of the block (GB/T 9704 7.5). The code sits in the top
         margin: beside the QR symbol on page 1, at the right on later pages."""
         text.setCharSpace(0)
-        text.setFont(self.fonts.title, PAGE_NO_SIZE)
+        text.setFont(self.fonts.page, PAGE_NO_SIZE)
         label = f"— {number} —"
         y = PAGE_H - TOP - BLOCK_H - 7 * mm - PAGE_NO_SIZE * 0.8
         if number % 2:
-            x = LEFT + BLOCK_W - CELL - stringWidth(label, self.fonts.title, PAGE_NO_SIZE)
+            x = LEFT + BLOCK_W - CELL - stringWidth(label, self.fonts.page, PAGE_NO_SIZE)
         else:
             x = LEFT + CELL
         text.setTextOrigin(x, y)
