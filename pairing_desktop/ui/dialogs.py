@@ -69,6 +69,17 @@ class Ask:
             dialog.deleteLater()
 
     @classmethod
+    def new_password(cls, parent: QWidget | None, name: str) -> str | None:
+        """A new password for operator `name`, typed twice; None: cancel."""
+        from pairing_desktop.ui.operators_dialog import PasswordDialog
+
+        dialog = PasswordDialog(name, parent)
+        try:
+            return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
     def open_path(cls, parent: QWidget | None, folder: str) -> str:
         from PySide6.QtWidgets import QFileDialog
 
@@ -84,4 +95,15 @@ class Ask:
                                               tr("台账数据库 (*.db)"))
         if path and not path.lower().endswith(".db"):
             path += ".db"
+        return path
+
+    @classmethod
+    def save_path(cls, parent: QWidget | None, title: str, suggested: str, pattern: str,
+                  suffix: str) -> str:
+        """Where to write an export ("" when cancelled); the suffix is added when left off."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
         return path

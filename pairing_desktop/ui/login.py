@@ -29,6 +29,12 @@ def sign_in(parent: QWidget | None, ledger: Ledger) -> bool:
     """Make `ledger` work as an operator; False when the clerk gives up (nothing is changed)."""
     if ledger.operator is not None or auth.auto_login(ledger) is not None:
         return True
+    return log_in(parent, ledger)
+
+
+def log_in(parent: QWidget | None, ledger: Ledger) -> bool:
+    """Ask for a name and password until they are right (文件 → 切换操作员 too); a new file
+    creates its administrator. False when the clerk gives up: whoever worked before still does."""
     first = not auth.has_operators(ledger)
     message = ""
     while True:
@@ -66,8 +72,9 @@ class CredentialsDialog(QDialog):
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.setVisible(bool(message))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(self)  # in our words: Qt's own translations are not shipped
+        buttons.addButton(tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

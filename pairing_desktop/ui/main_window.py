@@ -1,5 +1,6 @@
 """The main window: the tabs of the registry, the File and Edit menus, the menus the tabs fill,
-and a status bar with the file, the operator and the counts.
+the 操作日志, 回收站 and 操作员账户 windows, and a status bar with the file, the operator and
+the counts.
 
 The window is the composition root of the GUI: it holds the `LedgerHost` every tab works
 through, builds the tabs from `tabs.registry.TABS`, and places each tab's menu actions. Opening
@@ -13,17 +14,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from pairing_desktop.core import records
+from pairing_desktop.core import auth, records
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import PairingError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask
-from pairing_desktop.ui.login import sign_in
+from pairing_desktop.ui.history_window import HistoryWindow
+from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.operators_dialog import OperatorsDialog
+from pairing_desktop.ui.recycle_bin import RecycleBinWindow
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
 from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
@@ -50,9 +54,15 @@ class MainWindow(QMainWindow):
         self._switching_back = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._path_label = QLabel(self)
+        self._operator_label = QLabel(self)
+        self._operator_label.setObjectName("operator")
         self._counts_label = QLabel(self)
         self.statusBar().addWidget(self._path_label, 1)
+        self.statusBar().addPermanentWidget(self._operator_label)
         self.statusBar().addPermanentWidget(self._counts_label)
+        self.history_window: HistoryWindow | None = None
+        self.recycle_bin: RecycleBinWindow | None = None
+        self.operators: OperatorsDialog | None = None
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         for entry in tabs:
@@ -115,9 +125,17 @@ class MainWindow(QMainWindow):
         self._show_undo()
 
     def _on_replaced(self) -> None:
+        """Another file, or another operator on it: the status bar, and the accounts page only
+        for an administrator."""
         who = self.ledger.operator
-        operator = self.tr("　操作员：{0}（{1}）").format(who.name, who.role_label) if who else ""
-        self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path) + operator)
+        self._operator_label.setText(
+            self.tr("操作员：{0}（{1}）").format(who.name, self.tr(who.role_label)) if who
+            else self.tr("未登录"))
+        admin = who is not None and who.role == auth.ADMIN
+        self.operators_action.setEnabled(admin)
+        if not admin and self.operators is not None:
+            self.operators.close()
+        self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path))
         self.setWindowTitle(
             self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.path.name))
         self._show_counts()
@@ -153,6 +171,50 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    # --- windows beside the tabs -----------------------------------------------------------
+
+    def show_history(self) -> HistoryWindow:
+        """编辑 → 操作日志: one window, not modal, kept for the next time."""
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.host, self)
+        self.history_window.show_record(None, None)
+        return self.history_window
+
+    def show_recycle_bin(self) -> RecycleBinWindow:
+        if self.recycle_bin is None:
+            self.recycle_bin = RecycleBinWindow(self.host, self)
+        self._bring_up(self.recycle_bin)
+        return self.recycle_bin
+
+    def show_operators(self) -> OperatorsDialog | None:
+        """设置 → 操作员账户: administrators only (the menu item is off for others)."""
+        if not self.operators_action.isEnabled():
+            return None
+        if self.operators is None:
+            self.operators = OperatorsDialog(self.host, self)
+        self._bring_up(self.operators)
+        return self.operators
+
+    @staticmethod
+    def _bring_up(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def switch_operator(self) -> bool:
+        """文件 → 切换操作员: log in as someone else on this file. The undo stack belonged to
+        the one before (a clerk must not Ctrl+Z the administrator's work), so it is emptied,
+        and every view shows the records again as the new operator may see them."""
+        if not self.maybe_leave():
+            return False
+        before = self.ledger.operator
+        if not log_in(self, self.ledger):
+            return False
+        if self.ledger.operator != before:
+            self.ledger.session.clear()
+        self.host.replace(self.ledger)
+        return True
+
     # --- menus -----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -163,6 +225,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(menu, self.tr("演示县数据库(&D)…"), self.new_demo_file)
         menu.addSeparator()
+        self._action(menu, self.tr("切换操作员(&W)…"), self.switch_operator).setObjectName(
+            "switch_operator")
+        menu.addSeparator()
         self._action(menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self.undo_action = self._action(edit, self.tr("撤销(&U)"), self.undo,
@@ -171,8 +236,16 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, self.tr("重做(&R)"), self.redo)
         self.redo_action.setObjectName("redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addSeparator()
+        self._action(edit, self.tr("操作日志(&H)…"), self.show_history).setObjectName("history")
+        self._action(edit, self.tr("回收站(&B)…"), self.show_recycle_bin).setObjectName(
+            "recycle_bin")
         for key in TAB_MENUS:  # in a fixed order, filled by the tabs
             self._menu(key)
+        self.operators_action = self._action(self._menu(SETTINGS_MENU),
+                                             self.tr("操作员账户(&A)…"), self.show_operators)
+        self.operators_action.setObjectName("operators")
+        self._menu(SETTINGS_MENU).addSeparator()
 
     def _menu(self, key: str) -> QMenu:
         if key not in self.menus:

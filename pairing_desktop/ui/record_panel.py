@@ -5,6 +5,8 @@ behave the same everywhere. The panel writes through the host's operations, read
 core, and shows the core's messages; it holds no rule of its own. Each list re-reads only when an
 operation changed a kind it shows (a hidden one when it is next shown), and a form showing a
 record that changed elsewhere (an undo) shows the new values unless it holds unsaved edits.
+A record the operator may not change (core.auth: their role, their township) is shown read-only,
+with ID and phone numbers masked: the operation would refuse anyway, and the form says so first.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
-from pairing_desktop.core import records
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.masking import PERSONAL_FIELDS, mask
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.list_model import ListModel, ListSource
 from pairing_desktop.ui.operations import LedgerHost
@@ -263,7 +267,11 @@ class RecordPanel(QWidget):
         self.save_button = self._button(self.tr("保存"), self.save, "Ctrl+S")
         self.delete_button = self._button(self.tr("删除"), self.delete)
         self.revert_button = self._button(self.tr("撤销修改"), self.revert, "Esc")
+        self.history_button = self._button(self.tr("历史"), self.show_history)
+        self.history_button.setObjectName("history")
+        self.history_button.setToolTip(self.tr("这条记录的操作日志：谁在何时改了什么"))
         self.buttons.addStretch(1)
+        self.history_window: HistoryWindow | None = None
         form_side = QWidget(self)
         side = QVBoxLayout(form_side)
         side.setContentsMargins(0, 0, 0, 0)
@@ -284,7 +292,7 @@ class RecordPanel(QWidget):
         delete.triggered.connect(self.delete)
         self.list.view.addAction(delete)
         self._hide_filtered_columns()
-        self.form.load_new(self.fixed)
+        self._load(None, None)
         host.changed.connect(self._on_changes)
         host.replaced.connect(self._on_replaced)
 
@@ -328,14 +336,39 @@ class RecordPanel(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def show_record(self, record_id: Any) -> None:
-        if record_id is None:
-            self.form.load_new(self.fixed)
-        else:
-            self.form.load(record_id, records.load(self.host.ledger, self.spec, record_id))
+        self._load(record_id, None if record_id is None
+                   else records.load(self.host.ledger, self.spec, record_id))
         self.record_changed.emit(record_id)
 
+    def _load(self, record_id: Any, values: dict[str, Any] | None) -> None:
+        """Show a record (None: a new one from `fixed`) as the operator may: editable, or
+        read-only with ID and phone numbers masked; New only where they may create one."""
+        who = self.host.ledger.operator
+        key = self.spec.key
+        with self.host.ledger.bound():
+            township = auth.township_of(key, self.fixed if values is None else values)
+            new_township = auth.township_of(key, self.fixed)
+        if values is None:
+            self.form.load_new(self.fixed)
+        elif auth.sees_full_numbers(who, key, township):
+            self.form.load(record_id, values)
+        else:
+            self.form.load(record_id, {name: mask(value) if name in PERSONAL_FIELDS else value
+                                       for name, value in values.items()})
+        editable = auth.can_edit(who, key, township)
+        self.form.set_read_only(not editable)
+        self.new_button.setEnabled(auth.can_edit(who, key, new_township))
+        for button in (self.save_button, self.delete_button, self.revert_button):
+            button.setEnabled(editable)
+        self.history_button.setEnabled(record_id is not None)
+
+    @property
+    def editable(self) -> bool:
+        """Whether the shown record may be saved by this operator (the form is not read-only)."""
+        return not self.form.read_only
+
     def new(self) -> bool:
-        if not self.maybe_leave():
+        if not self.new_button.isEnabled() or not self.maybe_leave():
             return False
         self.list.clear_selection()
         self.show_record(None)
@@ -343,6 +376,8 @@ class RecordPanel(QWidget):
         return True
 
     def save(self) -> bool:
+        if not self.editable:  # Ctrl+S or Enter on a read-only form: nothing to save
+            return False
         is_new = self.form.record_id is None
         try:
             changes = self.host.perform(ops.save, self.spec, self.form.record_id,
@@ -355,14 +390,14 @@ class RecordPanel(QWidget):
             return False
         record_id = changes.record_id
         self.list.select_id(record_id)
-        self.form.load(record_id, records.load(self.host.ledger, self.spec, record_id))
+        self._load(record_id, records.load(self.host.ledger, self.spec, record_id))
         if is_new:
             self.record_changed.emit(record_id)
         return True
 
     def delete(self) -> bool:
         record_id = self.form.record_id
-        if record_id is None:
+        if record_id is None or not self.editable:
             return False
         name = records.choices(self.host.ledger, self.spec, ids=[record_id])
         what = f"{self.tr(self.spec.label)}“{name[0][1]}”" if name else self.tr(self.spec.label)
@@ -381,6 +416,15 @@ class RecordPanel(QWidget):
     def revert(self) -> None:
         """Throw away the edits: show the stored record again (or a fresh new one)."""
         self.show_record(self.form.record_id)
+
+    def show_history(self) -> HistoryWindow | None:
+        """历史: the 操作日志 of the record in the form, beside it (not modal)."""
+        if self.form.record_id is None:
+            return None
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.host, self)
+        self.history_window.show_record(self.spec.key, self.form.record_id)
+        return self.history_window
 
     # --- context ---------------------------------------------------------------------------
 
@@ -412,7 +456,7 @@ class RecordPanel(QWidget):
             self.list.clear_selection()
             self.show_record(None)
             return
-        self.form.load(record_id, values)
+        self._load(record_id, values)
 
     def _on_replaced(self) -> None:
         """Another file is open: its list (rebuilt by the ListPanel) and a new record."""

@@ -1,0 +1,315 @@
+"""The 操作日志 as the window and the workbook show it: one row per change, in columns.
+
+`HistoryLog` is the window's list: counted and paged in SQL, newest first, so a log of 1,000,000
+entries opens as fast as a short one. `write_history` streams the same rows to an .xlsx file.
+ID and phone numbers are masked unless a county administrator asks for whole ones; such an export
+is itself an operation in the history (who, when, which file), because the file then holds
+personal data that the ledger no longer controls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from peewee import SQL, fn
+
+from pairing_desktop.core import auth, history, records
+from pairing_desktop.core.changes import CREATED, DELETED, RESTORED, Changes
+from pairing_desktop.core.entities import ENTITIES
+from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.fields import Choice
+from pairing_desktop.core.history import Entry, HistoryFilter
+from pairing_desktop.core.masking import PERSONAL_FIELDS, mask
+from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.models import HistoryEntry, Operator
+
+COLUMNS = [("at", "时间"), ("operator", "操作员"), ("label", "操作"), ("kind", "类型"),
+           ("record", "记录"), ("changes", "修改内容")]
+TIME_SHOWN = "%Y-%m-%d %H:%M:%S"
+FULL_EXPORT_LABEL = "导出含完整证件号码的操作日志"
+EXPORT_KIND = "export"
+# The export's own entry: core.history's label tables do not name this kind or field yet.
+EXPORT_LABELS = {EXPORT_KIND: "导出"}
+EXPORT_FIELDS = {"entries": "条数"}
+# kinds outside the entity table whose fields are a record's (the others hold counts, files)
+RECORD_KINDS = frozenset({"operator", "letter"})
+SHEET = "操作日志"
+SHEET_WIDTHS = (20, 12, 26, 14, 28, 100)
+MAX_ROWS = 1_048_575  # an Excel sheet's 1,048,576 rows, less the header
+EXPORT_PAGE = 2000
+EVERY_ENTRY = HistoryFilter()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One change as shown: local time, who, the operation, what kind of record, which record
+    (by name), and the fields it changed, written out."""
+
+    seq: int
+    at: dt.datetime
+    operator: str
+    label: str
+    kind: str
+    record: str
+    changes: str
+
+
+def kind_labels() -> dict[str, str]:
+    """Every kind of record the log names, with its label: the window's kind filter offers
+    these, in the order of the entity table."""
+    return ({k: spec.label for k, spec in ENTITIES.items()} | history.KIND_LABELS
+            | EXPORT_LABELS)
+
+
+# --- rows -----------------------------------------------------------------------------------------
+
+
+@uses_ledger
+def rows(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False) -> list[Row]:
+    """The entries as rows; references are named, ID and phone numbers masked unless
+    `full_numbers`."""
+    names = _names(ledger, found)
+    kinds = kind_labels()
+    return [Row(e.seq, e.local_time, e.operator, e.label, kinds.get(e.kind, e.kind),
+                _title(e, names), _changes(e, names, full_numbers)) for e in found]
+
+
+def _names(ledger: Ledger, found: Sequence[Entry]) -> dict[str, str]:
+    """The names of the records the entries are about and refer to, by id (hex), read once for
+    a page of entries."""
+    wanted: dict[str, set[str]] = {}
+    operators: set[str] = set()
+    for e in found:
+        spec = ENTITIES.get(e.kind)
+        if e.kind == "operator":
+            operators.add(e.record)
+            wanted.setdefault("township", set()).update(
+                v for v in e.fields.get("township", ()) if isinstance(v, str))
+        if spec is None:
+            continue
+        wanted.setdefault(e.kind, set()).add(e.record)
+        for name, pair in e.fields.items():
+            if name in _ref_fields(e.kind):
+                wanted.setdefault(spec.field(name).ref or "", set()).update(
+                    v for v in pair if isinstance(v, str))
+    names = {}
+    for kind, ids in wanted.items():
+        for record_id, label in records.choices(ledger, kind, ids=list(ids)):
+            names[record_id.hex] = label
+    if operators:
+        ids = [uuid.UUID(i) for i in operators if _is_id(i)]
+        for op_id, name in Operator.select(Operator.id, Operator.name).where(
+                Operator.id.in_(ids)).tuples():
+            names[op_id.hex] = name
+    return names
+
+
+def _ref_fields(kind: str) -> set[str]:
+    return {f.name for f in ENTITIES[kind].fields if f.ref}
+
+
+def _is_id(text: str) -> bool:
+    try:
+        return uuid.UUID(text).hex == text
+    except ValueError:
+        return False
+
+
+def _title(e: Entry, names: dict[str, str]) -> str:
+    """A record by its name now, else by the name it had in the entry (a deleted record), else
+    by a setting's label, else by its key (a file name; the start of an id)."""
+    if e.record in names:
+        return names[e.record]
+    spec = ENTITIES.get(e.kind)
+    if spec is not None:
+        parts = [e.fields[n][1] if e.fields[n][1] is not None else e.fields[n][0]
+                 for n in spec.title if n in e.fields]
+        title = " — ".join(names.get(p, str(p)) for p in parts if p)
+        if title:
+            return title
+    return history.SETTING_LABELS.get(e.record) or (e.record[:8] if _is_id(e.record)
+                                                    else e.record)
+
+
+def _field_label(kind: str, name: str) -> str:
+    spec = ENTITIES.get(kind)
+    if spec is not None and name in {f.name for f in spec.fields}:
+        return spec.field(name).label
+    if name in ENTITIES and kind not in RECORD_KINDS:  # a count of records (demo data, backups)
+        return ENTITIES[name].label
+    return history.FIELD_LABELS.get(name) or EXPORT_FIELDS.get(name) or name
+
+
+def _changes(e: Entry, names: dict[str, str], full_numbers: bool) -> str:
+    """`村名：新寨村 → 新寨村（改）；…`, fields in the order of the form; a new or restored record
+    lists what it holds, a deleted one what it held."""
+    spec = ENTITIES.get(e.kind)
+    order = [f.name for f in spec.fields] if spec else [*history.FIELD_LABELS, *EXPORT_FIELDS]
+    fields = sorted(e.fields, key=lambda n: (order.index(n) if n in order else len(order), n))
+    parts = []
+    for name in fields:
+        before, after = (_readable(e.kind, name, v) for v in e.fields[name])
+        hide = name in PERSONAL_FIELDS and not full_numbers
+        label = _field_label(e.kind, name)
+        if e.action in (CREATED, RESTORED):
+            parts.append(f"{label}：{_shown(after, names, hide)}")
+        elif e.action == DELETED:
+            parts.append(f"{label}：{_shown(before, names, hide)}")
+        else:
+            parts.append(f"{label}：{_shown(before, names, hide)} → "
+                         f"{_shown(after, names, hide)}")
+    return "；".join(parts)
+
+
+def _readable(kind: str, name: str, value: Any) -> Any:
+    """A stored code as its words: a choice by its label, an operator's role by its label, a
+    setting's JSON text by the text it holds."""
+    spec = ENTITIES.get(kind)
+    if spec is not None and value is not None and name in {f.name for f in spec.fields} \
+            and isinstance(spec.field(name).kind, Choice):
+        return spec.field(name).kind.display(value)
+    if kind == "operator" and name == "role":
+        return auth.ROLES.get(value, value)
+    if kind == "setting" and name == "value" and isinstance(value, str):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            return value
+        return decoded if isinstance(decoded, str) else value
+    return value
+
+
+def _shown(value: Any, names: dict[str, str], hide: bool) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str) and value in names:
+        return names[value]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(mask(value) if hide else value)
+
+
+# --- the window's list ----------------------------------------------------------------------------
+
+
+@uses_ledger
+def count(ledger: Ledger, where: HistoryFilter = EVERY_ENTRY) -> int:
+    """How many entries match: with the same conditions as `history.entries`."""
+    h = HistoryEntry
+    query = h.select(fn.COUNT(SQL("*")))  # not peewee's count(): it wraps every column
+    if where.record is not None:
+        query = query.where(h.record == history.record_key(where.record))
+    if where.op is not None:
+        query = query.where(h.op == where.op)
+    if where.since is not None:
+        query = query.where(h.at >= _utc_start(where.since))
+    if where.until is not None:
+        query = query.where(h.at < _utc_start(where.until + dt.timedelta(days=1)))
+    if where.operator:
+        query = query.where(h.operator == where.operator)
+    if where.kind:
+        query = query.where(h.kind == where.kind)
+    return query.scalar()
+
+
+def _utc_start(day: dt.date) -> str:
+    """The stored (UTC) time at which a local day begins."""
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.UTC).replace(tzinfo=None).strftime(history.TIME_FORMAT)
+
+
+class HistoryLog:
+    """A ListSource of the entries matching a filter, newest first: one SQL page at a time.
+
+    The window narrows it with its own filter fields, so `search` and `sort` are not used (the
+    log reads newest first only: other orders would sort a million rows)."""
+
+    columns: ClassVar[list[tuple[str, str]]] = COLUMNS
+
+    def __init__(self, ledger: Ledger, where: HistoryFilter = EVERY_ENTRY):
+        self.ledger = ledger
+        self.where = where
+
+    def count(self, search: str = "") -> int:
+        return count(self.ledger, self.where)
+
+    @uses_own_ledger
+    def page(self, search: str = "", sort: int | None = None, descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[tuple]:
+        found = history.entries(self.ledger, self.where, limit, offset)
+        return [(r.seq, r.at.strftime(TIME_SHOWN), r.operator, r.label, r.kind, r.record,
+                 r.changes) for r in rows(self.ledger, found)]
+
+
+# --- the workbook ---------------------------------------------------------------------------------
+
+
+def write_history(ledger: Ledger, where: HistoryFilter, path: str | Path,
+                  full_numbers: bool = False) -> Changes:
+    """Write the matching entries, newest first, to an .xlsx file (openpyxl write-only: memory
+    stays flat however long the log).
+
+    With `full_numbers` only a county administrator may export, and the export is recorded as
+    an operation in the same transaction as the file is put in place: a file that could not be
+    written records nothing. Returns that operation's Changes (none for a masked export)."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError({"out": "输出文件：应以 .xlsx 结尾"})
+    total = count(ledger, where)
+    if total > MAX_ROWS:
+        raise RefusedError(f"符合条件的操作日志有 {total} 条，超过 Excel 工作表的 "
+                           f"{MAX_ROWS} 行上限。请缩小日期范围或按操作员、类型筛选后再导出。")
+    if not full_numbers:
+        _write(ledger, where, path, full_numbers=False)
+        return Changes()
+    who = ledger.operator
+    if who is None or who.role != auth.ADMIN:
+        role = f"“{who.role_label}”" if who else "未登录的操作员"
+        raise RefusedError(f"{role}不能导出完整的证件号码和电话号码：这只有县级管理员可以。")
+    with operation(ledger, FULL_EXPORT_LABEL, auth.ADMINISTER, stack=None) as op:
+        op.created(EXPORT_KIND, path.name, {"file": str(path), "entries": total})
+        _write(ledger, where, path, full_numbers=True)
+    return op.changes
+
+
+@uses_ledger
+def _write(ledger: Ledger, where: HistoryFilter, path: Path, full_numbers: bool) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET)
+    for letter, width in zip("ABCDEF", SHEET_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for _key, label in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    offset = 0
+    while found := history.entries(ledger, where, EXPORT_PAGE, offset):
+        for r in rows(ledger, found, full_numbers):
+            when = WriteOnlyCell(sheet, value=r.at.replace(microsecond=0))
+            when.number_format = "yyyy-mm-dd hh:mm:ss"
+            sheet.append([when, r.operator, r.label, r.kind, r.record, r.changes])
+        offset += len(found)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    try:
+        book.save(part)
+        os.replace(part, path)  # whole or not at all: no half-written workbook under its name
+    finally:
+        part.unlink(missing_ok=True)
