@@ -38,11 +38,11 @@ DATED = dt.date(2026, 3, 5)  # the date the letters are signed, chosen for the b
 
 
 def page_pngs(pdf: Path, out: Path, kind: str, dpi: int, seals: bool) -> list[Path]:
-    """Page 1 as `kind.png`, and the last page as `kind-last.png` when there are more."""
+    """Page 1 as `kind.png`, and a letter's last page (its signatures) as `kind-last.png`."""
     document = pypdfium2.PdfDocument(str(pdf))
     written = []
     try:
-        numbers = [0] if len(document) == 1 else [0, len(document) - 1]
+        numbers = [0] if len(document) == 1 or kind == "card" else [0, len(document) - 1]
         for number in numbers:
             page = document[number]
             image = page.render(scale=dpi / 72).to_pil()

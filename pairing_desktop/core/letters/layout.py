@@ -255,6 +255,8 @@ class Layouter:
                 each = min(-spare / len(marks), size / 2) if marks else 0.0
                 for i in marks:
                     squeeze[i] = each
+        if gap == space and not any(squeeze):  # spaced as set: one run (most lines)
+            return [Run(x0, font, size, space, "".join(u.text for u in units))]
         runs: Row = []
         growing: Run | None = None  # a run of single characters spaced by `gap`
         x = x0
