@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,27 @@ def half_width(text: str) -> str:
     return text.translate(_HALF_WIDTH)
 
 
+# Characters nobody types on purpose: controls (a tab or line break in a one-line field, bytes
+# pasted from another program) and the zero-width ones that make two equal names differ. A long
+# text keeps its line breaks.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f"
+                        "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_LINE_BREAKS = re.compile("[\t\n\r]+")
+
+
+def clean_text(text: str, keep_lines: bool = False) -> str:
+    """Text as it will be compared and stored: Unicode NFC (one form for the same character),
+    no invisible characters, no surrounding whitespace; line breaks only where `keep_lines`.
+
+    NFC, not NFKC: NFKC would also turn the Chinese full-width punctuation of every name and
+    sentence (，（）：) into ASCII; the kinds that hold digits (ID, phone, numbers) fold full-width
+    forms themselves."""
+    text = unicodedata.normalize("NFC", text)
+    if not keep_lines:
+        text = _LINE_BREAKS.sub(" ", text)
+    return _INVISIBLE.sub("", text).strip()
+
+
 def show(value: Any) -> str:
     """A stored value as a clerk reads it, whatever its field: 是/否, ISO dates, no trailing .0
     on whole numbers (lists of rows that are not records use this)."""
@@ -53,8 +75,8 @@ def show(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, float):  # fixed notation: 1234567.5, never 1.23457e+06
+        return f"{value:.6f}".rstrip("0").rstrip(".")
     return str(value)
 
 
@@ -66,8 +88,9 @@ class Kind:
     personal: ClassVar[bool] = False  # an ID or phone number: masked in lists
 
     def normalise(self, raw: Any) -> Any:
-        """Tidy what was typed before it is read: strings lose surrounding whitespace."""
-        return raw.strip() if isinstance(raw, str) else raw
+        """Tidy what was typed before it is read (and before any check or uniqueness test):
+        one Unicode form, no invisible characters, no surrounding whitespace."""
+        return clean_text(raw) if isinstance(raw, str) else raw
 
     def is_blank(self, value: Any) -> bool:
         return value is None or value == ""
@@ -110,16 +133,27 @@ class Kind:
 
 
 class Text(Kind):
-    """One line of text."""
+    """One line of text, at most `max_length` characters (a name, not a pasted document)."""
+
+    max_length: ClassVar[int] = 100
 
     def to_py(self, value: Any) -> str:
         return str(value)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, str) and len(value) > self.max_length:
+            return f"太长（{len(value)}个字），最多{self.max_length}个字"
+        return None
 
 
 class LongText(Text):
     """Several lines (its line breaks kept; the ends trimmed)."""
 
     name = "longtext"
+    max_length = 2000  # a target's or an activity's description, about a page
+
+    def normalise(self, raw: Any) -> Any:
+        return clean_text(raw, keep_lines=True) if isinstance(raw, str) else raw
 
 
 class IdNumber(Text):
@@ -135,7 +169,7 @@ class IdNumber(Text):
         return re.sub(r"\s+", "", half_width(raw)).upper()
 
     def check(self, value: str) -> str | None:
-        return V.check_id_number(value)
+        return super().check(value) or V.check_id_number(value)
 
     def sql_label(self, column: Any, full_numbers: bool = False) -> Node:
         return column if full_numbers else sql_mask(column)
@@ -153,7 +187,7 @@ class Phone(Text):
         return re.sub(r"\s+", "", half_width(raw))
 
     def check(self, value: str) -> str | None:
-        return V.check_phone(value)
+        return super().check(value) or V.check_phone(value)
 
     def sql_label(self, column: Any, full_numbers: bool = False) -> Node:
         return column if full_numbers else sql_mask(column)
@@ -177,13 +211,19 @@ def _number_text(value: Any) -> Any:
     return half_width(value).replace(",", "") if isinstance(value, str) else value
 
 
+# No count, sum or area of a county comes near these; past them a number is a typing slip, and
+# SQLite's integers end at 2**63.
+INT_LIMIT = 10**9
+FLOAT_LIMIT = 1e12
+
+
 class Int(Kind):
-    """A whole number, at least `minimum` and at most `maximum` when given."""
+    """A whole number, at least `minimum` and at most `maximum` (a billion unless given)."""
 
     name = "int"
     numeric = True
 
-    def __init__(self, minimum: int | None = None, maximum: int | None = None):
+    def __init__(self, minimum: int | None = None, maximum: int | None = INT_LIMIT):
         self.minimum = minimum
         self.maximum = maximum
 
@@ -244,6 +284,8 @@ class Float(Kind):
             raise ValueError("应为数字") from None
         if not math.isfinite(number):
             raise ValueError("应为数字")
+        if abs(number) > FLOAT_LIMIT:
+            raise ValueError("太大（不能超过一万亿）")
         return number
 
     def check(self, value: float) -> str | None:

@@ -15,7 +15,16 @@ from peewee import JOIN, SQL, Expression, Node, NodeList, Select, Value, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.fields import MULTI_SEP, NO, YES, FieldSpec, Ref, Shape, show
+from pairing_desktop.core.fields import (
+    MULTI_SEP,
+    NO,
+    YES,
+    FieldSpec,
+    Ref,
+    Shape,
+    clean_text,
+    show,
+)
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
 
@@ -245,7 +254,7 @@ class EntityList:
             col = getattr(m, name)
             query = query.where(col.is_null() if value is None else col == as_uuid(value)
                                 if isinstance(self.spec.field(name).kind, Ref) else col == value)
-        search = search.strip()
+        search = search_text(search)
         if search:
             pattern = f"%{search}%"
             cond: Expression | None = None
@@ -320,6 +329,15 @@ def _word_matches(spec: EntitySpec, alias: Any, pattern: str) -> Expression:
     return cond
 
 
+SEARCH_MAX = 50  # more is a paste by mistake: LIKE on 20,000 characters took seconds per row set
+
+
+def search_text(text: str) -> str:
+    """What a search box's text is searched as: cleaned like any field and capped; LIKE's
+    wildcards are dropped (no name holds them, and a lone % would match every row)."""
+    return clean_text(text)[:SEARCH_MAX].replace("%", "").replace("_", "").strip()
+
+
 @uses_ledger
 def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: int | None = None,
             ids: Iterable[Any] | None = None,
@@ -332,7 +350,7 @@ def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: i
     query, title = _label_expr(m.select(), spec, m)
     query, label = _choice_expr(query, spec, m, title)
     query = query.select(m.id, label).where(m.deleted_at.is_null())
-    words = search.split()
+    words = search_text(search).split()
     for word in words:
         query = query.where(_word_matches(spec, m, f"%{word}%"))
     if ids is not None:

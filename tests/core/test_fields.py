@@ -261,3 +261,70 @@ def test_lists_show_the_labels_of_choices(ledger):
     column = keys.index("scope")
     scopes = [row[column + 1] for row in source.page(sort=column, limit=100)]
     assert scopes == sorted(scopes)
+
+
+# --- what every path gets before any check --------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("  新寨村\u200b ", "新寨村"),  # zero-width space pasted from a web page
+    ("新\u0007寨村", "新寨村"),  # a control character
+    ("新寨\t村", "新寨 村"),  # a tab in a one-line name
+    ("e\u0301", "\u00e9"),  # one Unicode form: the same letter compares equal
+    ("县教育局（党支部）", "县教育局（党支部）"),  # Chinese punctuation is kept, not made ASCII
+])
+def test_text_is_cleaned_the_same_for_every_path(typed, stored):
+    assert Text().parse(typed) == stored
+
+
+def test_a_name_of_invisible_characters_is_nothing():
+    assert Text().parse("\u200b\u200d\ufeff") is None
+
+
+def test_text_has_a_length_limit():
+    assert Text().check("名" * 100) is None
+    assert Text().check("名" * 101) == "太长（101个字），最多100个字"
+    assert LongText().check("字" * 2001).startswith("太长")
+    assert LongText().parse("第一行\n第二行") == "第一行\n第二行"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("nan", "应为数字"), ("inf", "应为数字"), ("-inf", "应为数字"),
+    ("1e308", "太大（不能超过一万亿）"), ("1e13", "太大（不能超过一万亿）")])
+def test_numbers_that_are_not_a_countys_are_refused(typed, message):
+    with pytest.raises(ValueError, match=message):
+        Float().parse(typed)
+
+
+def test_a_whole_number_past_the_range_is_said_not_crashed():
+    assert Int().check(Int().parse(str(2**63))) == "不能大于1000000000"
+    assert Int().check(Int().parse("1000000000")) is None
+
+
+def test_an_int_past_sqlites_range_is_refused_in_a_save(ledger, village):
+    from pairing_desktop.core.errors import ValidationError
+    from tests.helpers import save
+
+    with pytest.raises(ValidationError, match="总户数：不能大于1000000000"):
+        save(ledger, "village", village, {"households": str(2**63)})
+
+
+def test_a_duplicate_hidden_by_invisible_characters_is_still_a_duplicate(ledger, township):
+    from pairing_desktop.core.errors import ValidationError
+    from tests.helpers import save
+
+    save(ledger, "village", None, {"township": township, "name": "新寨村"})
+    with pytest.raises(ValidationError, match="已存在"):
+        save(ledger, "village", None, {"township": township, "name": "新\u200b寨村 "})
+
+
+def test_a_huge_search_is_capped(ledger, village):
+    assert records.search_text("王" * 20000) == "王" * records.SEARCH_MAX
+    assert records.EntityList(ledger, "village").count("新寨" + "x" * 20000) == 0
+    assert records.EntityList(ledger, "village").count("%") == 1  # a lone % is no wildcard
+
+
+def test_amounts_show_whole_in_fixed_notation():
+    assert Money().display(1234567.5) == "1234567.5"
+    assert Float().display(150000.5) == "150000.5"
+    assert Float().display(880000.0) == "880000"
