@@ -234,18 +234,19 @@ def operators(ledger: Ledger) -> list[str]:
 # --- as text --------------------------------------------------------------------------------------
 
 
-def _shown(value: Any, ref_labels: dict[str, str], personal: bool) -> str:
+def _shown(value: Any, ref_labels: dict[str, str], personal: bool, kind: Any = None) -> str:
+    """A stored value as the clerk reads it: references by name, choices by their label (the
+    field's kind displays it), personal numbers masked."""
+    from pairing_desktop.core.fields import show
     from pairing_desktop.core.masking import mask
 
     if value is None or value == "":
         return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
     if isinstance(value, str) and value in ref_labels:
         return ref_labels[value]
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(mask(value) if personal else value)
+    if personal:
+        return str(mask(value))
+    return kind.display(value) if kind is not None else show(value)
 
 
 @uses_ledger
@@ -278,12 +279,13 @@ def describe(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False)
                  or SETTING_LABELS.get(e.record) or e.record[:8])
         parts = []
         for name, (before, after) in sorted(e.fields.items()):
-            label = spec.field(name).label if spec and name in {f.name for f in spec.fields} \
-                else FIELD_LABELS.get(name) or (ENTITIES[name].label if name in ENTITIES
-                                                else name)
+            own = spec is not None and name in {f.name for f in spec.fields}
+            label = spec.field(name).label if own else FIELD_LABELS.get(name) or (
+                ENTITIES[name].label if name in ENTITIES else name)
+            kind = spec.field(name).kind if own else None
             personal = name in PERSONAL_FIELDS and not full_numbers
-            parts.append(f"{label}：{_shown(before, labels, personal)} → "
-                         f"{_shown(after, labels, personal)}")
+            parts.append(f"{label}：{_shown(before, labels, personal, kind)} → "
+                         f"{_shown(after, labels, personal, kind)}")
         lines.append(f"{e.local_time:%Y-%m-%d %H:%M:%S}  {e.operator}  {e.label}  "
                      f"{e.action_label}{what}“{title}”  " + "；".join(parts))
     return lines

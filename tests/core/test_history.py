@@ -108,3 +108,12 @@ def test_history_masks_personal_numbers(ledger, cadre):
     full = "\n".join(history.describe(ledger, history.entries(ledger, HistoryFilter(
         record=cadre)), full_numbers=True))
     assert "13985700001" in full
+
+
+def test_history_shows_choices_by_their_labels(ledger):
+    from pairing_desktop.core import records
+
+    kind = records.choices(ledger, "activity_type", "调研")[0][0]
+    ops.save(ledger, "activity_type", kind, {"scope": "household"})
+    (line,) = history.describe(ledger, history.entries(ledger, limit=1))
+    assert "对象：结对 → 贫困户" in line and "pairing" not in line

@@ -54,6 +54,7 @@ def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
     op.allow(spec.key)  # a role that may not touch this kind hears so before any checking
     before = stored(spec, record_id) if record_id is not None else None
     values = validate(op.ledger, spec, {**(before or {}), **raw}, record_id)
+    values = {k: stored_value(getattr(m, k), v) for k, v in values.items()}
     data = {getattr(m, k): v for k, v in values.items()}
     try:
         if before is None:
@@ -68,6 +69,13 @@ def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
         return record_id
     except IntegrityError as exc:  # a rule the database enforces that a race slipped past
         raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc
+
+
+def stored_value(column: Any, value: Any) -> Any:
+    """Nothing, for a column that cannot be empty (an activity type's comma lists), is its
+    default: the kinds say "nothing chosen" as None."""
+    return column.default if value is None and not column.null and column.default is not None \
+        else value
 
 
 def delete(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> Changes:

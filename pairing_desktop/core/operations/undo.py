@@ -15,7 +15,7 @@ from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.history import HistoryFilter, encode, entries
 from pairing_desktop.core.operations import settings
 from pairing_desktop.core.operations.base import AGAIN, REDO, UNDO, Operation, operation
-from pairing_desktop.core.operations.records import revive, stored, tombstone
+from pairing_desktop.core.operations.records import revive, stored, stored_value, tombstone
 from pairing_desktop.core.records import referrers, validate
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Letter, Setting, utcnow
@@ -108,7 +108,8 @@ def _reverse_update(op: Operation, spec: EntitySpec, rid: uuid.UUID,
         raise RefusedError(f"不能撤销：恢复原值会违反规则（{exc}）。") from exc
     changed = op.updated(spec.key, rid, current, checked)
     m = spec.model
-    (m.update({**{getattr(m, k): checked[k] for k in changed}, m.updated_at: utcnow()})
+    (m.update({**{getattr(m, k): stored_value(getattr(m, k), checked[k]) for k in changed},
+               m.updated_at: utcnow()})
      .where(m.id == rid).execute())
 
 
