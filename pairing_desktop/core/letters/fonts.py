@@ -194,7 +194,10 @@ def registry_fonts(winreg: Any) -> tuple[tuple[str, str, str], ...]:
 
 
 def windows_places(environ: Mapping[str, str] | None = None, winreg: Any = None) -> FontPlaces:
-    """The places of this machine: the registry only on Windows (or with a stand-in module)."""
+    """The places of this machine: none off Windows (the bundled faces serve), unless the
+    environment and a stand-in registry module are given (the tests)."""
+    if environ is None and winreg is None and sys.platform != "win32":
+        return FontPlaces()
     if winreg is None and sys.platform == "win32":  # pragma: no cover - Windows only
         import winreg as winreg_module
 
