@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="pairing-desktop", description="城乡共建“1+1”结对帮扶台账")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 ledger.db）")
     parser.add_argument("--version", action="version", version=f"pairing-desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="自检：在临时文件夹里走一遍演示县、责任书、报告、备份和主窗口，然后退出")
     sub = parser.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="新建台账数据库，并建立县级管理员账户")
@@ -95,6 +97,10 @@ def _user_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from pairing_desktop.selftest import run as self_test
+
+        return self_test()
     try:
         if args.command is None:
             from pairing_desktop.ui.app import run
