@@ -233,12 +233,13 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from pairing_desktop.core.history import HistoryFilter, describe, entries
+    from pairing_desktop.core.history import HistoryFilter, entries
+    from pairing_desktop.core.history_book import lines
 
     with _open_existing(args) as ledger:
         found = entries(ledger, HistoryFilter(record=args.record, since=args.since),
                         newest_first=False)
-        for line in describe(ledger, found):
+        for line in lines(ledger, found):
             print(line)
     return 0
 

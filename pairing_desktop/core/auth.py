@@ -17,6 +17,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from peewee import JOIN
 
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import RefusedError, ValidationError
@@ -215,6 +216,7 @@ def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = No
             (Operator.update(failed_logins=0, locked_until=None)
              .where(Operator.id == row.id).execute())
     ledger.operator = _who(row)
+    ledger.session.clear()  # another operator does not undo what the last one did
     return ledger.operator
 
 
@@ -239,7 +241,7 @@ def auto_login(ledger: Ledger) -> Who | None:
 def operator_names(ledger: Ledger) -> list[tuple[str, str, str, str, bool]]:
     """(name, full name, role label, township, disabled) of every live operator."""
     rows = (Operator.select(Operator, Township.name.alias("town"))
-            .join(Township, on=(Operator.township == Township.id), join_type="LEFT OUTER")
+            .join(Township, on=(Operator.township == Township.id), join_type=JOIN.LEFT_OUTER)
             .where(Operator.deleted_at.is_null()).order_by(Operator.name).dicts())
     return [(r["name"], r["full_name"], ROLES[r["role"]], r["town"] or "", r["disabled"])
             for r in rows]

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from peewee import SQL, fn
+
 from pairing_desktop.core.changes import ACTION_LABELS
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import HistoryEntry, Setting, utcnow
@@ -195,12 +197,9 @@ def _utc_start(day: dt.date) -> str:
     return local.astimezone(dt.UTC).replace(tzinfo=None).strftime(TIME_FORMAT)
 
 
-@uses_ledger
-def entries(ledger: Ledger, where: HistoryFilter = HistoryFilter(), limit: int | None = None,
-            offset: int = 0, newest_first: bool = True) -> list[Entry]:
-    """The entries matching a filter; a record's history reads its index (record, seq)."""
+def _filtered(query: Any, where: HistoryFilter) -> Any:
+    """The conditions of a filter, shared by the entries and their count."""
     h = HistoryEntry
-    query = h.select(*(getattr(h, c) for c in _COLUMNS))
     if where.record is not None:
         query = query.where(h.record == record_key(where.record))
     if where.op is not None:
@@ -213,6 +212,18 @@ def entries(ledger: Ledger, where: HistoryFilter = HistoryFilter(), limit: int |
         query = query.where(h.operator == where.operator)
     if where.kind:
         query = query.where(h.kind == where.kind)
+    return query
+
+
+EVERY_ENTRY = HistoryFilter()
+
+
+@uses_ledger
+def entries(ledger: Ledger, where: HistoryFilter = EVERY_ENTRY, limit: int | None = None,
+            offset: int = 0, newest_first: bool = True) -> list[Entry]:
+    """The entries matching a filter; a record's history reads its index (record, seq)."""
+    h = HistoryEntry
+    query = _filtered(h.select(*(getattr(h, c) for c in _COLUMNS)), where)
     query = query.order_by(h.seq.desc() if newest_first else h.seq)
     if limit is not None:
         query = query.limit(limit).offset(offset)
@@ -220,8 +231,9 @@ def entries(ledger: Ledger, where: HistoryFilter = HistoryFilter(), limit: int |
 
 
 @uses_ledger
-def count(ledger: Ledger) -> int:
-    return HistoryEntry.select().count()
+def count(ledger: Ledger, where: HistoryFilter = EVERY_ENTRY) -> int:
+    """How many entries match (COUNT(*), not peewee's count(), which wraps every column)."""
+    return _filtered(HistoryEntry.select(fn.COUNT(SQL("*"))), where).scalar()
 
 
 @uses_ledger
@@ -231,67 +243,10 @@ def operators(ledger: Ledger) -> list[str]:
     return [r[0] for r in h.select(h.operator).distinct().order_by(h.operator).tuples()]
 
 
-# --- as text --------------------------------------------------------------------------------------
+# --- what the log's kinds and fields are called (the entities name their own) ----------------
 
-
-def _shown(value: Any, ref_labels: dict[str, str], personal: bool, kind: Any = None) -> str:
-    """A stored value as the clerk reads it: references by name, choices by their label (the
-    field's kind displays it), personal numbers masked."""
-    from pairing_desktop.core.fields import show
-    from pairing_desktop.core.masking import mask
-
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, str) and value in ref_labels:
-        return ref_labels[value]
-    if personal:
-        return str(mask(value))
-    return kind.display(value) if kind is not None else show(value)
-
-
-@uses_ledger
-def describe(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False) -> list[str]:
-    """One line per change: when, who, what operation, which record, each field before → after.
-    References are named; ID and phone numbers are masked unless `full_numbers`."""
-    from pairing_desktop.core import records
-    from pairing_desktop.core.entities import ENTITIES
-    from pairing_desktop.core.masking import PERSONAL_FIELDS
-
-    wanted: dict[str, set[str]] = {}
-    for e in found:
-        spec = ENTITIES.get(e.kind)
-        if spec is None:
-            continue
-        wanted.setdefault(e.kind, set()).add(e.record)
-        for name, pair in e.fields.items():
-            if name in {f.name for f in spec.fields if f.kind == "ref"}:
-                ref = spec.field(name).ref or ""
-                wanted.setdefault(ref, set()).update(v for v in pair if isinstance(v, str))
-    labels: dict[str, str] = {}
-    for kind, ids in wanted.items():
-        for record_id, label in records.choices(ledger, kind, ids=list(ids)):
-            labels[record_id.hex] = label
-    lines = []
-    for e in found:
-        spec = ENTITIES.get(e.kind)
-        what = spec.label if spec else KIND_LABELS.get(e.kind, e.kind)
-        title = (labels.get(e.record) or _title_from_fields(spec, e)
-                 or SETTING_LABELS.get(e.record) or e.record[:8])
-        parts = []
-        for name, (before, after) in sorted(e.fields.items()):
-            own = spec is not None and name in {f.name for f in spec.fields}
-            label = spec.field(name).label if own else FIELD_LABELS.get(name) or (
-                ENTITIES[name].label if name in ENTITIES else name)
-            kind = spec.field(name).kind if own else None
-            personal = name in PERSONAL_FIELDS and not full_numbers
-            parts.append(f"{label}：{_shown(before, labels, personal, kind)} → "
-                         f"{_shown(after, labels, personal, kind)}")
-        lines.append(f"{e.local_time:%Y-%m-%d %H:%M:%S}  {e.operator}  {e.label}  "
-                     f"{e.action_label}{what}“{title}”  " + "；".join(parts))
-    return lines
-
-
-KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作员", "backup": "备份"}
+KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作员", "backup": "备份",
+               "export": "导出"}
 SETTING_LABELS = {"auto_login": "自动登录", "profile": "县名和使用单位",
                   "duty_rules": "帮扶职责规则", "letters.font": "责任书字体",
                   "demo_county": "演示县数据"}
@@ -300,12 +255,6 @@ FIELD_LABELS = {"name": "用户名", "full_name": "姓名", "role": "角色", "t
                 "printed_at": "打印时间", "printed_by": "打印人", "signed_on": "签订日期",
                 "scan_path": "扫描件", "scan_hash": "扫描件校验值", "deleted_at": "删除时间",
                 "code": "验证码", "party": "签署方", "title": "标题", "kind": "类型",
-                "year": "年度", "version": "版本", "seed": "随机种子", "file": "文件"}
-
-
-def _title_from_fields(spec: Any, e: Entry) -> str:
-    title = ("name",) if e.kind == "operator" else ("code",) if e.kind == "letter" else ()
-    if spec is not None:
-        title = spec.title
-    names = [e.fields[n][0] or e.fields[n][1] for n in title if n in e.fields]
-    return " — ".join(str(n) for n in names if n)
+                "year": "年度", "version": "版本", "seed": "随机种子", "file": "文件",
+                "entries": "条数", "content_hash": "内容校验值", "pairing": "结对",
+                "unit": "帮扶单位", "cadre": "干部", "household": "贫困户", "previous": "上一版"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,34 +20,31 @@ from typing import Any, ClassVar
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-from peewee import SQL, fn
 
 from pairing_desktop.core import auth, history, records
 from pairing_desktop.core.changes import CREATED, DELETED, RESTORED, Changes
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.fields import Choice
+from pairing_desktop.core.files import atomic_output
 from pairing_desktop.core.history import Entry, HistoryFilter
+from pairing_desktop.core.letters import KINDS as LETTER_KINDS
 from pairing_desktop.core.masking import PERSONAL_FIELDS, mask
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
-from pairing_desktop.core.storage.models import HistoryEntry, Operator
+from pairing_desktop.core.storage.models import Operator
 
 COLUMNS = [("at", "时间"), ("operator", "操作员"), ("label", "操作"), ("kind", "类型"),
            ("record", "记录"), ("changes", "修改内容")]
 TIME_SHOWN = "%Y-%m-%d %H:%M:%S"
 FULL_EXPORT_LABEL = "导出含完整证件号码的操作日志"
 EXPORT_KIND = "export"
-# The export's own entry: core.history's label tables do not name this kind or field yet.
-EXPORT_LABELS = {EXPORT_KIND: "导出"}
-EXPORT_FIELDS = {"entries": "条数"}
 # kinds outside the entity table whose fields are a record's (the others hold counts, files)
 RECORD_KINDS = frozenset({"operator", "letter"})
 SHEET = "操作日志"
 SHEET_WIDTHS = (20, 12, 26, 14, 28, 100)
 MAX_ROWS = 1_048_575  # an Excel sheet's 1,048,576 rows, less the header
 EXPORT_PAGE = 2000
-EVERY_ENTRY = HistoryFilter()
 
 
 @dataclass(frozen=True)
@@ -68,8 +64,7 @@ class Row:
 def kind_labels() -> dict[str, str]:
     """Every kind of record the log names, with its label: the window's kind filter offers
     these, in the order of the entity table."""
-    return ({k: spec.label for k, spec in ENTITIES.items()} | history.KIND_LABELS
-            | EXPORT_LABELS)
+    return {k: spec.label for k, spec in ENTITIES.items()} | history.KIND_LABELS
 
 
 # --- rows -----------------------------------------------------------------------------------------
@@ -83,6 +78,13 @@ def rows(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False) -> 
     kinds = kind_labels()
     return [Row(e.seq, e.local_time, e.operator, e.label, kinds.get(e.kind, e.kind),
                 _title(e, names), _changes(e, names, full_numbers)) for e in found]
+
+
+@uses_ledger
+def lines(ledger: Ledger, found: Sequence[Entry], full_numbers: bool = False) -> list[str]:
+    """The same rows as text, one change per line (`pairing-desktop history`)."""
+    return [f"{r.at.strftime(TIME_SHOWN)}  {r.operator}  {r.label}  {r.kind}“{r.record}”  "
+            f"{r.changes}" for r in rows(ledger, found, full_numbers)]
 
 
 def _names(ledger: Ledger, found: Sequence[Entry]) -> dict[str, str]:
@@ -138,8 +140,9 @@ def _title(e: Entry, names: dict[str, str]) -> str:
         title = " — ".join(names.get(p, str(p)) for p in parts if p)
         if title:
             return title
-    return history.SETTING_LABELS.get(e.record) or (e.record[:8] if _is_id(e.record)
-                                                    else e.record)
+    code = e.fields.get("code", [None, None])
+    return history.SETTING_LABELS.get(e.record) or code[1] or code[0] or (
+        e.record[:8] if _is_id(e.record) else e.record)
 
 
 def _field_label(kind: str, name: str) -> str:
@@ -148,14 +151,14 @@ def _field_label(kind: str, name: str) -> str:
         return spec.field(name).label
     if name in ENTITIES and kind not in RECORD_KINDS:  # a count of records (demo data, backups)
         return ENTITIES[name].label
-    return history.FIELD_LABELS.get(name) or EXPORT_FIELDS.get(name) or name
+    return history.FIELD_LABELS.get(name, name)
 
 
 def _changes(e: Entry, names: dict[str, str], full_numbers: bool) -> str:
     """`村名：新寨村 → 新寨村（改）；…`, fields in the order of the form; a new or restored record
     lists what it holds, a deleted one what it held."""
     spec = ENTITIES.get(e.kind)
-    order = [f.name for f in spec.fields] if spec else [*history.FIELD_LABELS, *EXPORT_FIELDS]
+    order = [f.name for f in spec.fields] if spec else list(history.FIELD_LABELS)
     fields = sorted(e.fields, key=lambda n: (order.index(n) if n in order else len(order), n))
     parts = []
     for name in fields:
@@ -181,6 +184,8 @@ def _readable(kind: str, name: str, value: Any) -> Any:
         return spec.field(name).kind.display(value)
     if kind == "operator" and name == "role":
         return auth.ROLES.get(value, value)
+    if kind == "letter" and name == "kind":
+        return LETTER_KINDS.get(value, value)
     if kind == "setting" and name == "value" and isinstance(value, str):
         try:
             decoded = json.loads(value)
@@ -205,32 +210,6 @@ def _shown(value: Any, names: dict[str, str], hide: bool) -> str:
 # --- the window's list ----------------------------------------------------------------------------
 
 
-@uses_ledger
-def count(ledger: Ledger, where: HistoryFilter = EVERY_ENTRY) -> int:
-    """How many entries match: with the same conditions as `history.entries`."""
-    h = HistoryEntry
-    query = h.select(fn.COUNT(SQL("*")))  # not peewee's count(): it wraps every column
-    if where.record is not None:
-        query = query.where(h.record == history.record_key(where.record))
-    if where.op is not None:
-        query = query.where(h.op == where.op)
-    if where.since is not None:
-        query = query.where(h.at >= _utc_start(where.since))
-    if where.until is not None:
-        query = query.where(h.at < _utc_start(where.until + dt.timedelta(days=1)))
-    if where.operator:
-        query = query.where(h.operator == where.operator)
-    if where.kind:
-        query = query.where(h.kind == where.kind)
-    return query.scalar()
-
-
-def _utc_start(day: dt.date) -> str:
-    """The stored (UTC) time at which a local day begins."""
-    local = dt.datetime.combine(day, dt.time()).astimezone()
-    return local.astimezone(dt.UTC).replace(tzinfo=None).strftime(history.TIME_FORMAT)
-
-
 class HistoryLog:
     """A ListSource of the entries matching a filter, newest first: one SQL page at a time.
 
@@ -239,12 +218,12 @@ class HistoryLog:
 
     columns: ClassVar[list[tuple[str, str]]] = COLUMNS
 
-    def __init__(self, ledger: Ledger, where: HistoryFilter = EVERY_ENTRY):
+    def __init__(self, ledger: Ledger, where: HistoryFilter = history.EVERY_ENTRY):
         self.ledger = ledger
         self.where = where
 
     def count(self, search: str = "") -> int:
-        return count(self.ledger, self.where)
+        return history.count(self.ledger, self.where)
 
     @uses_own_ledger
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
@@ -268,7 +247,7 @@ def write_history(ledger: Ledger, where: HistoryFilter, path: str | Path,
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError({"out": "输出文件：应以 .xlsx 结尾"})
-    total = count(ledger, where)
+    total = history.count(ledger, where)
     if total > MAX_ROWS:
         raise RefusedError(f"符合条件的操作日志有 {total} 条，超过 Excel 工作表的 "
                            f"{MAX_ROWS} 行上限。请缩小日期范围或按操作员、类型筛选后再导出。")
@@ -306,10 +285,5 @@ def _write(ledger: Ledger, where: HistoryFilter, path: Path, full_numbers: bool)
             when.number_format = "yyyy-mm-dd hh:mm:ss"
             sheet.append([when, r.operator, r.label, r.kind, r.record, r.changes])
         offset += len(found)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    try:
+    with atomic_output(path) as part:  # whole or not at all: no half a workbook under its name
         book.save(part)
-        os.replace(part, path)  # whole or not at all: no half-written workbook under its name
-    finally:
-        part.unlink(missing_ok=True)

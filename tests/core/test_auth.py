@@ -211,4 +211,4 @@ def test_command_line_writes_name_the_operator(tmp_path):
                "--out", str(out), "--user", "admin", password="县管理员的密码")
     assert done.returncode == 0, done.stderr
     log = cli("history", "--db", str(path)).stdout.splitlines()
-    assert "  admin  生成3份结对帮扶目标责任书  新建责任书“" in log[-1]
+    assert "  admin  生成3份结对帮扶目标责任书  责任书“" in log[-1]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pairing_desktop.core import history
+from pairing_desktop.core import history, history_book
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.history import HistoryFilter
 from tests.helpers import cli, save
@@ -85,7 +85,7 @@ def test_history_command_prints_one_change_per_line(logged):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 6
-    assert "新建村“新寨村（城关镇）”" in lines[3] and "所属乡镇：（空） → 城关镇" in lines[3]
+    assert "  新建村  村“新寨村（城关镇）”  " in lines[3] and "所属乡镇：城关镇" in lines[3]
     assert lines[5].split("  ")[1:3] == ["admin", "修改村"]
     assert lines[5].endswith("村支书：王国华 → 李德明")
 
@@ -102,10 +102,10 @@ def test_history_command_for_one_record_since_a_day(logged):
 
 
 def test_history_masks_personal_numbers(ledger, cadre):
-    text = "\n".join(history.describe(ledger, history.entries(ledger, HistoryFilter(
+    text = "\n".join(history_book.lines(ledger, history.entries(ledger, HistoryFilter(
         record=cadre))))
     assert "********" in text and "13985700001" not in text and "139****0001" in text
-    full = "\n".join(history.describe(ledger, history.entries(ledger, HistoryFilter(
+    full = "\n".join(history_book.lines(ledger, history.entries(ledger, HistoryFilter(
         record=cadre)), full_numbers=True))
     assert "13985700001" in full
 
@@ -115,5 +115,5 @@ def test_history_shows_choices_by_their_labels(ledger):
 
     kind = records.choices(ledger, "activity_type", "调研")[0][0]
     ops.save(ledger, "activity_type", kind, {"scope": "household"})
-    (line,) = history.describe(ledger, history.entries(ledger, limit=1))
+    (line,) = history_book.lines(ledger, history.entries(ledger, limit=1))
     assert "对象：结对 → 贫困户" in line and "pairing" not in line
