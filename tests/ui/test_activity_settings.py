@@ -163,7 +163,7 @@ def test_tabs_and_settings_in_the_main_window(qtbot, ledger, settings):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["帮扶单位", "帮扶活动", "总览", "统计报告"]
     actions = {a.text(): a for a in window.menus["settings"].actions()}
-    assert set(actions) == {"帮扶职责规则…", "帮扶活动类型…"}
+    assert {"帮扶职责规则…", "帮扶活动类型…"} <= set(actions)  # the tabs' own, placed by the window
     actions["帮扶活动类型…"].trigger()
     opened = [w for w in window.findChildren(QWidget) if isinstance(w, ActivityTypesDialog)]
     assert len(opened) == 1 and opened[0].isVisible()
