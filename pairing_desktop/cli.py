@@ -162,25 +162,29 @@ def _new(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from pairing_desktop.core.demo import make_demo_file
-    from pairing_desktop.core.entities import ENTITIES
 
     counts = make_demo_file(args.db, seed=args.seed)
     print(f"已生成演示县：{args.db}")
+    _print_counts(counts)
+    return 0
+
+
+def _print_counts(counts: dict[str, int]) -> None:
+    """One `名称：数量` line per kind of record (county scripts read these lines)."""
+    from pairing_desktop.core.entities import ENTITIES
+
     for key, count in counts.items():
         print(f"  {ENTITIES[key].label}：{count}")
-    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     from pairing_desktop.core.check import check_file
-    from pairing_desktop.core.entities import ENTITIES
 
     report = check_file(args.db)
     print(f"文件：{report.path}")
     print(f"数据结构版本：{report.version}")
     print(f"完整性检查：{report.integrity}")
-    for key, count in report.counts.items():
-        print(f"  {ENTITIES[key].label}：{count}")
+    _print_counts(report.counts)
     chain = report.chain
     print(f"操作日志：{'完整' if chain.ok else chain.problem}（已核对 {chain.entries} 条）")
     if not chain.ok:
@@ -260,14 +264,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from pairing_desktop.core.backups import inspect_backup, restore_backup
-    from pairing_desktop.core.entities import ENTITIES
 
     info = inspect_backup(args.backup)
     print(f"备份：{info.path}")
     print(f"备份时间：{info.made_at:%Y-%m-%d %H:%M}（{info.age_text}）")
     print(f"完整性检查：{info.integrity}")
-    for key, count in info.counts.items():
-        print(f"  {ENTITIES[key].label}：{count}")
+    _print_counts(info.counts)
     aside = restore_backup(args.backup, args.db)
     print(f"已恢复到 {args.db}；原文件另存为 {aside}")
     return 0

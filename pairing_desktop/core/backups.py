@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pairing_desktop.core import auth, records
+from pairing_desktop.core import auth
+from pairing_desktop.core.check import check_file
 from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError
+from pairing_desktop.core.files import atomic_output
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.operations.settings import set_setting
 from pairing_desktop.core.storage import schema
-from pairing_desktop.core.storage.db import inspect_file, open_snapshot
+from pairing_desktop.core.storage.db import inspect_file
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.lock import FileLock
 from pairing_desktop.core.storage.models import Setting
@@ -111,7 +113,8 @@ def make_backup(ledger: Ledger, out: Path | None = None,
     folder = folder_of(ledger)
     dest = Path(out) if out is not None else folder / backup_name(ledger.path, now)
     check_backup_target(ledger, dest)
-    copy_ledger(ledger, dest)
+    with atomic_output(dest) as part:
+        copy_ledger(ledger, part)
     info = inspect_backup(dest)
     if not info.ok:
         dest.unlink(missing_ok=True)
@@ -186,18 +189,13 @@ def made_at(path: Path) -> dt.datetime:
 
 def inspect_backup(path: Path) -> BackupInfo:
     """A backup's date, version, integrity and counts, read without changing it."""
-    path = Path(path)
-    if not path.is_file():
-        raise StorageError(f"备份文件 {path} 不存在。")
-    app_id, version = inspect_file(path)
-    if app_id != schema.APPLICATION_ID:
-        raise StorageError(f"文件 {path} 不是本程序的台账备份。")
-    if version > schema.SCHEMA_VERSION:
+    report = check_file(path)  # the same checks as `pairing-desktop check`, history chain too
+    if report.version > schema.SCHEMA_VERSION:
         raise StorageError(f"备份 {path} 由更新版本的程序创建，请升级程序后再恢复。")
-    with open_snapshot(path) as snap:
-        integrity = "\n".join(r[0] for r in snap.execute("PRAGMA integrity_check"))
-        counts = records.counts(snap) if version == schema.SCHEMA_VERSION else {}
-    return BackupInfo(path, made_at(path), version, integrity, counts)
+    problems = report.integrity if report.integrity != "ok" else (
+        "ok" if report.chain.ok else report.chain.problem)
+    return BackupInfo(report.path, made_at(report.path), report.version, problems,
+                      report.counts)
 
 
 def list_backups(folder: Path, stem: str | None = None) -> list[Path]:

@@ -14,12 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -34,7 +32,7 @@ from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.history import HistoryFilter
 from pairing_desktop.core.validation import parse_date
 from pairing_desktop.ui.dialogs import Ask
-from pairing_desktop.ui.list_model import ListModel
+from pairing_desktop.ui.list_model import ListModel, record_table
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
 
@@ -121,20 +119,8 @@ class HistoryWindow(QDialog):
         return field
 
     def _table(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("entries")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        view = record_table(self, self.model, "entries", COLUMN_SAMPLES)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, sample in enumerate(COLUMN_SAMPLES):
-            header.resizeSection(column, view.fontMetrics().horizontalAdvance(sample) + 20)
         return view
 
     def _lay_out(self, clear: QPushButton, close: QPushButton) -> None:

@@ -7,15 +7,18 @@ seconds at that size (STYLE.md, measured pitfalls).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pairing_desktop.core.records import display_value as display
 
@@ -157,3 +160,25 @@ class ListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
+
+
+def record_table(parent: QWidget, model: QAbstractItemModel, name: str = "",
+                 widths: Sequence[str] = ()) -> QTableView:
+    """The read-only table every list shows a ListModel in: whole rows selected one at a time,
+    rows of one line at the font's height, the last column stretched; `widths` are sample texts
+    that size the columns (never the rows themselves: see STYLE.md on resizeColumnsToContents)."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 8)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(True)
+    for column, sample in enumerate(widths):
+        view.horizontalHeader().resizeSection(
+            column, view.fontMetrics().horizontalAdvance(sample) + 20)
+    return view

@@ -17,15 +17,12 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +36,7 @@ from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.kinds import entity_kinds
-from pairing_desktop.ui.list_model import ListModel, ListSource
+from pairing_desktop.ui.list_model import ListModel, ListSource, record_table
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RecordForm
 
@@ -82,16 +79,7 @@ class ListPanel(QWidget):
         self.bar.addWidget(self.title)
         self.bar.addWidget(self.search, 1)
         self.bar.addWidget(self.total)
-        self.view = QTableView(self)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setModel(self.model)
+        self.view = record_table(self, self.model)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)

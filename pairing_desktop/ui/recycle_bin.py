@@ -11,11 +11,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +28,7 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.recycle import RecycleBin
 from pairing_desktop.ui.dialogs import Ask
-from pairing_desktop.ui.list_model import ListModel
+from pairing_desktop.ui.list_model import ListModel, record_table
 from pairing_desktop.ui.operations import LedgerHost
 
 COLUMN_SAMPLES = ("地直单位–乡镇结对", "张某某 — 某某某某某某某某某某", "0000-00-00 00:00")
@@ -93,21 +91,8 @@ class RecycleBinWindow(QDialog):
             button.setAutoDefault(False)
 
     def _table(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("deleted")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
+        view = record_table(self, self.model, "deleted", COLUMN_SAMPLES)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.horizontalHeader().setStretchLastSection(True)
-        for column, sample in enumerate(COLUMN_SAMPLES):
-            view.horizontalHeader().resizeSection(
-                column, view.fontMetrics().horizontalAdvance(sample) + 20)
         view.doubleClicked.connect(lambda _index: self.restore())
         return view
 

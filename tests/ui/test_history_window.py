@@ -92,7 +92,7 @@ def test_newest_first_with_names_and_masked_numbers(window, county):
     created = shown(window, "changes")[2]
     assert "所属乡镇：城关镇" in created and "村支书电话：138****2345" in created
     assert PHONE not in " ".join(shown(window, "changes"))
-    assert window.total.text() == f"共 {history_book.count(window.host.ledger)} 条"
+    assert window.total.text() == f"共 {history.count(window.host.ledger)} 条"
 
 
 def test_filters_by_operator_and_by_kind(qtbot, window):
@@ -143,7 +143,7 @@ def test_history_button_of_a_form_shows_that_records_changes(qtbot, host, county
 
 
 def test_export_masks_numbers_by_default(qtbot, window, save_to, answers):
-    before = history_book.count(window.host.ledger)
+    before = history.count(window.host.ledger)
     click(qtbot, window.export_button)
     rows = read_back(save_to)
     assert rows[0] == ["时间", "操作员", "操作", "类型", "记录", "修改内容"]
@@ -152,7 +152,7 @@ def test_export_masks_numbers_by_default(qtbot, window, save_to, answers):
     assert "村支书电话：138****2345" in rows[3][5]
     assert PHONE not in str(rows)
     assert answers.texts("confirm") == []
-    assert history_book.count(window.host.ledger) == before  # a masked export is not recorded
+    assert history.count(window.host.ledger) == before  # a masked export is not recorded
     assert window.note.text() == f"已导出到 {save_to}"
 
 
@@ -164,7 +164,7 @@ def test_export_follows_the_filters(qtbot, window, save_to):
 
 def test_export_with_full_numbers_is_confirmed_and_recorded(qtbot, window, save_to, answers):
     assert window.full_numbers.isEnabled()
-    entries = history_book.count(window.host.ledger)
+    entries = history.count(window.host.ledger)
     window.full_numbers.setChecked(True)
     click(qtbot, window.export_button)
     assert "完整的身份证号码和电话号码" in answers.texts("confirm")[0]
@@ -179,9 +179,9 @@ def test_export_with_full_numbers_is_confirmed_and_recorded(qtbot, window, save_
 def test_full_numbers_declined_at_the_question_writes_nothing(qtbot, window, save_to, answers):
     window.full_numbers.setChecked(True)
     answers.confirm = False
-    before = history_book.count(window.host.ledger)
+    before = history.count(window.host.ledger)
     assert not window.export()
-    assert not save_to.exists() and history_book.count(window.host.ledger) == before
+    assert not save_to.exists() and history.count(window.host.ledger) == before
 
 
 def test_only_the_administrator_may_export_whole_numbers(qtbot, host, county, tmp_path):
