@@ -4,21 +4,28 @@ list follows what those record."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 
 from pairing_desktop.core.letters.batch import generate
-from pairing_desktop.core.letters.fonts import font_setting
+from pairing_desktop.core.letters.fonts import font_report, font_setting
+from pairing_desktop.core.letters.lifecycle import letter_date
 from pairing_desktop.core.rules.targets import targets_of
 from pairing_desktop.core.storage.models import Letter
+from pairing_desktop.core.validation import DATE_FORMAT_HINT, cn_date
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog
 from pairing_desktop.ui.letters.letters_tab import LettersTab
+from pairing_desktop.ui.letters.preview import PreviewDialog
 from pairing_desktop.ui.letters.targets_tab import TargetsTab
+from pairing_desktop.ui.style import ERROR
 from pairing_desktop.ui.tabs.registry import tabs_named
 from tests.core.letter_fixtures import add_target, county_with_a_target
 from tests.ui.drive import open_window
@@ -91,7 +98,7 @@ def test_status_moves_from_draft_to_printed_to_signed_with_a_scan(tab, qtbot, tm
     assert chosen.status == "草稿"
     printed_pdf = tmp_path / "printed.pdf"
 
-    def pdf_printer(cls, parent):
+    def pdf_printer(cls, parent, pages):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed_pdf))
@@ -236,3 +243,150 @@ def test_tabs_fit_in_the_main_window(qtbot, ledger, county, settings, monkeypatc
     letters.font_choice.setCurrentIndex(letters.font_choice.findData("bundled"))
     assert font_setting(ledger) == "bundled"
     assert window.host.can_undo() == "修改责任书字体"
+
+
+# --- 落款日期, in the batch and in the preview -------------------------------------------------
+
+SIGNED = dt.date(2026, 3, 5)
+
+
+def flat_text(path) -> str:
+    return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_the_batch_date_is_printed_on_every_letter(qtbot, host, county, told, tmp_path):
+    dialog = BatchDialog(host, year=YEAR, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "letter_date")
+    assert field.text() == dt.date.today().isoformat()  # today unless another is chosen
+    field.clear()
+    qtbot.keyClicks(field, "2026/3/5")  # any form the forms' date fields read
+    with qtbot.waitSignal(dialog.done_batch, timeout=20000) as blocker:
+        assert dialog.start()
+    result = blocker.args[0]
+    assert result.day == SIGNED
+    text = flat_text(result.files[0])
+    assert text.count("2026年3月5日") == 9  # three letters, three parties each
+    assert cn_date(dt.date.today()) not in text and "2026年03月05日" not in text
+    assert dialog.message == "已生成 3 份，共 6 页，落款日期 2026年3月5日。"
+    assert {letter_date(host.ledger, p.letter_id) for p in result.letters} == {SIGNED}
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("2026-2-30", "落款日期：2026年2月30日不存在"),
+    ("三月五日", "落款日期：" + DATE_FORMAT_HINT),
+    ("", "落款日期：" + DATE_FORMAT_HINT),
+])
+def test_a_bad_batch_date_is_named_in_red_and_nothing_runs(qtbot, host, county, told, tmp_path,
+                                                          typed, message):
+    dialog = BatchDialog(host, year=YEAR, folder=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QLineEdit, "letter_date")
+    field.setText(typed)
+    with qtbot.assertNotEmitted(dialog.work.ended, wait=200):
+        assert not dialog.start()
+    error = dialog.findChild(QLabel, "letter_date_error")
+    assert error.isVisible() and error.text() == message
+    assert ERROR in error.styleSheet()
+    assert told == [] and dialog.run_button.isEnabled()
+    assert letters_of_kind(host.ledger) == 0 and not (tmp_path / "out").exists()
+    qtbot.keyClicks(field, "x")  # typing again clears the message
+    assert not error.isVisible()
+
+
+def test_the_preview_is_dated_like_its_letter_and_another_date_is_a_new_version(
+        tab, qtbot, told):
+    chosen = _select(tab, "县农业局、石桥村")
+    today = dt.date.today()
+    dialog = tab.preview()
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "letter_date")
+    assert field.text() == today.isoformat()  # the letter's own date: the same version
+    assert dialog.letter_ids == [chosen.id] and letters_of_kind(tab.host.ledger) == 3
+    note = dialog.findChild(QLabel, "letter_date_note").text()
+    assert "新版本" in note and "验证码" in note
+    version = dialog.findChild(QLabel, "letter_version")
+    assert version.text() == f"第1版　验证码 {chosen.code}"
+
+    field.clear()
+    qtbot.keyClicks(field, "2026-3-5")
+    with qtbot.waitSignal(dialog.redated, timeout=5000) as blocker:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    redated = letter(tab.host.ledger, blocker.args[0])
+    assert redated.id != chosen.id and redated.code != chosen.code and redated.version == 2
+    assert letter_date(tab.host.ledger, redated.id) == SIGNED
+    assert dialog.letter_ids == [redated.id] and dialog.page.maximum() == 2
+    assert "2026年3月5日" in flat_text(dialog.pdf)
+    assert version.text() == f"第2版　验证码 {redated.code}"
+    assert tab.current().id == redated.id  # the list shows the version now previewed
+    assert letter(tab.host.ledger, chosen.id).code == chosen.code  # the old paper is kept
+
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the same date again: nothing new
+    assert dialog.letter_ids == [redated.id] and letters_of_kind(tab.host.ledger) == 4
+    dialog.close()
+    again = tab.preview()  # opened again on that version: its date, its code
+    qtbot.addWidget(again)
+    assert again.findChild(QLineEdit, "letter_date").text() == SIGNED.isoformat()
+    assert again.letter_ids == [redated.id] and letters_of_kind(tab.host.ledger) == 4
+    assert told == []
+
+
+def test_a_bad_preview_date_changes_nothing(tab, qtbot, told):
+    chosen = _select(tab, "县农业局、石桥村")
+    dialog = tab.preview()
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "letter_date")
+    field.setText("2026-13-1")
+    with qtbot.assertNotEmitted(dialog.redated):
+        field.editingFinished.emit()
+    assert dialog.findChild(QLabel, "letter_date_error").text().startswith("落款日期：")
+    assert dialog.letter_ids == [chosen.id] and letters_of_kind(tab.host.ledger) == 3
+
+
+def test_a_batch_preview_offers_no_date(qtbot, host, county, told, tmp_path):
+    result = generate(host.ledger, "target", YEAR, tmp_path / "all.pdf")
+    dialog = PreviewDialog(host, result.files[0], [p.letter_id for p in result.letters])
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLineEdit, "letter_date") is None
+
+
+# --- the fonts letters print with ----------------------------------------------------------------
+
+def font_rows(tab: LettersTab, qtbot) -> list[list[str]]:
+    table = tab.findChild(QTableWidget, "letter_fonts")
+    qtbot.waitUntil(lambda: not tab.font_work.running, timeout=10000)
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_the_tab_shows_which_font_sets_each_role_and_why(tab, qtbot):
+    table = tab.findChild(QTableWidget, "letter_fonts")
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["角色", "字体", "来源", "原因"]
+    assert table.editTriggers() == QTableWidget.EditTrigger.NoEditTriggers
+    rows = font_rows(tab, qtbot)
+    assert [r[0] for r in rows] == ["标题（2号小标宋体）", "正文（3号仿宋体）",
+                                    "一级标题（3号黑体）", "二级标题（3号楷体）", "页码（4号宋体）"]
+    report = font_report(tab.host.ledger)
+    assert [r[1:] for r in rows] == [
+        [c.family + (f"（{c.psname}）" if c.psname != c.family else ""), c.source, c.reason]
+        for c in report]
+    assert "AR PL UKai" in rows[3][1]  # 楷体 where none is installed
+    assert all(r[1] and r[3] for r in rows)
+    assert table.item(3, 1).toolTip() == str(report[3].face.path)
+    # the whole table is in view, no scrolling: five rows under the header
+    assert table.height() >= table.horizontalHeader().height() + table.verticalHeader().length()
+
+
+def test_the_font_table_follows_the_setting_and_its_undo(tab, qtbot):
+    font_rows(tab, qtbot)
+    tab.font_choice.setCurrentIndex(tab.font_choice.findData("bundled"))
+    rows = font_rows(tab, qtbot)
+    assert {r[2] for r in rows} == {"程序自带"}
+    assert all(r[3].startswith("设置为使用程序自带字体") for r in rows)
+    tab.host.undo()
+    assert tab.font_choice.currentData() == "auto"
+    rows = font_rows(tab, qtbot)
+    assert not any(r[3].startswith("设置为使用程序自带字体") for r in rows)

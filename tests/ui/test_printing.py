@@ -10,7 +10,8 @@ import time
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 
 from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.core.storage.models import Letter
@@ -45,7 +46,7 @@ def dialog(qtbot, host, tmp_path, told) -> PreviewDialog:
 def print_to_pdf(monkeypatch, out, pages: tuple[int, int] | None = None) -> None:
     """The print dialog answers with a printer writing `out`, with a page range if given."""
 
-    def printer(cls, parent):
+    def printer(cls, parent, count):
         chosen = QPrinter(QPrinter.PrinterMode.HighResolution)
         chosen.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         chosen.setOutputFileName(str(out))
@@ -129,3 +130,17 @@ def test_the_window_keeps_painting_while_it_prints(qtbot, dialog, monkeypatch, t
           f"times, its longest pause {longest} ms")
     assert returned < total / 3
     assert longest < min(300, total / 4) and len(ticks) >= 10
+
+
+def test_the_print_dialog_offers_the_files_own_pages(qtbot, host, dialog, monkeypatch):
+    """The range the system dialog lets the clerk type is 1 to the file's last page; cancelled,
+    nothing is printed."""
+    seen: list[tuple[int, int]] = []
+
+    def answer(self):
+        seen.append((self.minPage(), self.maxPage()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintDialog, "exec", answer)  # LetterAsk.printer itself, its exec() not
+    assert not dialog.print_letters()
+    assert seen == [(1, 6)] and statuses(host) == {"草稿"}

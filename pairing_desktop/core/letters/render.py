@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+import pairing_desktop
 from pairing_desktop.core.letters.codes import qr_matrix, qr_runs
 from pairing_desktop.core.letters.fonts import LetterFonts
 from pairing_desktop.core.letters.layout import (
@@ -63,7 +64,7 @@ class PdfDocument:
             str(target) if isinstance(target, Path) else target, pagesize=(PAGE_W, PAGE_H),
             initialFontName=fonts.body, initialFontSize=BODY_SIZE, initialLeading=BODY_SIZE * 1.2)
         self.canvas.setTitle(title)
-        self.canvas.setCreator("pairing_desktop")
+        self.canvas.setCreator(f"pairing-desktop {pairing_desktop.__version__}")
         self.pages = 0
         # QR module runs as PDF operators, per symbol position: the same runs recur across codes
         self._rects: dict[tuple[float, float, float], dict[tuple[int, int, int], str]] = {}

@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+import pairing_desktop
 from pairing_desktop.core.activities.types import NUMBER_FIELDS
 from pairing_desktop.core.duties.checks import STATUS_LABELS
 from pairing_desktop.core.paths import resources_dir
@@ -203,6 +204,7 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=18 * mm,
                             title=f"{report.title}结对帮扶工作统计报告（{report.period_text}）",
-                            author="pairing_desktop", initialFontName=FONT)
+                            author="pairing_desktop", initialFontName=FONT,
+                            creator=f"pairing-desktop {pairing_desktop.__version__}")
     doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return path

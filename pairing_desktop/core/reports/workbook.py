@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+import pairing_desktop
 from pairing_desktop.core.activities.types import NUMBER_FIELDS, NUMBER_LABELS
 from pairing_desktop.core.duties.checks import STATUS_LABELS, unassigned_rows
 from pairing_desktop.core.reports.figures import IN_TOWNSHIP, Report, query_rows
@@ -54,6 +55,7 @@ def write_workbook(ledger: Ledger, report: Report, path: str | Path) -> Path:
     """The figures, then the lists behind them, read from the ledger as the file is written."""
     path = Path(path)
     wb = Workbook(write_only=True)
+    wb.properties.creator = f"pairing-desktop {pairing_desktop.__version__}"
     ws = wb.create_sheet(FIGURES_SHEET)
     ws.append(_bold(ws, [f"{report.title}城乡共建“1+1”结对帮扶工作统计（{report.period_text}）"]))
     ws.append([])

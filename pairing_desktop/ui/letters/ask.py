@@ -33,11 +33,13 @@ class LetterAsk:
     """Every modal question of the letters UI; tests monkeypatch these classmethods."""
 
     @classmethod
-    def printer(cls, parent: QWidget | None) -> QPrinter | None:
-        """The system print dialog; None when cancelled."""
+    def printer(cls, parent: QWidget | None, pages: int) -> QPrinter | None:
+        """The system print dialog, offering the file's own pages 1 to `pages` as the range to
+        print; None when cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(tr("打印责任书"))
+        dialog.setMinMax(1, max(1, pages))
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @classmethod

@@ -32,8 +32,10 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import BatchResult, generate
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.validation import cn_date
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.letters.ask import LetterAsk
+from pairing_desktop.ui.letters.date_field import LetterDateField
 from pairing_desktop.ui.operations import LedgerHost
 
 
@@ -51,7 +53,8 @@ def generate_on_own_connection(ledger: Ledger, kind: str, year: int, out: Path,
 
 
 class BatchDialog(QDialog):
-    """Choose kind, year, township or unit, one PDF or one file each, and where; then run."""
+    """Choose kind, year, township or unit, the date the letters bear (落款日期, today unless
+    another is typed or picked), one PDF or one file each, and where; then run."""
 
     done_batch = Signal(object)  # BatchResult, after a batch completes
 
@@ -76,6 +79,7 @@ class BatchDialog(QDialog):
         self.unit.addItem(self.tr("全部单位"), "")
         for _id, name in records.choices(host.ledger, "unit"):
             self.unit.addItem(name, name)
+        self.day = LetterDateField(parent=self)
         self.split = QCheckBox(self.tr("每份一个文件（输出到文件夹）"), self)
         self.out = QLineEdit(self)
         browse = QPushButton(self.tr("选择…"), self)
@@ -94,6 +98,7 @@ class BatchDialog(QDialog):
         form.addRow(self.tr("年度"), self.year)
         form.addRow(self.tr("乡镇"), self.township)
         form.addRow(self.tr("单位"), self.unit)
+        form.addRow(self.tr("落款日期"), self.day)
         form.addRow("", self.split)
         form.addRow(self.tr("保存到"), row)
         form.addRow(self.buttons)
@@ -125,7 +130,11 @@ class BatchDialog(QDialog):
 
     def start(self) -> bool:
         """Start the batch in the pool (`done_batch` when it is made); False when there is
-        nowhere to save it."""
+        nowhere to save it or the date is not one (then it says so under the field)."""
+        day = self.day.day()
+        if day is None:
+            self.day.edit.setFocus()
+            return False
         out = self.out.text().strip()
         if not out:
             LetterAsk.inform(self, self.windowTitle(), self.tr("请选择保存位置。"))
@@ -135,15 +144,16 @@ class BatchDialog(QDialog):
         self.work.start(generate_on_own_connection, self.host.ledger, self.kind.currentData(),
                         self.year.value(), Path(out),
                         township=self.township.currentData() or None,
-                        unit=self.unit.currentData() or None, split=self.split.isChecked())
+                        unit=self.unit.currentData() or None, split=self.split.isChecked(),
+                        day=day)
         return True
 
     def cancel(self) -> None:
         self.work.cancel()
 
     def _finished(self, result: BatchResult) -> None:
-        self.message = self.tr("已生成 {0} 份，共 {1} 页。").format(len(result.letters),
-                                                                 result.pages)
+        self.message = self.tr("已生成 {0} 份，共 {1} 页，落款日期 {2}。").format(
+            len(result.letters), result.pages, cn_date(result.day or dt.date.today()))
         if self.running_on is self.host.ledger:  # not when another file was opened meanwhile
             self.host.announce(result.changes)
         self.done_batch.emit(result)

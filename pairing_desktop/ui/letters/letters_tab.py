@@ -1,5 +1,11 @@
 """责任书: the printed letters with filters (type, status, year, township, 超期未签), and what a
-clerk does with them: batch, preview and print, mark printed or signed, view the scan, verify."""
+clerk does with them: batch, preview and print, mark printed or signed, view the scan, verify.
+
+Under the list, the fonts letters print with on this PC: the setting (the system's 公文 fonts or
+the bundled ones) and, role by role, the face it comes to, where it was found and why. Finding
+them loads each font file (about 0.1 s a font the first time), so it runs off the GUI thread,
+when the tab is made, when another file is opened and when the setting changes.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,19 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,23 +35,31 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.letters import KINDS
-from pairing_desktop.core.letters.batch import letter_pdf
 from pairing_desktop.core.letters.fonts import CHOICES as FONT_CHOICES
+from pairing_desktop.core.letters.fonts import (
+    ROLE_LABELS,
+    ROLES,
+    FontChoice,
+    font_report,
+    font_setting,
+    set_font_setting,
+)
 from pairing_desktop.core.letters.fonts import SETTING_KEY as FONT_KEY
-from pairing_desktop.core.letters.fonts import font_setting, set_font_setting
 from pairing_desktop.core.letters.lifecycle import (
     STATUSES,
     LetterList,
     find,
+    letter_date,
     mark_printed,
     mark_signed,
     scan_file,
     verify,
 )
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.batch_dialog import BatchDialog
 from pairing_desktop.ui.letters.changes import signed_changes
-from pairing_desktop.ui.letters.preview import PreviewDialog
+from pairing_desktop.ui.letters.preview import PreviewDialog, render_letter
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, Tab
@@ -51,6 +71,44 @@ if TYPE_CHECKING:
 # What the list shows: the letters (their party and unit are copied in when printed) and the
 # name of their township.
 LETTER_KINDS = frozenset({"letter", "township"})
+FONT_COLUMNS = ("角色", "字体", "来源", "原因")
+
+
+class FontTable(QTableWidget):
+    """Read-only: one row per role of a letter (标题, 正文, 一级标题, 二级标题, 页码) with the face
+    that sets it, where it was found and why; the file's path in each row's tooltip."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(len(ROLES), len(FONT_COLUMNS), parent)
+        self.setObjectName("letter_fonts")
+        self.setHorizontalHeaderLabels([self.tr(c) for c in FONT_COLUMNS])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for column in range(len(FONT_COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for row, role in enumerate(ROLES):
+            self._set_row(row, [self.tr(ROLE_LABELS[role]), self.tr("正在查找…"), "", ""], "")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height()
+                            + self.verticalHeader().length() + 2 * self.frameWidth())
+
+    def _set_row(self, row: int, texts: list[str], tip: str) -> None:
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip or text)
+            self.setItem(row, column, item)
+
+    def show_report(self, report: list[FontChoice]) -> None:
+        self.setRowCount(len(report))
+        for row, choice in enumerate(report):
+            family = choice.family + (f"（{choice.psname}）" if choice.psname
+                                      and choice.psname != choice.family else "")
+            self._set_row(row, [self.tr(choice.label), family, self.tr(choice.source),
+                                self.tr(choice.reason)], str(choice.face.path))
 
 
 class LettersTab(Tab):
@@ -88,19 +146,31 @@ class LettersTab(Tab):
         self.signed_button = self._button(buttons, self.tr("标记已签订…"), self.mark_signed)
         self.scan_button = self._button(buttons, self.tr("查看签订件"), self.view_scan)
         buttons.addStretch(1)
+        self.verify_button = self._button(buttons, self.tr("核验验证码…"), self.verify_code)
         self.font_choice = QComboBox(self)
         for key, label in FONT_CHOICES.items():
             self.font_choice.addItem(self.tr(label), key)
         self._show_font()
         self.font_choice.setToolTip(self.tr("责任书使用的字体（保存在台账文件中）"))
         self.font_choice.currentIndexChanged.connect(lambda _i: self._font_chosen())
-        buttons.addWidget(self.font_choice)
-        self.verify_button = self._button(buttons, self.tr("核验验证码…"), self.verify_code)
+        self.font_table = FontTable(self)
+        self.font_work = Background(self, self.tr("查找责任书字体"))
+        self.font_work.done.connect(self.font_table.show_report)
+        fonts = QGroupBox(self.tr("责任书字体（GB/T 9704：标题小标宋、正文仿宋、一级标题黑体、"
+                                  "二级标题楷体）"), self)
+        chosen = QHBoxLayout()
+        chosen.addWidget(QLabel(self.tr("使用"), fonts))
+        chosen.addWidget(self.font_choice)
+        chosen.addStretch(1)
+        box = QVBoxLayout(fonts)
+        box.addLayout(chosen)
+        box.addWidget(self.font_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
+        layout.addWidget(fonts)
         self.preview_dialog: PreviewDialog | None = None
         self.batch_dialog: BatchDialog | None = None
         self.verify_action = QAction(QCoreApplication.translate("tabs", "核验责任书…"), self)
@@ -110,6 +180,8 @@ class LettersTab(Tab):
         self.batch_action.triggered.connect(lambda _checked=False: self.open_batch())
         host.changed.connect(self._on_changes)
         host.replaced.connect(self._show_font)
+        host.replaced.connect(self.refresh_fonts)
+        self.refresh_fonts()
 
     def menu_actions(self) -> list[tuple[str, QAction]]:
         return [(LETTERS_MENU, self.verify_action), (LETTERS_MENU, self.batch_action)]
@@ -144,6 +216,10 @@ class LettersTab(Tab):
             font_setting(self.host.ledger)))
         self.font_choice.blockSignals(False)
 
+    def refresh_fonts(self) -> None:
+        """Find the faces of the setting in the pool; the table shows them when found."""
+        self.font_work.read(self.host.ledger, font_report)
+
     def _font_chosen(self) -> None:
         try:
             self.host.perform(set_font_setting, self.font_choice.currentData())
@@ -152,8 +228,9 @@ class LettersTab(Tab):
             self._show_font()
 
     def _on_changes(self, changes: Changes) -> None:
-        if FONT_KEY in changes.ids("setting"):  # an undo of the font choice
+        if FONT_KEY in changes.ids("setting"):  # the font choice, or an undo of it
             self._show_font()
+            self.refresh_fonts()
 
     def current(self) -> Letter | None:
         return find(self.host.ledger, self.list.current_id())
@@ -175,25 +252,27 @@ class LettersTab(Tab):
         return dialog
 
     def preview(self) -> PreviewDialog | None:
-        """Print the letter again from the records as they are now (a new version if they
-        changed) and show it."""
+        """Print the letter again from the records as they are now, with its own date (today
+        for a letter printed before dates were kept), a new version if they changed, and show
+        it; the preview offers another date."""
         letter = self._need_current()
         if letter is None:
             return None
-        out = self._work / f"{letter.code}.pdf"
+        day = letter_date(self.host.ledger, letter.id) or dt.date.today()
+        folder = Path(tempfile.mkdtemp(dir=self._work))  # its own: an open preview keeps its file
         try:
-            result = letter_pdf(self.host.ledger, letter.id, out)
+            result = render_letter(self.host, letter.id, folder, letter.party, day)
         except PairingError as exc:
             LetterAsk.inform(self, self.tr("预览"), str(exc))
             return None
-        self.host.announce(result.changes)
         ids = [p.letter_id for p in result.letters]
         if ids[0] != letter.id:
             LetterAsk.inform(self, self.tr("预览"), self.tr(
                 "记录在打印后已修改，已生成新版本（验证码 {0}），原版本保留。").format(
                 result.letters[0].code))
             self.list.select_id(ids[0])
-        dialog = PreviewDialog(self.host, out, ids, letter.party, self)
+        dialog = PreviewDialog(self.host, result.files[0], ids, letter.party, self, day=day)
+        dialog.redated.connect(self.list.select_id)
         self.preview_dialog = dialog
         dialog.show()
         return dialog
