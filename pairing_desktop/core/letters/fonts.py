@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -243,16 +244,21 @@ def _candidates(wanted: Wanted, places: FontPlaces) -> Iterable[tuple[Face, str]
             yield Face(folder / filename, index), where
 
 
+_REGISTERING = threading.Lock()  # a batch, a preview and the font table may ask at once
+
+
 def _load(face: Face) -> str | None:
     """Register a face with ReportLab once per process (a TTC takes ~60 ms); None if it
-    cannot be used (a PostScript-outline OpenType font, a damaged file)."""
-    if face.name in pdfmetrics.getRegisteredFontNames():
+    cannot be used (a PostScript-outline OpenType font, a damaged file). One thread at a time:
+    two copies registered under one name could change a font halfway through a PDF."""
+    with _REGISTERING:
+        if face.name in pdfmetrics.getRegisteredFontNames():
+            return None
+        try:
+            pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
+        except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+            return str(exc) or exc.__class__.__name__
         return None
-    try:
-        pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
-        return str(exc) or exc.__class__.__name__
-    return None
 
 
 def _names(face: Face) -> tuple[str, str]:
