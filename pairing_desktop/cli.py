@@ -87,6 +87,32 @@ def _parser() -> argparse.ArgumentParser:
     hist.add_argument("--record", help="只看一条记录（记录编号）")
     hist.add_argument("--since", type=dt.date.fromisoformat, help="从这一天起（如 2026-03-01）")
     _user_option(hist)
+
+    template = sub.add_parser("template", help="生成导入用的空白 Excel 模板（每种记录一个工作表）")
+    template.add_argument("--out", type=Path, required=True, help="输出的 .xlsx 文件")
+    template.add_argument("--db", type=Path, dest="db",
+                          help="可选：台账文件，其乡镇、单位、职级、活动类型列入下拉列表")
+    template.add_argument("--kind", action="append", help="只包含这种记录（可重复），如 贫困户")
+
+    imp = sub.add_parser("import", help="从 Excel（.xlsx/.xls）或 CSV 导入记录：全部无误才写入")
+    imp.add_argument("file", type=Path, help="要导入的文件")
+    imp.add_argument("--db", type=Path, required=True, dest="db")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并预览数量，不写入")
+    imp.add_argument("--kind", help="文件中的记录种类（工作表名认不出时），如 贫困户 或 household")
+    imp.add_argument("--map", action="append", default=[], metavar="他们的列=我们的字段",
+                     help="指定列的对应（可重复），如 户主身份证号码=身份证号；"
+                          "字段写“不导入”则忽略该列")
+    imp.add_argument("--errors", type=Path,
+                     help="错误工作簿的位置（默认：导入文件旁的 <文件名>.错误.xlsx）")
+    _user_option(imp)
+
+    exp = sub.add_parser("export", help="把记录导出为 Excel 工作簿（与导入格式相同）")
+    exp.add_argument("--db", type=Path, required=True, dest="db")
+    exp.add_argument("--out", type=Path, required=True, help="输出的 .xlsx 文件")
+    exp.add_argument("--kind", action="append", help="只导出这种记录（可重复），如 贫困户")
+    exp.add_argument("--full-numbers", action="store_true",
+                     help="导出完整的身份证号和电话号码（仅县级管理员；记入操作日志）")
+    _user_option(exp)
     return parser
 
 
@@ -275,6 +301,88 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kinds(names: list[str] | None) -> list[str] | None:
+    from pairing_desktop.core.exchange import kind_named
+
+    try:
+        return [kind_named(n) for n in names] if names else None
+    except ValueError as exc:
+        raise PairingError(str(exc)) from None
+
+
+def _template(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.exchange import write_template
+
+    kinds = _kinds(args.kind)
+    if args.db is not None:
+        with _open_existing(args) as ledger:
+            path = write_template(args.out, ledger, kinds)
+    else:
+        path = write_template(args.out, None, kinds)
+    print(f"已生成导入模板：{path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.exchange import (
+        import_book,
+        plan_book,
+        problem_lines,
+        write_errors,
+    )
+
+    overrides = {}
+    for item in args.map:
+        theirs, sep, ours = item.partition("=")
+        if not sep or not theirs.strip():
+            raise PairingError(f"--map “{item}”应写成 他们的列=我们的字段")
+        overrides[theirs.strip()] = ours.strip()
+    kind = _kinds([args.kind])[0] if args.kind else None  # type: ignore[index]
+    with _open_existing(args) as ledger:
+        _refuse_if_damaged(ledger)
+        book = plan_book(ledger, args.file, kind, overrides)
+        for note in book.notes:
+            print(note)
+        for plan in book.plans:
+            print(f"工作表“{plan.name}” → {plan.label}：标题在第"
+                  f"{'、'.join(str(r + 1) for r in plan.heading_rows)}行，"
+                  f"数据 {len(plan.data_rows)} 行"
+                  + (f"（跳过 {len(plan.skipped)} 行：空行、合计或说明）" if plan.skipped else ""))
+            if not plan.is_our_format():
+                for line in plan.describe():
+                    print(f"  {line}")
+        result = import_book(ledger, book, dry_run=args.dry_run)
+    for line in result.summary():
+        print(line)
+    if not result.ok:
+        for line in problem_lines(result, limit=200):
+            print(line, file=sys.stderr)
+        where = write_errors(result, args.errors)
+        print(f"有 {len(result.problems) + result.more_problems} 处问题，没有写入任何记录。"
+              f"已标出错误：{where}", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        print("检查通过（预览）：没有写入。去掉 --dry-run 即按以上数量导入。")
+        return 0
+    for note in result.remembered:
+        print(note)
+    print(f"已导入：{args.file}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pairing_desktop.core.exchange import export_workbook
+
+    kinds = _kinds(args.kind)
+    with _open_existing(args) as ledger:
+        counts, _changes = export_workbook(ledger, args.out, kinds, args.full_numbers)
+    _print_counts(counts)
+    masked = "" if args.full_numbers else \
+        "（身份证号和电话已隐去中间几位；完整号码用 --full-numbers）"
+    print(f"已导出：{args.out}{masked}")
+    return 0
+
+
 def _refuse_if_damaged(ledger: Ledger) -> None:
     """Before a command writes: the full integrity check (0.2 s on a county's file)."""
     from pairing_desktop.core.check import verify_integrity
@@ -310,4 +418,5 @@ def _open_existing(args: argparse.Namespace) -> Ledger:
 
 
 COMMANDS = {"new": _new, "demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
-            "report": _report, "history": _history, "backup": _backup, "restore": _restore}
+            "report": _report, "history": _history, "backup": _backup, "restore": _restore,
+            "template": _template, "import": _import, "export": _export}
