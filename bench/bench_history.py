@@ -6,7 +6,7 @@ Issue 7's figures: saving one household through `ops.save` (validation, permissi
 hash-chained history entry, the Changes) and undoing it (`ops.undo`), against raw sqlite3 writing
 the same household row and one history row in one transaction (WAL, synchronous=FULL: the
 pragmas of storage.db); aim within 3x and under 5 ms. And opening one record's history (its 50
-changes among 1,000,000 entries) through `history.entries` and `history.describe`, against the
+changes among 1,000,000 entries) through `history.entries` and `history_book.lines`, against the
 bare indexed SELECT; aim under 50 ms.
 
 The file is the province (bench/province.py: 100,000 households) plus 1,000,000 generated history
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import province  # noqa: E402
 from bench.bench_ledger import Figure, compare, print_table  # noqa: E402
-from pairing_desktop.core import history  # noqa: E402
+from pairing_desktop.core import history, history_book  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.choices import HOUSEHOLD_CAUSES, HOUSEHOLD_KINDS  # noqa: E402
 from pairing_desktop.core.demo import DemoCounty  # noqa: E402
@@ -176,7 +176,7 @@ class Log:
 
     def _watched(self, n: int) -> tuple:
         """The watched household: created first, then edited, moved to another village twice
-        (describe names both villages), its phone changed (describe masks it)."""
+        (the lines name both villages), its phone changed (the lines mask it)."""
         if n == 0:
             return ("新建贫困户", "household", self.watched, "created", self._household())
         fields = self._household_edit()
@@ -308,8 +308,8 @@ def measure_reads(path: Path, runs: int) -> list[Figure]:
             compare(f"a record's history: {CHANGES} of {ENTRIES:,} entries",
                     lambda: history.entries(ledger, where, newest_first=False),
                     lambda: raw.record_history(watched), runs * 3, **aims),
-            compare("… and described (history.describe)",
-                    lambda: history.describe(
+            compare("… and described (history_book.lines)",
+                    lambda: history_book.lines(
                         ledger, history.entries(ledger, where, newest_first=False)),
                     lambda: raw.record_history(watched), runs * 3, **aims),
         ]

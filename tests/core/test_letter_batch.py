@@ -52,14 +52,19 @@ def test_a_cancelled_batch_leaves_no_file_and_records_nothing(ledger, county, tm
         assert Letter.select().count() == 0
 
 
-def test_a_batch_whose_file_cannot_be_put_in_place_records_nothing(ledger, county, tmp_path):
-    out = tmp_path / "letters.pdf"
-    out.mkdir()  # a folder where the PDF should go
+def test_a_batch_whose_file_cannot_be_put_in_place_records_nothing(ledger, county, tmp_path,
+                                                                  monkeypatch):
+    from pairing_desktop.core.letters import batch
+
+    def no_room(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch.os, "replace", no_room)  # the rename into place fails
     with pytest.raises(PairingError, match="无法写入"):
-        generate(ledger, "target", YEAR, out)
+        generate(ledger, "target", YEAR, tmp_path / "letters.pdf")
     with ledger.bound():
         assert Letter.select().count() == 0
-    assert list(out.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")] == []
 
 
 def test_a_batch_returns_the_letters_it_recorded(ledger, county, tmp_path):
@@ -117,3 +122,18 @@ def test_cli_letters_and_verify(county, ledger, tmp_path, capsys):
     assert "没有可生成的" in capsys.readouterr().err
     assert cli.main(["verify", "--db", str(tmp_path / "missing.db"), code]) == 1
     assert not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize("target", ["ledger", "folder", "suffix"])
+def test_a_batch_never_writes_over_the_ledger_a_folder_or_another_kind_of_file(ledger, county,
+                                                                              tmp_path, target):
+    from tests.helpers import file_hash
+
+    out = {"ledger": ledger.path, "folder": tmp_path, "suffix": tmp_path / "letters.docx"}[target]
+    before = file_hash(out) if out.is_file() else None
+    with pytest.raises(ValidationError, match="输出文件"):
+        generate(ledger, "target", YEAR, out)
+    with ledger.bound():
+        assert Letter.select().count() == 0
+    if before is not None:
+        assert file_hash(out) == before

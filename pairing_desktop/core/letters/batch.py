@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.errors import PairingError, RefusedError
+from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
+from pairing_desktop.core.files import check_output
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, for_print, gather
 from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
@@ -73,7 +74,13 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
              progress: Progress | None = None, cancelled: Cancelled | None = None,
              template_dir: Path | None = None, fonts: LetterFonts | None = None) -> BatchResult:
     """Write the letters of `kind` for `year` to `out` (a PDF file, or a folder when `split`),
-    dated `day` (today when not given)."""
+    dated `day` (today when not given). An `out` that is a ledger or a backup, a folder for one
+    PDF or a file for a split batch, is refused before anything is made or recorded."""
+    out = Path(out)
+    if split and out.is_file():
+        raise ValidationError({"out": f"输出文件夹：{out} 是一个文件，请给出文件夹"})
+    if not split:
+        check_output(out, (".pdf",))
     template = load_template(kind, template_dir)
     fonts = fonts or letter_fonts(ledger)
     day = day or dt.date.today()
