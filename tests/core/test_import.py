@@ -268,22 +268,49 @@ def provincial(path: Path) -> Path:
         "13885712345", "因病", ID1, "刘建国"]]})
 
 
-def test_a_provincial_workbook_is_recognised_and_its_mapping_remembered(ledger, place, tmp_path):
+def test_a_provincial_workbook_is_recognised_and_its_mapping_remembered(ledger, place, cadre,
+                                                                       tmp_path):
     path = provincial(tmp_path / "省系统导出.xlsx")
     result = imported(ledger, path, overrides={"户码*": "不导入"})
     assert result.ok, result.problems
     plan = result.book.plans[0]
     assert plan.kind == "household" and not plan.remembered
     assert "户主身份证号码* → 身份证号（常用名）" in plan.describe()
-    assert "帮扶人姓名 → 不导入（不导入）" in plan.describe()
+    assert "帮扶人姓名 → 帮扶干部（常用名）" in plan.describe()
+    assert result.summary() == ["贫困户：新建 1，更新 0，不变 0",
+                                "干部帮扶结对：新建 1，更新 0，不变 0"]
     with ledger.bound():
         household = Household.get()
         assert (household.kind, household.group_name, household.id_number) == ("低保", "三组", ID1)
+        assert (household.assignments.get().cadre_id, household.assignments.get().ended_on) == (
+            cadre, None)
         assert Setting.select().where(Setting.key.startswith("import_mapping.")).count() == 1
     assert result.remembered == ["已记住工作表“Sheet1”的列对应，下次导入同样格式的文件时自动使用"]
     again = exchange.plan_book(ledger, provincial(tmp_path / "第二个村.xlsx"))
     assert again.plans[0].remembered
     assert "户码* → 不导入（上次确认）" in again.plans[0].describe()
+    repeat = exchange.import_book(ledger, again)
+    assert repeat.summary() == ["贫困户：新建 0，更新 0，不变 1",
+                                "干部帮扶结对：新建 0，更新 0，不变 1"]
+
+
+def test_a_responsible_cadre_that_matches_no_record_is_a_row_error(ledger, place, tmp_path):
+    before = dump(ledger)
+    problem = only(imported(ledger, provincial(tmp_path / "省.xlsx")))
+    assert (problem.column, problem.value) == ("帮扶人姓名", "刘建国")
+    assert problem.reason == "帮扶干部：找不到干部“刘建国”（台账和本工作簿中都没有）"
+    assert dump(ledger) == before
+
+
+def test_a_household_held_by_another_cadre_is_not_taken_over_by_a_workbook(
+        ledger, place, cadre, unit, ranks, tmp_path):
+    other = save(ledger, "cadre", None, {"unit": unit, "name": "张伟", "rank": ranks["股级"]})
+    household = save(ledger, "household", None, {"village": place, "head_name": "杨秀英",
+                                                  "id_number": ID1})
+    save(ledger, "assignment", None, {"cadre": other, "household": household,
+                                      "started_on": "2025-1-1"})
+    problem = only(imported(ledger, provincial(tmp_path / "省.xlsx")))
+    assert problem.reason.startswith("干部帮扶结对：贫困户：已由 张伟 负责（帮扶中）")
 
 
 def test_a_mapping_naming_what_we_do_not_have_is_refused(ledger, place, tmp_path):
@@ -409,7 +436,43 @@ def test_the_command_imports_previews_and_refuses(ledger, place, tmp_path):
     done = cli("import", str(good), "--db", str(db))
     assert done.returncode == 0 and "已导入" in done.stdout, done.stderr
     mapped = cli("import", str(provincial(tmp_path / "省.xlsx")), "--db", str(db), "--kind",
-                 "贫困户", "--map", "户码*=不导入", "--dry-run")
+                 "贫困户", "--map", "户码*=不导入", "--map", "帮扶人姓名=不导入", "--dry-run")
     assert mapped.returncode == 0, mapped.stderr
     assert "户码* → 不导入（指定）" in mapped.stdout
     assert "贫困户：新建 0，更新 0，不变 1" in mapped.stdout
+
+
+# --- the same checks as a save --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [
+    {"电话": "12345"}, {"家庭人口": -1}, {"类型": "特困"}, {"户主": None},
+    {"身份证号": ID1[:17] + ("0" if ID1[17] != "0" else "1")}, {"身份证号": "52052219620708"},
+    {"人均纯收入（元）": "很多"}, {"主要致贫原因": "懒"}, {"家庭人口": 2.5},
+])
+def test_a_row_is_refused_with_the_message_a_save_gives(ledger, place, tmp_path, change):
+    from pairing_desktop.core import records
+    from pairing_desktop.core.errors import ValidationError
+
+    save(ledger, "household", None, {"village": place, "head_name": "王国华", "id_number": ID2})
+    values = dict(zip(HOUSEHOLD_HEADINGS, row(**change), strict=True))
+    fields = {"村民组": "group_name", "户主": "head_name", "身份证号": "id_number", "电话": "phone",
+              "家庭人口": "members", "类型": "kind", "人均纯收入（元）": "income_per_capita",
+              "主要致贫原因": "poverty_cause"}
+    raw = {"village": place, **{fields[h]: v for h, v in values.items() if h in fields}}
+    with pytest.raises(ValidationError) as refused, ledger.bound():
+        records.validate(ledger, "household", raw)
+    problem = only(imported(ledger, households(tmp_path / "户.xlsx", row(**change))))
+    assert problem.reason == next(iter(refused.value.errors.values()))
+
+
+def test_a_new_activity_type_gets_a_code_of_its_own(ledger, tmp_path):
+    from pairing_desktop.core.storage.models import ActivityType
+
+    path = workbook(tmp_path / "类型.xlsx", {"活动类型": [
+        ["名称", "对象", "记录的数字", "必填项"], ["修建沼气池", "结对", "户数、个数", "个数"]]})
+    result = imported(ledger, path)
+    assert result.summary() == ["活动类型：新建 1，更新 0，不变 0"], result.problems
+    with ledger.bound():
+        made = ActivityType.get(ActivityType.name == "修建沼气池")
+    assert made.code.startswith("custom_") and made.measures == "households,items"

@@ -51,14 +51,20 @@ class CellError(ValueError):
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not clean(value))
+    return value is None or value == "" or (isinstance(value, str) and not clean(value))
+
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
 
 
 def clean(text: str) -> str:
     """Text as compared: no non-breaking or zero-width spaces around it, full-width ASCII and
     the ideographic space folded (NFKC would also fold Chinese punctuation; see fields)."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    return re.sub("[\u200b-\u200f\u2060\ufeff]", "", half_width(text)).strip()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = _ZERO_WIDTH.sub("", half_width(text.replace("\u00a0", " ")))
+    return text.strip()
 
 
 def number_text(value: float | int) -> str:

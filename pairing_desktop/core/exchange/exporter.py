@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,6 @@ from pairing_desktop.core.exchange.workbook_format import (
     LISTS_SHEET,
     NOTES_SHEET,
     REF_PATHS,
-    Column,
     SheetFormat,
     choices_of,
     field_of,
@@ -229,7 +227,7 @@ def export_rows(tables: Tables, kind: str, full_numbers: bool) -> Iterator[list[
         part = part_field(kind, column)
         plan.append((f.name, column.part, part.kind, part.kind.personal,
                      tables[f.ref] if f.ref else None))
-    for record_id, row in table.rows.items():
+    for row in table.rows.values():
         values = dict(zip(table.names, row, strict=True))
         cells = []
         for name, path, kind_, personal, target in plan:
@@ -238,7 +236,6 @@ def export_rows(tables: Tables, kind: str, full_numbers: bool) -> Iterator[list[
                 value = target.path_value(value, path)
             cells.append(_cell(kind_, value, full_numbers, personal))
         yield cells
-        del record_id
 
 
 def kinds_of(kinds: Iterable[str] | None) -> list[str]:
@@ -430,5 +427,3 @@ def _sheet_name(name: str) -> str:
     cleaned = "".join("_" if c in "[]:*?/\\" else c for c in name).strip("'")
     return (cleaned or "Sheet1")[:31]
 
-
-_ = (uuid, Column)

@@ -19,6 +19,7 @@ the import will do.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,15 +34,24 @@ from pairing_desktop.core.exchange import mapping as mapping_
 from pairing_desktop.core.exchange.cells import CellError, cell_input, is_blank, text_cell
 from pairing_desktop.core.exchange.mapping import ColumnMap, SheetPlan
 from pairing_desktop.core.exchange.reader import RawSheet, column_letter, read_file
-from pairing_desktop.core.exchange.tables import Table, Tables, db_row, db_value
+from pairing_desktop.core.exchange.tables import Table, Tables, db_value
 from pairing_desktop.core.exchange.workbook_format import (
     FORMATS,
     KEYS,
+    LINK_BACK,
     OPEN_KEYS,
     REF_PATHS,
     part_field,
 )
-from pairing_desktop.core.fields import FieldSpec, IdNumber, MultiChoice, Phone, Ref
+from pairing_desktop.core.fields import (
+    Code,
+    Date,
+    FieldSpec,
+    IdNumber,
+    MultiChoice,
+    Phone,
+    Ref,
+)
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.operations.records import stored_value
@@ -229,6 +239,9 @@ class _Cols:
 
     plain: list[tuple[ColumnMap, FieldSpec]]
     refs: dict[str, list[tuple[ColumnMap, FieldSpec]]]  # field → [(column, referenced field)]
+    # linking kind → (its field naming the other record, [(column, referenced field)])
+    links: dict[str, tuple[FieldSpec, list[tuple[ColumnMap, FieldSpec]]]] = field(
+        default_factory=dict)
 
 
 class _Run:
@@ -236,7 +249,7 @@ class _Run:
         self.ledger = ledger
         self.book = book
         self.op: Operation
-        self.tables = Tables()
+        self.tables = Tables(keys_only=True)
         self.problems: list[Problem] = []
         self.more_problems = 0
         self.counts: dict[str, Counts] = {}
@@ -244,6 +257,13 @@ class _Run:
         self.inserts: list[tuple[EntitySpec, tuple]] = []
         self.updates: dict[tuple[EntitySpec, tuple[str, ...]], list[tuple]] = defaultdict(list)
         self.claimed: set[uuid.UUID] = set()
+        # what a sheet's distinct cells read as, and what a reference's cells name (per sheet)
+        self.cells: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
+            defaultdict(dict)
+        self.refs: dict[Any, tuple[uuid.UUID | None, list[tuple[str, int]]]] = {}
+        # each field's values as parsed and checked: (stored value, message or None)
+        self.parsed: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
+            defaultdict(dict)
 
     # problems
 
@@ -278,19 +298,26 @@ class _Run:
     def columns(self, plan: SheetPlan) -> _Cols:
         spec = ENTITIES[plan.kind]
         plain, refs = [], defaultdict(list)
+        links: dict[str, tuple[FieldSpec, list[tuple[ColumnMap, FieldSpec]]]] = {}
         for c in plan.mapped():
             assert c.ours is not None
-            if c.ours.is_ref:
+            if c.ours.link:
+                f = ENTITIES[c.ours.link].field(c.ours.field)
+                links.setdefault(c.ours.link, (f, []))[1].append(
+                    (c, part_field(plan.kind, c.ours)))
+            elif c.ours.is_ref:
                 refs[c.ours.field].append((c, part_field(plan.kind, c.ours)))
             else:
                 plain.append((c, spec.field(c.ours.field)))
         for name, parts in refs.items():  # the name a clerk writes first: problems name it
             paths = REF_PATHS[spec.field(name).ref or ""]
             parts.sort(key=lambda part: paths.index(part[0].ours.part))  # type: ignore[union-attr]
-        return _Cols(plain, dict(refs))
+        return _Cols(plain, dict(refs), links)
 
     def check_sheet(self, plan: SheetPlan) -> None:
         spec = ENTITIES[plan.kind]
+        self.cells.clear()
+        self.refs.clear()
         table = self.tables[plan.kind]
         cols = self.columns(plan)
         rows = plan.sheet.rows
@@ -329,51 +356,73 @@ class _Run:
                                 else None)
                 self.note_failed(plan, table, raw)
                 continue
-            self.accept(plan, index, spec, table, record_id, before, values, counts)
+            saved = self.accept(plan, index, spec, table, record_id, before, values, counts)
+            if saved is not None:
+                for link, (f, parts) in cols.links.items():
+                    self.link(plan, index, row, saved, link, f, parts)
 
     def read_row(self, plan: SheetPlan, index: int, row: list[Any],
                  cols: _Cols) -> tuple[dict[str, Any], dict[str, str]]:
-        """The row's values by field (references as ids), and the masked numbers it shows."""
+        """The row's values by field (references as ids), and the masked numbers it shows.
+
+        A column's cells repeat (a village's name, a type, a cause): each distinct cell is
+        read once per sheet, which is most of what makes 50,000 rows quick to check."""
         raw: dict[str, Any] = {}
         masked: dict[str, str] = {}
         width = len(row)
         for column, f in cols.plain:
             cell = row[column.index] if column.index < width else None
+            memo = self.cells[id(column)]
+            key = (type(cell), cell)
             try:
-                value = cell_input(f.kind, cell)
-            except CellError as exc:
-                self.refuse(plan, index, f"{f.label}：{exc}", column, cell)
+                value, message = memo[key]
+            except KeyError:
+                value, message = memo[key] = _read_cell(f, cell)
+            if message is not None:
+                self.refuse(plan, index, message, column, cell)
+            elif value is None:
                 continue
-            if value is None:
-                continue
-            if isinstance(f.kind, (IdNumber, Phone)) and "*" in value:
+            elif isinstance(value, str) and "*" in value and f.kind.personal:
                 masked[f.name] = value
-                continue
-            raw[f.name] = value
+            else:
+                raw[f.name] = value
+        spec = ENTITIES[plan.kind]
         for name, parts in cols.refs.items():
-            ref_id = self.resolve(plan, index, row, name, parts)
+            ref_id = self.resolve(plan, index, row, spec.field(name), parts)
             if ref_id is not None:
                 raw[name] = ref_id
         return raw, masked
 
-    def resolve(self, plan: SheetPlan, index: int, row: list[Any], name: str,
+    def resolve(self, plan: SheetPlan, index: int, row: list[Any], f: FieldSpec,
                 parts: list[tuple[ColumnMap, FieldSpec]]) -> uuid.UUID | None:
         """The record a reference's columns name; None (and a problem when they name nothing
-        or several) when they are blank or wrong."""
-        spec = ENTITIES[plan.kind]
-        f = spec.field(name)
+        or several) when they are blank or wrong. Each distinct set of cells is looked up once
+        per sheet (the records referred to are all in before the sheet's kind is read)."""
+        width = len(row)
+        cells = tuple(row[c.index] if c.index < width else None for c, _ in parts)
+        key = (id(parts), tuple((type(c), c) for c in cells))
+        try:
+            found, problems = self.refs[key]
+        except KeyError:
+            problems = []
+            found = self._resolve(plan, f, parts, cells, problems)
+            self.refs[key] = (found, problems)
+        for reason, at in problems:
+            self.refuse(plan, index, reason, parts[at][0], cells[at])
+        return found
+
+    def _resolve(self, plan: SheetPlan, f: FieldSpec, parts: list[tuple[ColumnMap, FieldSpec]],
+                 cells: tuple[Any, ...], problems: list[tuple[str, int]]) -> uuid.UUID | None:
         target = ENTITIES[f.ref or ""]
         given: dict[str, Any] = {}
         masked: dict[str, str] = {}
-        width = len(row)
-        for column, part in parts:
-            cell = row[column.index] if column.index < width else None
+        for at, ((column, part), cell) in enumerate(zip(parts, cells, strict=True)):
             try:
                 value = cell_input(part.kind, cell)
                 value = part.kind.parse(value) if value is not None and "*" not in str(
                     value) else value
             except (CellError, ValueError) as exc:
-                self.refuse(plan, index, f"{f.label}：{exc}", column, cell)
+                problems.append((f"{f.label}：{exc}", at))
                 return None
             if value is None:
                 continue
@@ -384,7 +433,6 @@ class _Run:
                 given[column.ours.part] = value
         if not given and not masked:
             return None
-        first = parts[0][0]
         if given.get("id_number"):  # an ID number names one person: the other columns check it
             found = self.tables[target.key].find({"id_number": given["id_number"]}, {})
             if found:
@@ -393,26 +441,26 @@ class _Run:
                 wrong = [p for p, v in others.items() if table.value(found[0], p) != v]
                 if wrong:
                     shown = "、".join(str(table.value(found[0], p)) for p in wrong)
-                    self.refuse(plan, index, f"{f.label}：身份证号 {given['id_number']} 是"
-                                f"“{shown}”的，与本行所填不符", first, row[first.index])
+                    problems.append((f"{f.label}：身份证号 {given['id_number']} 是“{shown}”的，"
+                                     "与本行所填不符", 0))
                     return None
                 return found[0]
         found = self.tables[target.key].find(given, masked)
         if len(found) == 1:
             return found[0]
         described = "、".join(str(v) for v in given.values()) or "、".join(masked.values())
-        cell = row[first.index] if first.index < len(row) else None
         if not found:
             failed = self.tables[target.key].failed.get((given.get(REF_PATHS[target.key][0]),))
             why = f"（{failed}有错误，未能导入）" if failed else "（台账和本工作簿中都没有）"
-            self.refuse(plan, index, f"{f.label}：找不到{target.label}“{described}”{why}",
-                        first, cell)
+            problems.append((f"{f.label}：找不到{target.label}“{described}”{why}", 0))
             return None
-        missing = [c.heading for c in FORMATS[plan.kind].columns
-                   if c.field == name and c.part not in given]
+        link = parts[0][0].ours.link if parts[0][0].ours else ""
+        fmt = FORMATS[plan.kind]
+        missing = [c.heading for c in (fmt.links if link else fmt.columns)
+                   if c.field == f.name and c.link == link and c.part not in given]
         hint = f"，请在同一行填写{'、'.join(missing)}以区分" if missing else "，无法区分"
-        self.refuse(plan, index, f"{f.label}：有 {len(found)} {target.measure}{target.label}"
-                    f"都是“{described}”{hint}", first, cell)
+        problems.append((f"{f.label}：有 {len(found)} {target.measure}{target.label}"
+                         f"都是“{described}”{hint}", 0))
         return None
 
     def note_failed(self, plan: SheetPlan, table: Table, raw: dict[str, Any]) -> None:
@@ -441,7 +489,9 @@ class _Run:
         for names in KEYS[kind]:
             for name in names:
                 if name not in parsed:
-                    parsed[name] = _parsed(spec.field(name), raw.get(name))
+                    value = raw.get(name)
+                    parsed[name] = None if value is None else \
+                        self.parse(spec.field(name), value)[0]
         first = KEYS[kind][0]
         for n, names in enumerate(KEYS[kind]):
             key = tuple(parsed[name] for name in names)
@@ -464,21 +514,12 @@ class _Run:
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
         for f in spec.fields:
-            try:
-                value = f.kind.parse(merged.get(f.name, f.default))
-            except ValueError as exc:
-                errors[f.name] = f"{f.label}：{exc}"
-                continue
-            if value is None:
-                if f.required:
-                    errors[f.name] = f"{f.label}：必填，不能为空"
-            elif isinstance(f.kind, Ref):
-                if value not in self.tables[f.kind.entity]:
-                    errors[f.name] = f"{f.label}：所选记录不存在或已删除"
-            else:
-                message = f.kind.check(value) or (f.check(value) if f.check else None)
-                if message:
-                    errors[f.name] = f"{f.label}：{message}"
+            value, message = self.parse(f, merged.get(f.name, f.default))
+            if message is not None:
+                errors[f.name] = message
+            elif isinstance(f.kind, Ref) and value is not None \
+                    and value not in self.tables[f.kind.entity]:
+                errors[f.name] = f"{f.label}：所选记录不存在或已删除"
             values[f.name] = value
         if not errors:
             errors.update(self.duplicates(spec, table, values, record_id))
@@ -488,6 +529,24 @@ class _Run:
             for rule in spec.rules:
                 errors.update(rule(values, record_id))
         return values, errors
+
+    def parse(self, f: FieldSpec, raw: Any) -> tuple[Any, str | None]:
+        """A field's value as `records.validate` reads it: parsed by its kind, then required
+        and the kind's and field's checks; remembered per distinct value (kinds are pure, but
+        for a code, new each time)."""
+        if isinstance(f.kind, Code):
+            return _parse(f, raw)  # a new code each time it is empty
+        if raw is None:
+            return None, f"{f.label}：必填，不能为空" if f.required else None
+        memo = self.parsed[id(f)]
+        key = (type(raw), raw)
+        try:
+            return memo[key]
+        except KeyError:
+            found = memo[key] = _parse(f, raw)
+            return found
+        except TypeError:  # a list of choices: not hashable, not worth remembering
+            return _parse(f, raw)
 
     def duplicates(self, spec: EntitySpec, table: Table, values: dict[str, Any],
                    record_id: uuid.UUID | None) -> dict[str, str]:
@@ -507,24 +566,56 @@ class _Run:
                                 "已存在，不能重复")
         return errors
 
+    def link(self, plan: SheetPlan, index: int, row: list[Any], record_id: uuid.UUID,
+             kind: str, f: FieldSpec, parts: list[tuple[ColumnMap, FieldSpec]]) -> None:
+        """Link the row's record to the one its link columns name (a household to its cadre):
+        nothing when that link is open already, a new linking record (from today) otherwise."""
+        other = self.resolve(plan, index, row, f, parts)
+        if other is None:
+            return
+        spec = ENTITIES[kind]
+        table = self.tables[kind]
+        back = LINK_BACK[kind]
+        counts = self.counts.setdefault(kind, Counts())
+        for existing in table.index((back,)).get((record_id,), ()):
+            if table.value(existing, f.name) == other and table.value(existing, "ended_on") \
+                    is None:
+                counts.unchanged += 1
+                return
+        raw = {f.name: other, back: record_id, "started_on": dt.date.today()}
+        pure = all(rule.__name__ in PURE_RULES for rule in spec.rules)
+        values, errors = self.check(spec, table, raw, None, None, pure)
+        if errors:
+            for message in errors.values():
+                self.refuse(plan, index, f"{spec.label}：{message}", parts[0][0],
+                            row[parts[0][0].index] if parts[0][0].index < len(row) else None)
+            return
+        self.accept(plan, index, spec, table, None, None, values, counts)
+
     # writing
 
     def accept(self, plan: SheetPlan, index: int, spec: EntitySpec, table: Table,
                record_id: uuid.UUID | None, before: dict[str, Any] | None,
-               values: dict[str, Any], counts: Counts) -> None:
-        m = spec.model
-        stored = {k: stored_value(getattr(m, k), v) for k, v in values.items()}
+               values: dict[str, Any], counts: Counts) -> uuid.UUID | None:
+        """Record and queue the write of a checked row; the record's id (None when refused)."""
+        stored = values
+        for name, column in _defaulted(spec):  # nothing, in a column that cannot be empty
+            if stored[name] is None:
+                stored[name] = stored_value(column, None)
         origin = f"“{plan.name}”表第{index + 1}行"
         try:
             if record_id is None:
                 new_id = uuid.uuid4()
                 self.op.created(spec.key, new_id, stored)
-                self.inserts.append((spec, (new_id.hex, self.now, self.now, None,
-                                            *db_row(stored[n] for n in table.names))))
+                row = [stored[n] for n in table.all_names]
+                for at in _converted(spec):  # ids and dates as stored
+                    if row[at] is not None:
+                        row[at] = db_value(row[at])
+                self.inserts.append((spec, (new_id.hex, self.now, self.now, None, *row)))
                 table.put(new_id, stored, origin)
                 self.claimed.add(new_id)
                 counts.created += 1
-                return
+                return new_id
             assert before is not None
             for f in spec.fields:  # a multiple choice is a set: another order is no change
                 if isinstance(f.kind, MultiChoice) and stored[f.name] != before[f.name] and set(
@@ -533,15 +624,16 @@ class _Run:
             changed = self.op.updated(spec.key, record_id, before, stored)
         except RefusedError as exc:
             self.refuse(plan, index, str(exc))
-            return
+            return None
         self.claimed.add(record_id)
         if not changed:
             counts.unchanged += 1
-            return
+            return record_id
         self.updates[(spec, tuple(changed))].append(
             (*(db_value(stored[n]) for n in changed), self.now, record_id.hex))
         table.put(record_id, stored, origin)
         counts.updated += 1
+        return record_id
 
     def flush(self) -> None:
         """Write the accepted rows (in the order accepted: one statement per run of a kind)."""
@@ -559,13 +651,25 @@ class _Run:
         self.updates.clear()
 
 
-def _parsed(f: FieldSpec, value: Any) -> Any:
-    if value is None:
-        return None
+def _parse(f: FieldSpec, raw: Any) -> tuple[Any, str | None]:
     try:
-        return f.kind.parse(value)
-    except ValueError:
-        return None
+        value = f.kind.parse(raw)
+    except ValueError as exc:
+        return None, f"{f.label}：{exc}"
+    if value is None:
+        return None, f"{f.label}：必填，不能为空" if f.required else None
+    if isinstance(f.kind, Ref):
+        return value, None
+    message = f.kind.check(value) or (f.check(value) if f.check else None)
+    return value, f"{f.label}：{message}" if message else None
+
+
+def _read_cell(f: FieldSpec, cell: Any) -> tuple[Any, str | None]:
+    """A cell as its field's kind reads it, or the message naming why it cannot be."""
+    try:
+        return cell_input(f.kind, cell), None
+    except CellError as exc:
+        return None, f"{f.label}：{exc}"
 
 
 def _same_person(table: Table, candidate: uuid.UUID, first: tuple[str, ...],
@@ -584,6 +688,26 @@ def _same_person(table: Table, candidate: uuid.UUID, first: tuple[str, ...],
 
 
 _SQL: dict[Any, str] = {}
+_DEFAULTED: dict[str, list[tuple[str, Any]]] = {}
+_CONVERTED: dict[str, list[int]] = {}
+
+
+def _defaulted(spec: EntitySpec) -> list[tuple[str, Any]]:
+    """The fields whose column cannot be empty and has a default (operations.records)."""
+    if spec.key not in _DEFAULTED:
+        m = spec.model
+        _DEFAULTED[spec.key] = [
+            (f.name, getattr(m, f.name)) for f in spec.fields
+            if not getattr(m, f.name).null and getattr(m, f.name).default is not None]
+    return _DEFAULTED[spec.key]
+
+
+def _converted(spec: EntitySpec) -> list[int]:
+    """Positions of the fields whose values the database stores as text (ids, dates)."""
+    if spec.key not in _CONVERTED:
+        _CONVERTED[spec.key] = [i for i, f in enumerate(spec.fields)
+                                if isinstance(f.kind, (Ref, Date))]
+    return _CONVERTED[spec.key]
 
 
 def _columns(spec: EntitySpec) -> list[str]:

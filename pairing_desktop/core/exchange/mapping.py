@@ -70,6 +70,12 @@ KIND_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "farmer": {"所在村": ("村", "村名", "行政村"), "致富带头人": ("是否致富带头人",)},
     "uv_pairing": {"帮扶村": ("村", "村名", "结对村"), "脱钩日期": ("脱钩时间",)},
+    "household_links": {
+        "帮扶干部": ("帮扶人", "帮扶人姓名", "帮扶责任人", "帮扶责任人姓名", "结对干部"),
+        "帮扶干部电话": ("帮扶人电话", "帮扶人电话号码", "帮扶人联系电话", "帮扶责任人电话"),
+        "帮扶干部所在单位": ("帮扶人单位", "帮扶人工作单位", "帮扶责任人单位"),
+        "帮扶干部身份证号": ("帮扶人身份证号", "帮扶人身份证号码"),
+    },
     "assignment": {"帮扶干部": ("帮扶人", "帮扶人姓名", "帮扶责任人"),
                    "贫困户": ("户主", "户主姓名", "帮扶对象"),
                    "贫困户身份证号": ("户主身份证号码", "户主身份证号")},
@@ -148,6 +154,8 @@ class SheetPlan:
 def names_of(kind: str, column: Column) -> list[str]:
     """Every name a heading may have for this column of ours, ours first."""
     names = [column.heading]
+    if column.link:
+        return names + list(KIND_NAMES.get(f"{kind}_links", {}).get(column.heading, ()))
     names += KIND_NAMES.get(kind, {}).get(column.heading, ())
     names += COMMON_NAMES.get(column.heading, ())
     f = ENTITIES[kind].field(column.field)
@@ -160,9 +168,10 @@ def _lookup(kind: str) -> tuple[dict[str, Column], dict[str, Column]]:
     """Their heading (as compared) → our column: exact headings, then usual names."""
     exact: dict[str, Column] = {}
     usual: dict[str, Column] = {}
-    for column in FORMATS[kind].columns:
+    columns = FORMATS[kind].columns + FORMATS[kind].links
+    for column in columns:
         exact.setdefault(heading_key(column.heading), column)
-    for column in FORMATS[kind].columns:
+    for column in columns:
         for name in names_of(kind, column)[1:]:
             key = heading_key(name)
             if key not in exact:
@@ -266,11 +275,21 @@ def _headings(sheet: RawSheet, first: int) -> tuple[tuple[int, ...], list[tuple[
     return (first, first + 1), readings
 
 
-def _skip_reason(texts: list[str], heading: list[str]) -> str | None:
-    filled = [t for t in texts if t]
+def _skip_reason(row: list[Any], heading: list[str]) -> str | None:
+    """Why a row below the headings is not a record, or None. Only the first filled cells
+    are read as text: a totals row or a note says so at its start (50,000 rows are scanned)."""
+    filled = []
+    for value in row:
+        if value is None or value == "":
+            continue
+        text = "" if is_blank(value) else clean(text_cell(value))
+        if text:
+            filled.append(text)
+            if len(filled) == 3:
+                break
     if not filled:
         return "空行"
-    if texts[:len(heading)] == heading[:len(texts)] or filled == [t for t in heading if t]:
+    if filled == [t for t in heading if t][:len(filled)] and _texts(row) == heading[:len(row)]:
         return "重复的标题行"
     if any(heading_key(t) in TOTAL_WORDS or heading_key(t).startswith(TOTAL_WORDS)
            for t in filled[:3]):
@@ -302,7 +321,7 @@ def plan_sheet(sheet: RawSheet, kind: str | None = None,
         plan.remembered = True
     heading = _texts(sheet.rows[heading_rows[-1]])
     for index in range(heading_rows[-1] + 1, len(sheet.rows)):
-        why = _skip_reason(_texts(sheet.rows[index]), heading)
+        why = _skip_reason(sheet.rows[index], heading)
         if why:
             plan.skipped.append((index, why))
         else:
@@ -313,12 +332,12 @@ def plan_sheet(sheet: RawSheet, kind: str | None = None,
 def our_column(kind: str, name: str) -> Column | None:
     """Our column named by its heading, its field's name or label (for --map)."""
     key = heading_key(name)
-    columns = FORMATS[kind].columns
+    columns = FORMATS[kind].columns + FORMATS[kind].links
     for column in columns:
         if heading_key(column.heading) == key:
             return column
     spec = ENTITIES[kind]
-    for column in columns:  # a reference by its field: the name a clerk writes
+    for column in FORMATS[kind].columns:  # a reference by its field: the name a clerk writes
         f = spec.field(column.field)
         if key in (column.field.lower(), heading_key(f.label)) and (
                 not column.is_ref or column.part == REF_PATHS[f.ref or ""][0]):
@@ -342,7 +361,8 @@ def apply_mapping(plan: SheetPlan, mapping: dict[str, str], how: str = "指定")
         column = our_column(plan.kind, ours)
         if column is None:
             problems.append(f"{plan.label}没有“{ours}”这一项（可选：" + "、".join(
-                c.heading for c in FORMATS[plan.kind].columns) + f"，或 {SKIP}）")
+                c.heading for c in FORMATS[plan.kind].columns + FORMATS[plan.kind].links)
+                + f"，或 {SKIP}）")
             continue
         for other in plan.columns:  # one of theirs per column of ours
             if other is not target and other.ours == column:

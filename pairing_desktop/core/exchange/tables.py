@@ -9,8 +9,8 @@ finds a village created on an earlier one.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from peewee import SQL
@@ -22,38 +22,82 @@ Key = tuple[Any, ...]
 
 
 class Tables:
-    """One Table per kind, read from the bound ledger the first time it is asked for."""
+    """One Table per kind, read from the bound ledger the first time it is asked for.
 
-    def __init__(self) -> None:
+    `keys_only`: read only the fields that find and match records (names, ID numbers, the
+    references of keys) until a record's whole values are asked for: an import of 50,000 new
+    households then never reads the 100,000 households already there whole."""
+
+    def __init__(self, keys_only: bool = False) -> None:
         self._tables: dict[str, Table] = {}
+        self.keys_only = keys_only
 
     def __getitem__(self, kind: str) -> Table:
         table = self._tables.get(kind)
         if table is None:
-            table = self._tables[kind] = Table(ENTITIES[kind], self)
+            table = self._tables[kind] = Table(ENTITIES[kind], self, self.keys_only)
         return table
 
 
+def key_fields(spec: EntitySpec) -> tuple[str, ...]:
+    """The fields an import looks records up by: keys, unique fields, the names references
+    give, and the end of a period (an open assignment)."""
+    from pairing_desktop.core.exchange.workbook_format import KEYS, LINKS, REF_PATHS
+
+    wanted = {n for key in KEYS[spec.key] for n in key}
+    wanted |= {n for names, _ in spec.unique for n in names}
+    wanted |= {p.split(".")[0] for p in REF_PATHS.get(spec.key, ())}
+    wanted |= {"ended_on"} & {f.name for f in spec.fields}
+    wanted |= {c.part.split(".")[0] for columns in LINKS.values() for c in columns
+               if ENTITIES[c.link].field(c.field).ref == spec.key}
+    return tuple(f.name for f in spec.fields if f.name in wanted)
+
+
 class Table:
-    def __init__(self, spec: EntitySpec, tables: Tables):
+    def __init__(self, spec: EntitySpec, tables: Tables, keys_only: bool = False):
         self.spec = spec
         self.tables = tables
-        self.names = tuple(f.name for f in spec.fields)
+        self.all_names = tuple(f.name for f in spec.fields)
+        self.names = key_fields(spec) if keys_only else self.all_names
+        self.partial = self.names != self.all_names
         self.position = {name: i for i, name in enumerate(self.names)}
-        m = spec.model
-        query = (m.select(m.id, *(getattr(m, n) for n in self.names))
-                 .where(m.deleted_at.is_null()).order_by(SQL("rowid")).tuples())
-        self.rows: dict[uuid.UUID, tuple] = {row[0]: row[1:] for row in query.iterator()}
+        self.rows: dict[uuid.UUID, tuple] = self._read(self.names)
+        self.fresh: dict[uuid.UUID, dict[str, Any]] = {}  # whole values this import put
+        self._getters: dict[tuple[str, ...], Any] = {}
         self.origin: dict[uuid.UUID, str] = {}  # records this import made or changed: where
         self.failed: dict[Key, str] = {}  # names of rows refused, for a later row's message
         self._indexes: dict[tuple[str, ...], dict[Key, list[uuid.UUID]]] = {}
         self._paths: dict[str, dict[uuid.UUID, Any]] = {}
 
+    def _read(self, names: tuple[str, ...]) -> dict[uuid.UUID, tuple]:
+        m = self.spec.model
+        query = (m.select(m.id, *(getattr(m, n) for n in names))
+                 .where(m.deleted_at.is_null()).order_by(SQL("rowid")).tuples())
+        return {row[0]: row[1:] for row in query.iterator()}
+
     def __contains__(self, record_id: Any) -> bool:
         return record_id in self.rows
 
     def values(self, record_id: uuid.UUID) -> dict[str, Any]:
+        """A record's whole values (the first ask of a table read with keys only reads every
+        record whole, once)."""
+        fresh = self.fresh.get(record_id)
+        if fresh is not None:
+            return dict(fresh)
+        if self.partial:
+            self._read_whole()
         return dict(zip(self.names, self.rows[record_id], strict=True))
+
+    def _read_whole(self) -> None:
+        whole = self._read(self.all_names)
+        for record_id in self.rows:  # records written since, in the order they came
+            if record_id not in whole and record_id in self.fresh:
+                whole[record_id] = tuple(self.fresh[record_id][n] for n in self.all_names)
+        self.rows = whole
+        self.names = self.all_names
+        self.partial = False
+        self.position = {name: i for i, name in enumerate(self.names)}
+        self._getters.clear()
 
     def value(self, record_id: uuid.UUID, path: str) -> Any:
         """A field of a record, or through its references ("village.township.name")."""
@@ -72,7 +116,16 @@ class Table:
             cache[record_id] = self.value(record_id, path) if record_id in self.rows else None
         return cache[record_id]
 
-    def key(self, record_id: uuid.UUID, paths: Sequence[str]) -> Key:
+    def key(self, record_id: uuid.UUID, paths: tuple[str, ...]) -> Key:
+        getter = self._getters.get(paths)
+        if getter is None:
+            if all("." not in p for p in paths):  # the record's own fields: by position
+                at = [self.position[p] for p in paths]
+                getter = self._getters[paths] = lambda row: tuple(row[i] for i in at)
+            else:
+                getter = self._getters[paths] = None
+        if getter is not None:
+            return getter(self.rows[record_id])
         return tuple(self.value(record_id, p) for p in paths)
 
     def index(self, paths: tuple[str, ...]) -> dict[Key, list[uuid.UUID]]:
@@ -94,6 +147,8 @@ class Table:
                 if record_id in ids:
                     ids.remove(record_id)
         self.rows[record_id] = tuple(values[n] for n in self.names)
+        if self.partial:
+            self.fresh[record_id] = values
         for paths, index in self._indexes.items():
             index.setdefault(self.key(record_id, paths), []).append(record_id)
         for cache in self._paths.values():
@@ -113,12 +168,12 @@ class Table:
 
 def db_value(value: Any) -> Any:
     """A value as the ledger stores it: ids as 32 hex digits, dates as ISO text."""
-    if isinstance(value, uuid.UUID):
+    kind = type(value)
+    if kind is uuid.UUID:
         return value.hex
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value.isoformat() if not hasattr(value, "hour") else str(value)
+    if kind is dt.date:
+        return value.isoformat()
+    if kind is dt.datetime:
+        return str(value)
     return value
 
-
-def db_row(values: Iterable[Any]) -> tuple:
-    return tuple(db_value(v) for v in values)

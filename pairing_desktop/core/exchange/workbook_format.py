@@ -88,6 +88,7 @@ class Column:
     heading: str
     field: str
     part: str = ""
+    link: str = ""  # the kind of record the column links the row to (see LINKS)
 
     @property
     def is_ref(self) -> bool:
@@ -99,6 +100,7 @@ class SheetFormat:
     kind: str
     name: str  # the sheet's name: the kind's label
     columns: tuple[Column, ...]
+    links: tuple[Column, ...] = ()  # read on import when a sheet has them; never written
 
     @property
     def spec(self) -> EntitySpec:
@@ -114,6 +116,23 @@ REF_COLUMN_ORDER: dict[str, tuple[str, ...]] = {
     "village": ("township.name", "name"),
     "uv_pairing": ("unit.name", "village.township.name", "village.name"),
 }
+
+
+# Columns that name another kind of record beside a row, as other systems' workbooks have them:
+# 帮扶人姓名 and 帮扶人电话号码 beside a household name its responsible cadre. Mapped so, they
+# link the row's record to that one (an assignment from the day of the import), when it has no
+# such link yet; a cadre that matches no record is a row error, never a new cadre. They are not
+# in the template or the export: assignments have their own sheet, with their dates.
+LINKS: dict[str, tuple[Column, ...]] = {
+    "household": (
+        Column("帮扶干部", "cadre", "name", link="assignment"),
+        Column("帮扶干部所在单位", "cadre", "unit.name", link="assignment"),
+        Column("帮扶干部电话", "cadre", "phone", link="assignment"),
+        Column("帮扶干部身份证号", "cadre", "id_number", link="assignment"),
+    ),
+}
+# the field of a linking record that points back to the row's record
+LINK_BACK = {"assignment": "household"}
 
 
 def _ref_columns(f: FieldSpec) -> list[Column]:
@@ -137,7 +156,7 @@ def sheet_format(kind: str) -> SheetFormat:
             columns.extend(_ref_columns(f))
         else:
             columns.append(Column(f.label, f.name))
-    return SheetFormat(kind, spec.label, tuple(columns))
+    return SheetFormat(kind, spec.label, tuple(columns), LINKS.get(kind, ()))
 
 
 FORMATS: dict[str, SheetFormat] = {kind: sheet_format(kind) for kind in ENTITIES}
@@ -148,7 +167,7 @@ ERROR_HEADING = "错误"
 
 
 def field_of(kind: str, column: Column) -> FieldSpec:
-    return ENTITIES[kind].field(column.field)
+    return ENTITIES[column.link or kind].field(column.field)
 
 
 def part_field(kind: str, column: Column) -> FieldSpec:
