@@ -8,7 +8,7 @@ is refused while live records still refer to the record. Lists page, search and 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from peewee import JOIN, SQL, Expression, Node, NodeList, Select, Value, fn
@@ -25,7 +25,7 @@ from pairing_desktop.core.fields import (
     clean_text,
     show,
 )
-from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
 
 __all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "counts", "display",
@@ -100,24 +100,65 @@ def shape(ledger: Ledger, entity: str | EntitySpec, values: dict[str, Any]) -> S
     return spec.shape(values) if spec.shape is not None else Shape()
 
 
+# The checks every save makes are fixed SQL, one statement text per model and purpose: building
+# them with peewee each time was most of a save's cost beyond SQLite itself (bench_history).
+_SQL: dict[tuple, str] = {}
+
+
+def _sql(key: tuple, build: Callable[[], str]) -> str:
+    if key not in _SQL:
+        _SQL[key] = build()
+    return _SQL[key]
+
+
+def fetch_row(model: type[BaseModel], record_id: uuid.UUID,
+              deleted: bool | None = False) -> dict[str, Any] | None:
+    """A record's stored values by field name, as peewee would give them (on the bound ledger):
+    live (`deleted` False), in the bin (True) or either (None)."""
+    fields = model._meta.sorted_fields
+
+    def build() -> str:
+        cols = ", ".join(f'"{f.column_name}"' for f in fields)
+        state = {False: " AND deleted_at IS NULL", True: " AND deleted_at IS NOT NULL",
+                 None: ""}[deleted]
+        return f'SELECT {cols} FROM "{model._meta.table_name}" WHERE id = ?{state}'
+
+    rows = bound_rows(_sql(("row", model, deleted), build), (model.id.db_value(record_id),))
+    if not rows:
+        return None
+    return {f.name: f.python_value(v) for f, v in zip(fields, rows[0], strict=True)}
+
+
 def _exists(spec: EntitySpec, record_id: uuid.UUID) -> bool:
     m = spec.model
-    return m.live().where(m.id == record_id).exists()
+    sql = _sql(("live", m), lambda: f'SELECT 1 FROM "{m._meta.table_name}" WHERE id = ?'
+                                    " AND deleted_at IS NULL LIMIT 1")
+    return bool(bound_rows(sql, (m.id.db_value(record_id),)))
+
+
+def _taken(spec: EntitySpec, names: tuple[str, ...], values: dict[str, Any],
+           record_id: uuid.UUID | None) -> bool:
+    """Whether another live record holds these values (a uniqueness rule)."""
+    m = spec.model
+    columns = [getattr(m, n) for n in names]
+
+    def build() -> str:
+        same = " AND ".join(f'"{c.column_name}" = ?' for c in columns)
+        return (f'SELECT 1 FROM "{m._meta.table_name}" WHERE deleted_at IS NULL AND {same}'
+                " AND id IS NOT ? LIMIT 1")
+
+    params = [c.db_value(values[c.name]) for c in columns]
+    params.append(m.id.db_value(record_id) if record_id is not None else None)
+    return bool(bound_rows(_sql(("taken", m, names), build), params))
 
 
 def _duplicates(spec: EntitySpec, values: dict[str, Any],
                 record_id: uuid.UUID | None) -> dict[str, str]:
     errors = {}
-    m = spec.model
     for names, what in spec.unique:
         if any(values.get(n) is None for n in names):
             continue
-        query = m.live()
-        for n in names:
-            query = query.where(getattr(m, n) == values[n])
-        if record_id is not None:
-            query = query.where(m.id != record_id)
-        if query.exists():
+        if _taken(spec, names, values, record_id):
             field = names[-1]
             shown = values[field]
             scope = what if len(names) > 1 else ""

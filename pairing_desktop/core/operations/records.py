@@ -15,7 +15,7 @@ from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.operations.base import Operation, operation
-from pairing_desktop.core.records import as_uuid, referrers, spec_of, validate
+from pairing_desktop.core.records import as_uuid, fetch_row, referrers, spec_of, validate
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import utcnow
 
@@ -23,11 +23,7 @@ from pairing_desktop.core.storage.models import utcnow
 def stored(spec: EntitySpec, record_id: uuid.UUID, deleted: bool | None = False) -> dict[str, Any]:
     """The stored values of a record's fields (on the bound ledger). `deleted`: False for a live
     record, True for a tombstoned one, None for either; RefusedError when there is none."""
-    m = spec.model
-    query = m.select().where(m.id == record_id)
-    if deleted is not None:
-        query = query.where(m.deleted_at.is_null(not deleted))
-    row = query.dicts().first()
+    row = fetch_row(spec.model, record_id, deleted)
     if row is None:
         state = "不在回收站中" if deleted else "不存在或已被删除"
         raise RefusedError(f"该{spec.label}记录{state}。")
