@@ -57,6 +57,11 @@ class Ask:
         QMessageBox.critical(parent, title, text)
 
     @classmethod
+    def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
+        """What was done (a backup made, a ledger restored): information, not a warning."""
+        QMessageBox.information(parent, title, text)
+
+    @classmethod
     def credentials(cls, parent: QWidget | None, file_name: str, first: bool,
                     message: str = "") -> tuple[str, str] | None:
         """(user name, password) to log in, or for a new file's administrator; None: cancel."""
@@ -86,6 +91,27 @@ class Ask:
         path, _ = QFileDialog.getOpenFileName(parent, tr("打开台账数据库"), folder,
                                               tr("台账数据库 (*.db);;所有文件 (*)"))
         return path
+
+    @classmethod
+    def open_backup(cls, parent: QWidget | None, folder: str) -> str:
+        """A backup file to restore from ("" when cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(parent, tr("选择要恢复的备份"), folder,
+                                              tr("台账备份 (*.backup);;所有文件 (*)"))
+        return path
+
+    @classmethod
+    def backup_settings(cls, parent: QWidget | None, values: dict,
+                        default_folder: str) -> dict | None:
+        """The backup settings as edited (the keys of core.backups.DEFAULTS); None: cancel."""
+        from pairing_desktop.ui.backups import BackupSettingsDialog
+
+        dialog = BackupSettingsDialog(values, default_folder, parent)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def new_path(cls, parent: QWidget | None, folder: str, title: str) -> str:

@@ -72,7 +72,7 @@ class CredentialsDialog(QDialog):
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.setVisible(bool(message))
-        buttons = QDialogButtonBox(self)  # in our words: Qt's own translations are not shipped
+        buttons = QDialogButtonBox(self)  # our words: the same whether or not Qt's are loaded
         buttons.addButton(tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -5,23 +5,43 @@ the counts.
 The window is the composition root of the GUI: it holds the `LedgerHost` every tab works
 through, builds the tabs from `tabs.registry.TABS`, and places each tab's menu actions. Opening
 another file hands the host another ledger; each view reads it again by itself.
+
+Each ledger the window opens is checked in full in the background (SQLite's integrity check);
+one that fails is written to no more, and the window offers its newest good backup. Backups
+(ui.backups) are made automatically once the program has started them, and on request: 文件 →
+立即备份, 备份到…, 恢复….
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QSettings,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from pairing_desktop.core import auth, records
+from pairing_desktop.core import auth, ledgers, records
+from pairing_desktop.core import backups as core_backups
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES
-from pairing_desktop.core.errors import PairingError, StorageError
+from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.ui import backups
+from pairing_desktop.ui.about import AboutDialog
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.login import log_in, sign_in
@@ -31,11 +51,15 @@ from pairing_desktop.ui.recycle_bin import RecycleBinWindow
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
 from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
+log = logging.getLogger(__name__)
+
 RECENT_KEY = "recent_files"
 RECENT_MAX = 8
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
 DEMO_SEED = 2007
+IDLE_WAIT_MS = 30_000  # before a restore replaces the file: the reads under way end first
+ALERT_STYLE = "color: #b00020; font-weight: bold;"
 # The menus tabs may fill, after 文件 and 编辑, in this order.
 TAB_MENUS = {SETTINGS_MENU: QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"),
              LETTERS_MENU: QT_TRANSLATE_NOOP("MainWindow", "责任书(&L)")}
@@ -43,7 +67,10 @@ TAB_MENUS = {SETTINGS_MENU: QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"),
 
 class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger, settings: QSettings | None = None,
-                 tabs: Sequence[TabEntry] = TABS):
+                 tabs: Sequence[TabEntry] = TABS, *, backup_interval_ms: int | None = None,
+                 backup_clock: Callable[[], dt.datetime] | None = None):
+        """`backup_interval_ms` and `backup_clock` replace the setting's minutes and the time of
+        day for the automatic backups (tests)."""
         super().__init__()
         self.host = LedgerHost(ledger, self)
         self.settings = settings if settings is not None else QSettings()
@@ -57,13 +84,34 @@ class MainWindow(QMainWindow):
         self._operator_label = QLabel(self)
         self._operator_label.setObjectName("operator")
         self._counts_label = QLabel(self)
+        self._alert_label = QLabel(self)  # a damaged file, a synced folder: stays until fixed
+        self._alert_label.setObjectName("alert")
+        self._alert_label.setStyleSheet(ALERT_STYLE)
+        self._alert_label.setWordWrap(False)
+        self._backup_label = QLabel(self)
+        self._backup_label.setObjectName("backup_status")
         self.statusBar().addWidget(self._path_label, 1)
+        self.statusBar().addWidget(self._alert_label)
+        self.statusBar().addPermanentWidget(self._backup_label)
         self.statusBar().addPermanentWidget(self._operator_label)
         self.statusBar().addPermanentWidget(self._counts_label)
         self.history_window: HistoryWindow | None = None
         self.recycle_bin: RecycleBinWindow | None = None
         self.operators: OperatorsDialog | None = None
+        self.about: AboutDialog | None = None
         self.menus: dict[str, QMenu] = {}
+        self._current: Ledger | None = None  # the ledger the checks below were made for
+        self._warned_locations: set[str] = set()
+        self._restored = False  # the next ledger is a restored one: no backup of it at once
+        self._lost = False  # the ledger could not be reopened: close without a backup
+        self.backups = backups.Backups(self.host, self, interval_ms=backup_interval_ms,
+                                       clock=backup_clock)
+        self.backups.status.connect(self._backup_label.setText)
+        self.backups.made.connect(self._backup_made)
+        self.backups.failed.connect(self._backup_failed)
+        self._checker = Background(self, self.tr("检查台账文件"))
+        self._checker.done.connect(self._on_verified)
+        self._checker.refused.connect(self._check_not_done)
         self._build_menus()
         for entry in tabs:
             self.add_tab(entry)
@@ -140,6 +188,43 @@ class MainWindow(QMainWindow):
             self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.path.name))
         self._show_counts()
         self._show_undo()
+        if self.ledger is not self._current:
+            self._current = self.ledger
+            self._on_new_ledger()
+
+    def _on_new_ledger(self) -> None:
+        """Another file in the window: check it in full, warn about where it is, and make its
+        first backup (unless it was just restored from one)."""
+        ledger = self.ledger
+        self._alert_label.clear()
+        self._alert_label.setToolTip("")
+        self._backup_label.clear()
+        try:  # remembered outside the file: a damaged file cannot say where its backups are
+            backups.remember_folder(self.settings, ledger.path, core_backups.folder_of(ledger))
+        except Exception as exc:  # a settings table that cannot be read: the full check says why
+            log.warning("Backup folder of %s not read: %s", ledger.path, exc)
+        self._checker.start(backups.verify, ledger,
+                            backups.backup_folders(self.settings, ledger.path))
+        self._warn_about_location(ledger.path)
+        self.backups.reset(back_up_now=not self._restored)
+        self._restored = False
+
+    def _alert(self, short: str, full: str) -> None:
+        self._alert_label.setText(short)
+        self._alert_label.setToolTip(full)
+
+    def _warn_about_location(self, path) -> None:
+        """A ledger on a network share or in a synced folder: said once, in the status bar and
+        in a message shown once the window is up."""
+        warning = ledgers.location_warning(path)
+        if warning is None:
+            return
+        self._alert(self.tr("台账位于网络盘或同步盘：文件锁不可靠"), warning)
+        if str(path) in self._warned_locations:
+            return
+        self._warned_locations.add(str(path))
+        log.warning("Ledger location: %s", warning)
+        QTimer.singleShot(0, self, lambda: Ask.warn(self, self.tr("台账的位置"), warning))
 
     def _show_counts(self) -> None:
         counts = records.counts(self.ledger, list(COUNTED))
@@ -170,6 +255,171 @@ class MainWindow(QMainWindow):
             Ask.warn(self, self.tr("重做"), str(exc))
             return False
         return True
+
+    # --- damage ---------------------------------------------------------------------------
+
+    def _on_verified(self, found: tuple[str, core_backups.BackupInfo | None]) -> None:
+        problems, good = found
+        if problems == "ok":
+            log.info("Integrity check of %s: ok", self.ledger.path)
+            return
+        log.error("Integrity check of %s failed: %s", self.ledger.path, problems)
+        text = backups.damage_text(self.ledger.path, problems)
+        self._alert(self.tr("台账文件已损坏：已停止写入"), text)
+        title = self.tr("台账文件已损坏")
+        if good is None:
+            Ask.error(self, title, f"{text}\n\n{backups.offer_text(None)}")
+        elif Ask.confirm(self, title, f"{text}\n\n{backups.offer_text(good)}"):
+            self.restore_from(good, ask=False)
+
+    def _check_not_done(self, message: str) -> None:
+        log.warning("Integrity check not done: %s", message)
+        self._backup_label.setText(message)
+
+    # --- backups and restore ---------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        """文件 → 立即备份: into the backup folder, rotated, as the automatic ones."""
+        self._backup_label.setText(self.tr("正在备份……"))
+        self.backups.back_up(backups.Kind.NOW)
+
+    def back_up_to(self) -> bool:
+        """文件 → 备份到…: a backup in a file of the clerk's choice (checked, not rotated)."""
+        stamp = dt.datetime.now().strftime(core_backups.STAMP)
+        suggested = str(self.ledger.path.with_name(
+            f"{self.ledger.path.stem}-{stamp}{core_backups.SUFFIX}"))
+        path = Ask.save_path(self, self.tr("备份到"), suggested,
+                             self.tr("台账备份 (*.backup)"), core_backups.SUFFIX)
+        if not path:
+            return False
+        self._backup_label.setText(self.tr("正在备份……"))
+        self.backups.back_up(backups.Kind.TO_FILE, Path(path))
+        return True
+
+    def _backup_made(self, result: core_backups.BackupResult, kind: backups.Kind) -> None:
+        if kind.asked:
+            Ask.inform(self, self.tr("备份"), backups.result_text(result))
+
+    def _backup_failed(self, message: str, kind: backups.Kind) -> None:
+        if kind.asked:
+            Ask.warn(self, self.tr("备份没有做成"), message)
+
+    def restore(self) -> bool:
+        """文件 → 恢复…: choose a backup, see its date, age and counts, and put it in place of
+        the ledger; the current file is kept aside."""
+        try:
+            folder = core_backups.folder_of(self.ledger)
+        except Exception:  # a damaged settings table
+            folder = self.ledger.path.parent / "backups"
+        path = Ask.open_backup(self, str(folder))
+        if not path:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = backups.inspect(Path(path))
+        except PairingError as exc:
+            Ask.warn(self, self.tr("不能用这份备份恢复"), str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return self.restore_from(info)
+
+    def restore_from(self, info: core_backups.BackupInfo, ask: bool = True) -> bool:
+        """Close the ledger, put the backup in its place (the core keeps the current file
+        aside), open it again and log in again. A failure leaves the window on its old file."""
+        title = self.tr("从备份恢复")
+        if not info.ok:
+            Ask.warn(self, title, self.tr("备份 {0} 已损坏（{1}），不能用来恢复。").format(
+                info.path, info.integrity.splitlines()[0]))
+            return False
+        if not self.maybe_leave():
+            return False
+        path = self.ledger.path
+        if ask and not Ask.confirm(self, title, backups.restore_question(info, path)):
+            return False
+        old = self.ledger
+        self._let_go()
+        old.close()
+        try:
+            aside = core_backups.restore_backup(info.path, path)
+        except PairingError as exc:
+            if self._reopen(path, old):
+                Ask.warn(self, self.tr("恢复没有完成"), str(exc))
+            return False
+        log.info("Restored %s from %s; the file before is %s", path, info.path, aside)
+        try:
+            restored = open_ledger(path)
+        except StorageError as exc:
+            self._give_up(self.tr("恢复后的台账打不开：{0}\n原来的台账另存为 {1}。").format(
+                exc, aside))
+            return False
+        self._restored = True
+        self.host.replace(restored)  # nothing may read the closed file: the views move now
+        if not sign_in(self, restored):
+            self._give_up(self.tr("台账已恢复，但没有登录。程序将关闭，下次启动时登录即可。\n\n")
+                          + backups.restored_text(info, path, aside))
+            return False
+        self.host.replace(restored)  # read again as the operator may see it
+        self._remember(path)
+        Ask.inform(self, title, backups.restored_text(info, path, aside))
+        return True
+
+    def _let_go(self) -> None:
+        """Before the file is replaced: no backup or check is left reading it (Windows cannot
+        replace a file another connection holds open)."""
+        self.backups.wait(time.monotonic() + IDLE_WAIT_MS / 1000)
+        self.backups.reset(back_up_now=False)
+        self._checker.forget()
+        QThreadPool.globalInstance().waitForDone(IDLE_WAIT_MS)
+
+    def _reopen(self, path: Path, old: Ledger) -> bool:
+        """The restore failed: the same file again, with the same operator and undo stack."""
+        try:
+            again = open_ledger(path)
+        except PairingError as exc:
+            self._give_up(str(exc))
+            return False
+        again.operator, again.session = old.operator, old.session
+        self.host.replace(again)
+        return True
+
+    def _give_up(self, text: str) -> None:
+        """The window has no usable ledger left: say so and close."""
+        self._lost = True
+        self.backups.stop()
+        Ask.error(self, self.tr("从备份恢复"), text)
+        self.close()
+
+    def show_backup_settings(self) -> bool:
+        """设置 → 备份设置…"""
+        try:
+            values = core_backups.backup_settings(self.ledger)
+        except Exception:
+            values = dict(core_backups.DEFAULTS)
+        answer = Ask.backup_settings(self, values, str(self.ledger.path.parent / "backups"))
+        if answer is None:
+            return False
+        try:
+            self.host.perform(core_backups.set_backup_settings, **answer)
+        except PairingError as exc:
+            Ask.warn(self, self.tr("备份设置"), str(exc))
+            return False
+        backups.remember_folder(self.settings, self.ledger.path,
+                                core_backups.folder_of(self.ledger))
+        self.backups.reload()
+        second = answer.get("second_folder")
+        if second and not Path(second).is_dir():
+            Ask.warn(self, self.tr("备份设置"), self.tr(
+                "第二备份位置 {0} 现在不可用（U 盘没有插好，或网络盘没有连上？）。"
+                "设置已保存，每次备份时都会再试。").format(second))
+        return True
+
+    def show_about(self) -> AboutDialog:
+        """帮助 → 关于: not modal, kept for the next time."""
+        if self.about is None:
+            self.about = AboutDialog(self.ledger.path, self)
+        self._bring_up(self.about)
+        return self.about
 
     # --- windows beside the tabs -----------------------------------------------------------
 
@@ -225,6 +475,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(menu, self.tr("演示县数据库(&D)…"), self.new_demo_file)
         menu.addSeparator()
+        self._action(menu, self.tr("立即备份(&K)"), self.back_up_now).setObjectName("back_up_now")
+        self._action(menu, self.tr("备份到(&T)…"), self.back_up_to).setObjectName("back_up_to")
+        self._action(menu, self.tr("恢复(&E)…"), self.restore).setObjectName("restore")
+        menu.addSeparator()
         self._action(menu, self.tr("切换操作员(&W)…"), self.switch_operator).setObjectName(
             "switch_operator")
         menu.addSeparator()
@@ -245,7 +499,12 @@ class MainWindow(QMainWindow):
         self.operators_action = self._action(self._menu(SETTINGS_MENU),
                                              self.tr("操作员账户(&A)…"), self.show_operators)
         self.operators_action.setObjectName("operators")
+        self._action(self._menu(SETTINGS_MENU), self.tr("备份设置(&K)…"),
+                     self.show_backup_settings).setObjectName("backup_settings")
         self._menu(SETTINGS_MENU).addSeparator()
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.setObjectName("help_menu")
+        self._action(help_menu, self.tr("关于(&A)…"), self.show_about).setObjectName("about")
 
     def _menu(self, key: str) -> QMenu:
         if key not in self.menus:
@@ -318,25 +577,28 @@ class MainWindow(QMainWindow):
         return bool(path) and self.switch_to(Path(path))
 
     def new_demo_file(self) -> bool:
-        """Create a demo county in a new file and open it (as its administrator)."""
-        from pairing_desktop.core.demo import build_demo_county
+        """Create a demo county in a new file and open it (as its administrator). The file
+        appears only when complete (core.demo.make_demo_file)."""
+        from pairing_desktop.core.demo import make_demo_file
 
         path = self._new_path(self.tr("保存演示县数据库"),
                               self.tr("文件 {0} 已存在；演示数据只写入新文件。"))
         if path is None or not self.maybe_leave():
             return False
-        ledger = self._open(path)
-        if ledger is None:
-            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_demo_county(ledger, seed=DEMO_SEED)
+            make_demo_file(path, seed=DEMO_SEED)
         except PairingError as exc:
-            ledger.close()
             Ask.warn(self, self.tr("演示县数据库"), str(exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
+        ledger = self._open(path)
+        if ledger is None:
+            return False
+        if not sign_in(self, ledger):  # the demo's administrator logs in by itself
+            ledger.close()
+            return False
         self._adopt(ledger)
         return True
 
@@ -357,14 +619,18 @@ class MainWindow(QMainWindow):
         return True
 
     def _open(self, path: Path) -> Ledger | None:
+        """Open a file for this window; a damaged one offers its newest good backup."""
         try:
             return open_ledger(path)
+        except DamagedError as exc:
+            return backups.offer_restore_of_damaged(self, path, str(exc), self.settings)
         except StorageError as exc:  # the window keeps working on the file it has
             Ask.warn(self, self.tr("无法打开数据库"), str(exc))
             return None
 
     def _adopt(self, ledger: Ledger) -> None:
         old = self.host.ledger
+        self.backups.leave()  # what was changed in the old file is backed up before it closes
         self.host.replace(ledger)
         old.close()
         self._remember(ledger.path)
@@ -373,10 +639,17 @@ class MainWindow(QMainWindow):
         self.ledger.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_leave():
+        if self._lost:
             event.accept()
-        else:
+            return
+        if not self.maybe_leave():
             event.ignore()
+            return
+        if not self.backups.leave():  # waits a minute at most
+            log.warning("Closed before the last backup of %s ended", self.ledger.path)
+        self.backups.stop()
+        self._checker.forget()
+        event.accept()
 
 
 def fit_screen(width: int = 1366, height: int = 768) -> QSize:
