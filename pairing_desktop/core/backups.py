@@ -22,11 +22,12 @@ from typing import Any
 from pairing_desktop.core import auth
 from pairing_desktop.core.check import check_file
 from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError
-from pairing_desktop.core.files import atomic_output
+from pairing_desktop.core.files import atomic_output, clean_leftovers
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.operations.settings import set_setting
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.db import inspect_file
+from pairing_desktop.core.storage.failures import is_failure
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.lock import FileLock
 from pairing_desktop.core.storage.models import Setting
@@ -121,7 +122,10 @@ def make_backup(ledger: Ledger, out: Path | None = None,
         raise StorageError(f"备份检查未通过（{info.integrity}），已删除这份备份。"
                            "请运行 pairing-desktop check 检查台账文件。")
     result = BackupResult(info)
-    _copy_scans(ledger.path.parent / "scans", dest.parent / "scans")
+    try:
+        _copy_scans(ledger.path.parent / "scans", dest.parent / "scans")
+    except OSError as exc:
+        result.warnings.append(f"签订扫描件没有全部备份（{exc.strerror or exc}）。")
     second = backup_settings(ledger)["second_folder"]
     if second and out is None:
         try:
@@ -135,9 +139,13 @@ def make_backup(ledger: Ledger, out: Path | None = None,
                                    "本次只备份到了本机。插好 U 盘或连上网络盘后再备份一次。")
     if out is None:
         keep = backup_settings(ledger)
-        result.removed = rotate(folder, ledger.path.stem, keep["daily"], keep["weekly"],
-                                keep["monthly"])
-    _record(ledger, info)
+        try:
+            result.removed = rotate(folder, ledger.path.stem, keep["daily"], keep["weekly"],
+                                    keep["monthly"], now)
+            clean_leftovers(folder)
+        except OSError as exc:
+            result.warnings.append(f"旧备份没有清理（{exc.strerror or exc}），下次备份时再试。")
+    record_backup(ledger, info)
     return result
 
 
@@ -168,8 +176,9 @@ def _copy_scans(source: Path, target: Path) -> None:
             os.replace(copy.with_name(copy.name + ".part"), copy)
 
 
-def _record(ledger: Ledger, info: BackupInfo) -> None:
-    """A line in the history, when someone is logged in (the command line may back up without)."""
+def record_backup(ledger: Ledger, info: BackupInfo) -> None:
+    """A line in the history, when someone is logged in (the command line may back up without;
+    a backup made on a read connection off the GUI thread is recorded after, on the ledger)."""
     if ledger.operator is None or ledger.read_only:
         return
     with operation(ledger, "备份台账", auth.PRINT, stack=None) as op:
@@ -189,7 +198,12 @@ def made_at(path: Path) -> dt.datetime:
 
 def inspect_backup(path: Path) -> BackupInfo:
     """A backup's date, version, integrity and counts, read without changing it."""
-    report = check_file(path)  # the same checks as `pairing-desktop check`, history chain too
+    try:
+        report = check_file(path)  # the same checks as `pairing-desktop check`, history chain too
+    except Exception as exc:
+        if not is_failure(exc):
+            raise
+        raise StorageError(f"备份 {path} 已损坏（{exc}），不能使用。") from exc
     if report.version > schema.SCHEMA_VERSION:
         raise StorageError(f"备份 {path} 由更新版本的程序创建，请升级程序后再恢复。")
     problems = report.integrity if report.integrity != "ok" else (
@@ -219,11 +233,17 @@ def newest_good(folder: Path, stem: str) -> BackupInfo | None:
     return None
 
 
-def rotate(folder: Path, stem: str, daily: int, weekly: int, monthly: int) -> list[Path]:
-    """Keep the newest backup of each of the last `daily` days, `weekly` ISO weeks and `monthly`
-    months; remove the rest. Returns what was removed."""
+def rotate(folder: Path, stem: str, daily: int, weekly: int, monthly: int,
+           now: dt.datetime | None = None) -> list[Path]:
+    """Keep every backup of the last 24 hours, and the newest of each of the last `daily` days,
+    `weekly` ISO weeks and `monthly` months; remove the rest. Returns what was removed.
+
+    The last day is kept whole because a backup's name tells when it was made, not how new its
+    records are: after restoring an older copy, the next backup must not push out the one made
+    that morning, which still holds the newer work."""
+    now = now or dt.datetime.now()
     backups = list_backups(folder, stem)
-    keep: set[Path] = set()
+    keep: set[Path] = {p for p in backups if now - made_at(p) < dt.timedelta(days=1)}
     for count, period in ((daily, lambda t: t.date()),
                           (weekly, lambda t: t.isocalendar()[:2]),
                           (monthly, lambda t: (t.year, t.month))):

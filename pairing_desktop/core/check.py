@@ -12,6 +12,7 @@ from pairing_desktop.core import history, records
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.db import inspect_file, open_snapshot
+from pairing_desktop.core.storage.failures import is_failure
 from pairing_desktop.core.storage.ledger import Ledger
 
 
@@ -31,8 +32,13 @@ class CheckReport:
 def verify_integrity(ledger: Ledger) -> str:
     """SQLite's full integrity check on a read connection (safe off the GUI thread); a ledger
     that fails is marked damaged, and every operation on it is refused from then on."""
-    with ledger.reader() as reader:
-        problems = "\n".join(r[0] for r in reader.execute("PRAGMA integrity_check"))
+    try:
+        with ledger.reader() as reader:
+            problems = "\n".join(r[0] for r in reader.execute("PRAGMA integrity_check"))
+    except Exception as exc:  # a file SQLite cannot even read through ("malformed")
+        if not is_failure(exc):
+            raise
+        problems = str(exc)
     if problems != "ok":
         ledger.damage = problems.splitlines()[0]
     return problems

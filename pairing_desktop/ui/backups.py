@@ -104,7 +104,7 @@ def record_backup(ledger: Ledger, info: backups.BackupInfo) -> None:
     core.backups writes it inside make_backup only on a connection that may write; it has no
     public name for writing it afterwards yet, so its own function is called."""
     try:
-        backups._record(ledger, info)  # see the docstring
+        backups.record_backup(ledger, info)  # see the docstring
     except PairingError as exc:  # a damaged or read-only file, a viewer: the backup still stands
         log.warning("Backup %s not recorded: %s", info.path, exc)
 

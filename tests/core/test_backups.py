@@ -78,7 +78,7 @@ def test_rotation_keeps_the_newest_of_each_day_week_and_month(ledger, tmp_path):
         shutil.copyfile(first, path)
         made.append(when)
     first.unlink()
-    removed = backups.rotate(folder, "ledger", daily=7, weekly=4, monthly=12)
+    removed = backups.rotate(folder, "ledger", daily=7, weekly=4, monthly=12, now=now)
     kept = [backups.made_at(p) for p in backups.list_backups(folder, "ledger")]
     assert len(removed) + len(kept) == len(made)
     days = {t.date() for t in kept if t > now - dt.timedelta(days=7)}
@@ -155,3 +155,17 @@ def test_a_ledger_in_a_synced_or_shared_folder_is_warned_about(folder, warned):
 
     path = PurePosixPath(folder) / "ledger.db"
     assert (location_warning(path) is not None) == warned
+
+
+def test_rotation_keeps_every_backup_of_the_last_day(ledger, tmp_path):
+    """After restoring an older copy, the next backup must not push out the morning's, which
+    holds the newer work: a backup's name tells when it was made, not how new its records are."""
+    folder = tmp_path / "rot"
+    seed = backups.make_backup(ledger, folder / "seed.backup").info.path
+    now = dt.datetime(2026, 11, 29, 18, 0)
+    for hours in (1, 9, 30):
+        shutil.copyfile(seed, folder / backups.backup_name(ledger.path, now - dt.timedelta(
+            hours=hours)))
+    seed.unlink()
+    removed = backups.rotate(folder, "ledger", daily=1, weekly=1, monthly=1, now=now)
+    assert [backups.made_at(p).hour for p in removed] == [12]  # only the one of the day before
