@@ -51,6 +51,7 @@ from pairing_desktop.core.fields import (
     MultiChoice,
     Phone,
     Ref,
+    Text,
 )
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import Operation, operation
@@ -264,6 +265,7 @@ class _Run:
         # each field's values as parsed and checked: (stored value, message or None)
         self.parsed: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
             defaultdict(dict)
+        self.row_parsed: dict[str, tuple[Any, tuple[Any, str | None]]] = {}  # this row's keys
 
     # problems
 
@@ -372,12 +374,15 @@ class _Run:
         width = len(row)
         for column, f in cols.plain:
             cell = row[column.index] if column.index < width else None
-            memo = self.cells[id(column)]
-            key = (type(cell), cell)
-            try:
-                value, message = memo[key]
-            except KeyError:
-                value, message = memo[key] = _read_cell(f, cell)
+            if isinstance(f.kind, Text):  # names and numbers: each its own, nothing to reuse
+                value, message = _read_cell(f, cell)
+            else:
+                memo = self.cells[id(column)]
+                key = (type(cell), cell)
+                try:
+                    value, message = memo[key]
+                except KeyError:
+                    value, message = memo[key] = _read_cell(f, cell)
             if message is not None:
                 self.refuse(plan, index, message, column, cell)
             elif value is None:
@@ -486,12 +491,17 @@ class _Run:
         matched by an earlier row is not matched again)."""
         spec = ENTITIES[kind]
         parsed = {}
+        self.row_parsed.clear()
         for names in KEYS[kind]:
             for name in names:
                 if name not in parsed:
                     value = raw.get(name)
-                    parsed[name] = None if value is None else \
-                        self.parse(spec.field(name), value)[0]
+                    if value is None:
+                        parsed[name] = None
+                        continue
+                    found = self.parse(spec.field(name), value)
+                    self.row_parsed[name] = (value, found)  # check() reads it again
+                    parsed[name] = found[0]
         first = KEYS[kind][0]
         for n, names in enumerate(KEYS[kind]):
             key = tuple(parsed[name] for name in names)
@@ -513,8 +523,12 @@ class _Run:
         merged = {**before, **raw} if before is not None else raw
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
+        known = self.row_parsed
         for f in spec.fields:
-            value, message = self.parse(f, merged.get(f.name, f.default))
+            given = merged.get(f.name, f.default)
+            seen = known.get(f.name)
+            value, message = seen[1] if seen is not None and seen[0] is given else \
+                self.parse(f, given)
             if message is not None:
                 errors[f.name] = message
             elif isinstance(f.kind, Ref) and value is not None \
@@ -538,6 +552,8 @@ class _Run:
             return _parse(f, raw)  # a new code each time it is empty
         if raw is None:
             return None, f"{f.label}：必填，不能为空" if f.required else None
+        if isinstance(f.kind, Text):
+            return _parse(f, raw)  # names and numbers: rarely twice the same
         memo = self.parsed[id(f)]
         key = (type(raw), raw)
         try:
@@ -584,6 +600,7 @@ class _Run:
                 return
         raw = {f.name: other, back: record_id, "started_on": dt.date.today()}
         pure = all(rule.__name__ in PURE_RULES for rule in spec.rules)
+        self.row_parsed.clear()
         values, errors = self.check(spec, table, raw, None, None, pure)
         if errors:
             for message in errors.values():

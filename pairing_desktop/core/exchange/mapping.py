@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,7 @@ SHEET_NAMES: dict[str, tuple[str, ...]] = {
     "farmer": ("农民党员名单",),
 }
 TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+_TOTALS = re.compile("合.*计|总.*计|小.*计|共.*计")
 NOTE_STARTS = ("注：", "注:", "说明：", "说明:", "备注：", "填表人", "制表", "审核", "填报单位",
                "填报人", "负责人：", "联系电话：", "单位负责人")
 
@@ -276,23 +278,30 @@ def _headings(sheet: RawSheet, first: int) -> tuple[tuple[int, ...], list[tuple[
 
 
 def _skip_reason(row: list[Any], heading: list[str]) -> str | None:
-    """Why a row below the headings is not a record, or None. Only the first filled cells
-    are read as text: a totals row or a note says so at its start (50,000 rows are scanned)."""
-    filled = []
+    """Why a row below the headings is not a record, or None. Only the first three filled
+    cells are looked at, as text only when they are text: a totals row or a note says so at
+    its start, and 50,000 rows are scanned."""
+    filled: list[str] = []
     for value in row:
         if value is None or value == "":
             continue
-        text = "" if is_blank(value) else clean(text_cell(value))
-        if text:
-            filled.append(text)
-            if len(filled) == 3:
-                break
+        if isinstance(value, str):
+            text = value.strip()
+            if text and not text.isprintable():
+                text = clean(text)
+            if not text:
+                continue
+        else:
+            text = "#"  # a number or a date: neither a total's word nor a note
+        filled.append(text)
+        if len(filled) == 3:
+            break
     if not filled:
         return "空行"
-    if filled == [t for t in heading if t][:len(filled)] and _texts(row) == heading[:len(row)]:
+    if filled[0] == next((t for t in heading if t), None) and _texts(row) == heading[:len(row)]:
         return "重复的标题行"
-    if any(heading_key(t) in TOTAL_WORDS or heading_key(t).startswith(TOTAL_WORDS)
-           for t in filled[:3]):
+    if _TOTALS.search("".join(filled)) and any(heading_key(t).startswith(TOTAL_WORDS)
+                                               for t in filled):
         return "合计行"
     if len(filled) <= 2 and filled[0].startswith(NOTE_STARTS):
         return "表尾说明"
