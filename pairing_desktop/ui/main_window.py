@@ -278,6 +278,32 @@ class MainWindow(QMainWindow):
 
     # --- backups and restore ---------------------------------------------------------------
 
+    def import_file(self) -> None:
+        """文件 → 导入: a workbook or CSV, its columns mapped and checked before anything is
+        written (the dialog's core does it all as one operation)."""
+        from pairing_desktop.ui.import_dialog import ImportDialog
+
+        ImportDialog.start(self.host, self)
+
+    def export_file(self) -> bool:
+        """文件 → 导出: every kind of record in the import's format, numbers masked."""
+        from pairing_desktop.core.exchange.exporter import export_workbook
+
+        suggested = str(self.ledger.path.with_name(f"{self.ledger.path.stem}-导出.xlsx"))
+        path = Ask.save_path(self, self.tr("导出"), suggested, self.tr("Excel 工作簿 (*.xlsx)"),
+                             ".xlsx")
+        if not path:
+            return False
+        try:
+            written, _changes = export_workbook(self.ledger, Path(path))
+        except PairingError as exc:
+            Ask.warn(self, self.tr("导出"), str(exc))
+            return False
+        Ask.inform(self, self.tr("导出"),
+                   self.tr("已导出 {0} 条记录到 {1}（身份证号和电话已隐去中间几位）。")
+                   .format(sum(written.values()), path))
+        return True
+
     def back_up_now(self) -> None:
         """文件 → 立即备份: into the backup folder, rotated, as the automatic ones."""
         self._backup_label.setText(self.tr("正在备份……"))
@@ -478,6 +504,9 @@ class MainWindow(QMainWindow):
         self._action(menu, self.tr("立即备份(&K)"), self.back_up_now).setObjectName("back_up_now")
         self._action(menu, self.tr("备份到(&T)…"), self.back_up_to).setObjectName("back_up_to")
         self._action(menu, self.tr("恢复(&E)…"), self.restore).setObjectName("restore")
+        menu.addSeparator()
+        self._action(menu, self.tr("导入(&I)…"), self.import_file).setObjectName("import")
+        self._action(menu, self.tr("导出(&P)…"), self.export_file).setObjectName("export")
         menu.addSeparator()
         self._action(menu, self.tr("切换操作员(&W)…"), self.switch_operator).setObjectName(
             "switch_operator")
