@@ -22,19 +22,9 @@ import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -420,80 +410,3 @@ def offer_restore_of_damaged(parent: QWidget | None, path: Path, message: str,
     log.info("Restored %s from %s; the damaged file is %s", path, good.path, aside)
     Ask.inform(parent, tr("恢复完成"), restored_text(good, path, aside))
     return ledger
-
-
-# --- the settings --------------------------------------------------------------------------------
-
-
-class BackupSettingsDialog(QDialog):
-    """设置 → 备份设置: the folder, a second folder (a USB stick), the interval and how many of
-    each day, week and month are kept."""
-
-    def __init__(self, values: dict[str, Any], default_folder: str,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("备份设置"))
-        self.folder = QLineEdit(str(values.get("folder") or ""), self)
-        self.folder.setObjectName("folder")
-        self.folder.setPlaceholderText(tr("台账旁的 backups 文件夹：{0}").format(default_folder))
-        self.second_folder = QLineEdit(str(values.get("second_folder") or ""), self)
-        self.second_folder.setObjectName("second_folder")
-        self.second_folder.setPlaceholderText(tr("不设（例如 U 盘上的文件夹 E:\\台账备份）"))
-        self.minutes = self._spin("minutes", values, tr(" 分钟"))
-        self.daily = self._spin("daily", values, tr(" 份"))
-        self.weekly = self._spin("weekly", values, tr(" 份"))
-        self.monthly = self._spin("monthly", values, tr(" 份"))
-        intro = QLabel(tr(
-            "程序在启动时、编辑期间每隔一段时间（有修改时）和退出时自动备份台账，"
-            "每份备份写完后都会检查。\n"
-            "请不要直接复制台账文件：程序运行时，最近的修改还在旁边的 -wal 文件里，"
-            "复制出来的文件会缺少这些修改。要备份时请用“文件 → 立即备份”或“备份到…”。"), self)
-        intro.setWordWrap(True)
-        keep = QLabel(tr("保留最近若干天每天最新的一份、最近若干周每周最新的一份、"
-                         "最近若干月每月最新的一份，更早的自动删除。"), self)
-        keep.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(intro)
-        form.addRow(tr("备份文件夹"), self._with_browse(self.folder))
-        form.addRow(tr("第二备份位置"), self._with_browse(self.second_folder))
-        form.addRow(tr("自动备份间隔"), self.minutes)
-        form.addRow(keep)
-        form.addRow(tr("保留每天的"), self.daily)
-        form.addRow(tr("保留每周的"), self.weekly)
-        form.addRow(tr("保留每月的"), self.monthly)
-        form.addRow(buttons)
-        self.setMinimumWidth(560)
-
-    def _spin(self, name: str, values: dict[str, Any], suffix: str) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setObjectName(name)
-        spin.setRange(1, 1000)  # what the core accepts
-        spin.setSuffix(suffix)
-        spin.setValue(int(values.get(name) or backups.DEFAULTS[name]))
-        spin.setMaximumWidth(140)
-        return spin
-
-    def _with_browse(self, edit: QLineEdit) -> QWidget:
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        browse = QPushButton(tr("浏览…"), row)
-        browse.clicked.connect(lambda _checked=False: self._browse(edit))
-        layout.addWidget(browse)
-        return row
-
-    def _browse(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("选择文件夹"), edit.text())
-        if folder:
-            edit.setText(folder)
-
-    def values(self) -> dict[str, Any]:
-        return {"folder": self.folder.text().strip(),
-                "second_folder": self.second_folder.text().strip(),
-                "minutes": self.minutes.value(), "daily": self.daily.value(),
-                "weekly": self.weekly.value(), "monthly": self.monthly.value()}

@@ -7,6 +7,8 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from pairing_desktop.ui.prompts import BackupSettingsDialog, CredentialsDialog, PasswordDialog
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
@@ -65,7 +67,6 @@ class Ask:
     def credentials(cls, parent: QWidget | None, file_name: str, first: bool,
                     message: str = "") -> tuple[str, str] | None:
         """(user name, password) to log in, or for a new file's administrator; None: cancel."""
-        from pairing_desktop.ui.login import CredentialsDialog
 
         dialog = CredentialsDialog(file_name, first, message, parent)
         try:
@@ -76,7 +77,6 @@ class Ask:
     @classmethod
     def new_password(cls, parent: QWidget | None, name: str) -> str | None:
         """A new password for operator `name`, typed twice; None: cancel."""
-        from pairing_desktop.ui.operators_dialog import PasswordDialog
 
         dialog = PasswordDialog(name, parent)
         try:
@@ -105,7 +105,6 @@ class Ask:
     def backup_settings(cls, parent: QWidget | None, values: dict,
                         default_folder: str) -> dict | None:
         """The backup settings as edited (the keys of core.backups.DEFAULTS); None: cancel."""
-        from pairing_desktop.ui.backups import BackupSettingsDialog
 
         dialog = BackupSettingsDialog(values, default_folder, parent)
         try:

@@ -33,6 +33,7 @@ from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError, ValidationError
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.prompts import password_field
 from pairing_desktop.ui.record_form import ERROR_STYLE
 
 HEADERS = ("用户名", "姓名", "角色", "所属乡镇", "状态", "自动登录")
@@ -40,21 +41,6 @@ HEADERS = ("用户名", "姓名", "角色", "所属乡镇", "状态", "自动登
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("operators", text)
-
-
-def ok_cancel(parent: QWidget) -> QDialogButtonBox:
-    """确定 and 取消 in our words (Qt's own translations are not shipped)."""
-    buttons = QDialogButtonBox(parent)
-    buttons.addButton(tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-    return buttons
-
-
-def password_field(parent: QWidget, name: str) -> QLineEdit:
-    field = QLineEdit(parent)
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class OperatorsDialog(QDialog):
@@ -303,34 +289,3 @@ class OperatorsDialog(QDialog):
         return True
 
 
-class PasswordDialog(QDialog):
-    """A new password, typed twice (Ask.new_password): it returns only when both agree."""
-
-    def __init__(self, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("重设密码"))
-        self.first = password_field(self, "password")
-        self.second = password_field(self, "password_again")
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        buttons = ok_cancel(self)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(QLabel(tr("为“{0}”设置新密码（至少 {1} 位）；账户若已锁定，也一并解锁。")
-                           .format(name, auth.MIN_PASSWORD), self))
-        form.addRow(tr("新密码"), self.first)
-        form.addRow(tr("再输入一次"), self.second)
-        form.addRow(self.error)
-        form.addRow(buttons)
-
-    def _check(self) -> None:
-        if self.first.text() != self.second.text():
-            self.error.setText(tr("两次输入的密码不一致。"))
-            self.error.show()
-            return
-        self.accept()
-
-    def password(self) -> str:
-        return self.first.text()

@@ -20,9 +20,9 @@ from pairing_desktop.core import operations as ops
 from pairing_desktop.core.demo import make_demo_file
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.paths import data_dir, log_dir
-from pairing_desktop.ui import backups
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.main_window import MainWindow
+from pairing_desktop.ui.prompts import BackupSettingsDialog
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.core.test_failures import flip_an_index_key
 from tests.helpers import file_hash, save
@@ -397,7 +397,7 @@ def test_backup_settings_are_saved_and_a_missing_stick_is_said(window, ledger, t
 
 def test_the_backup_settings_dialog_gives_back_what_it_shows(qtbot):
     values = {**core_backups.DEFAULTS, "folder": "D:/台账备份", "monthly": 24}
-    dialog = backups.BackupSettingsDialog(values, "C:/台账/backups")
+    dialog = BackupSettingsDialog(values, "C:/台账/backups")
     qtbot.addWidget(dialog)
     assert dialog.values() == values
     dialog.minutes.setValue(5)
