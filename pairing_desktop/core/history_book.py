@@ -29,7 +29,7 @@ from pairing_desktop.core.fields import Choice
 from pairing_desktop.core.files import atomic_output
 from pairing_desktop.core.history import Entry, HistoryFilter
 from pairing_desktop.core.letters import KINDS as LETTER_KINDS
-from pairing_desktop.core.masking import PERSONAL_FIELDS, mask
+from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import Operator
@@ -158,12 +158,14 @@ def _changes(e: Entry, names: dict[str, str], full_numbers: bool) -> str:
     """`村名：新寨村 → 新寨村（改）；…`, fields in the order of the form; a new or restored record
     lists what it holds, a deleted one what it held."""
     spec = ENTITIES.get(e.kind)
+    own = {f.name for f in spec.fields} if spec else set()
     order = [f.name for f in spec.fields] if spec else list(history.FIELD_LABELS)
     fields = sorted(e.fields, key=lambda n: (order.index(n) if n in order else len(order), n))
     parts = []
     for name in fields:
         before, after = (_readable(e.kind, name, v) for v in e.fields[name])
-        hide = name in PERSONAL_FIELDS and not full_numbers
+        hide = not full_numbers and spec is not None and name in own \
+            and spec.field(name).kind.personal
         label = _field_label(e.kind, name)
         if e.action in (CREATED, RESTORED):
             parts.append(f"{label}：{_shown(after, names, hide)}")

@@ -1,15 +1,13 @@
 """Personal numbers shown masked by default: 522423********1234, 138****5678.
 
 Lists, pickers, exports and the history show them so; a role that may edit a record sees the
-whole number in its form, and an export with whole numbers is a deliberate choice.
+whole number in its form, and an export with whole numbers is a deliberate choice. Which fields
+hold such numbers is their kind's to say (`fields.Kind.personal`).
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-# the fields that hold a person's ID or phone number, in every kind of record
-PERSONAL_FIELDS = frozenset({"id_number", "phone", "secretary_phone", "contact_phone"})
 
 
 def mask(value: Any) -> Any:

@@ -31,7 +31,7 @@ from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.masking import PERSONAL_FIELDS, mask
+from pairing_desktop.core.masking import mask
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.history_window import HistoryWindow
@@ -341,8 +341,9 @@ class RecordPanel(QWidget):
         elif auth.sees_full_numbers(who, key, township):
             self.form.load(record_id, values)
         else:
-            self.form.load(record_id, {name: mask(value) if name in PERSONAL_FIELDS else value
-                                       for name, value in values.items()})
+            self.form.load(record_id, {
+                name: mask(value) if self.spec.field(name).kind.personal else value
+                for name, value in values.items()})
         editable = auth.can_edit(who, key, township)
         self.form.set_read_only(not editable)
         self.new_button.setEnabled(auth.can_edit(who, key, new_township))

@@ -28,7 +28,6 @@ from pairing_desktop.core.fields import (
     Year,
     half_width,
 )
-from pairing_desktop.core.masking import PERSONAL_FIELDS
 from tests.helpers import id_number, save
 
 ID = id_number("19820611", "037")
@@ -96,10 +95,10 @@ def test_phone_loses_spaces_and_full_width():
     assert refused(Phone(), "139857000²2").startswith("应为11位手机号")
 
 
-def test_the_personal_kinds_are_the_masked_fields():
-    """Lists mask by kind; the history masks by name (core.masking): the two must agree."""
+def test_the_personal_kinds_are_the_id_and_phone_fields():
+    """Lists, forms and the history all mask by kind: these are the fields it covers."""
     personal = {f.name for spec in ENTITIES.values() for f in spec.fields if f.kind.personal}
-    assert personal == PERSONAL_FIELDS
+    assert personal == {"id_number", "phone", "secretary_phone", "contact_phone"}
 
 
 # --- numbers -----------------------------------------------------------------------------------
