@@ -171,14 +171,20 @@ class HistoryWindow(QDialog):
         except ValueError as exc:
             raise ValueError(f"{what}：{exc}") from None
 
-    def apply(self) -> bool:
-        """List what the filters ask for; a date that cannot be read is named, and the list
-        stays as it was."""
+    def _filter_or_say(self) -> HistoryFilter | None:
+        """The filter the fields ask for, or None after naming the date that cannot be read."""
         try:
-            where = self.current_filter()
+            return self.current_filter()
         except ValueError as exc:
             self.error.setText(str(exc))
             self.error.show()
+            return None
+
+    def apply(self) -> bool:
+        """List what the filters ask for; a date that cannot be read is named, and the list
+        stays as it was."""
+        where = self._filter_or_say()
+        if where is None:
             return False
         self.error.hide()
         self.stale = False
@@ -273,11 +279,8 @@ class HistoryWindow(QDialog):
     def export_to(self, path: Path) -> bool:
         """Write the filtered log to `path`; whole numbers only after the administrator
         confirms, and that export is recorded in the log."""
-        try:
-            where = self.current_filter()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        where = self._filter_or_say()
+        if where is None:
             return False
         full = self.full_numbers.isChecked()
         if full and not Ask.confirm(self, tr("导出完整证件号码"), tr(
