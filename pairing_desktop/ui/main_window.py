@@ -478,16 +478,13 @@ class MainWindow(QMainWindow):
         window.activateWindow()
 
     def switch_operator(self) -> bool:
-        """文件 → 切换操作员: log in as someone else on this file. The undo stack belonged to
-        the one before (a clerk must not Ctrl+Z the administrator's work), so it is emptied,
-        and every view shows the records again as the new operator may see them."""
+        """文件 → 切换操作员: log in as someone else on this file (the login empties the undo
+        stack: a clerk must not Ctrl+Z the administrator's work), and every view shows the
+        records again as the new operator may see them."""
         if not self.maybe_leave():
             return False
-        before = self.ledger.operator
         if not log_in(self, self.ledger):
             return False
-        if self.ledger.operator != before:
-            self.ledger.session.clear()
         self.host.replace(self.ledger)
         return True
 
