@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pairing_desktop import __version__
+import pairing_desktop
 from pairing_desktop.core.errors import PairingError, StorageError
 from pairing_desktop.core.paths import default_db_path
 
@@ -18,11 +18,19 @@ if TYPE_CHECKING:
 PASSWORD_ENV = "PAIRING_PASSWORD"
 
 
+class _Version(argparse.Action):
+    """--version, read only when asked: reading the package metadata costs every start ~40 ms."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"pairing-desktop {pairing_desktop.__version__}")  # on stdout, as argparse's own
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pairing-desktop", description="城乡共建“1+1”结对帮扶台账")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 ledger.db）")
-    parser.add_argument("--version", action="version", version=f"pairing-desktop {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：在临时文件夹里走一遍演示县、责任书、报告、备份和主窗口，然后退出")
     sub = parser.add_subparsers(dest="command")
