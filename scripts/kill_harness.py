@@ -3,11 +3,12 @@
     python scripts/kill_harness.py --kills 200            # the full run (a few minutes)
     python scripts/kill_harness.py --kills 12 --seed 5    # what the test suite runs
 
-A child process does one kind of write in a loop (saves, new ledgers, the demo county, letter
-batches in one file and split, reports, backups), printing a line after each write it completed;
-the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity check passes,
-every write the child reported is there, no partial file sits under a final name, and the ledger
-opens. It prints the counts per kind and exits non-zero on the first broken promise.
+A child process does one kind of write in a loop (saves, new ledgers, the demo county, imports,
+letter batches in one file and split, reports, backups), printing a line after each write it
+completed; the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity
+check passes, every write the child reported is there, no import is half-applied, no partial file
+sits under a final name, every letter in a PDF is recorded, and the ledger opens. It prints the
+counts per kind and exits non-zero on the first broken promise.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -22,16 +24,22 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pairing_desktop.core.storage.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-KINDS = ("save", "create", "demo", "letters", "letters-split", "report", "backup")
+KINDS = ("save", "create", "demo", "import", "letters", "letters-split", "report", "backup")
 # how long a child may run before its kill (seconds): long enough for some writes to complete,
 # random enough to land in the middle of the next one
-WINDOWS = {"save": (0.3, 2.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "letters": (0.5, 4.0),
+WINDOWS = {"save": (0.3, 2.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "import": (0.5, 5.0),
+           "letters": (0.5, 4.0),
            "letters-split": (0.5, 5.0), "report": (0.5, 5.0), "backup": (0.3, 3.0)}
 YEAR = 2026
+IMPORT_ROWS = 300  # households in each imported file: a kill must leave all of them or none
 
 
 # --- the children: one kind of write for ever, a line after each completed one -------------------
@@ -69,13 +77,21 @@ def child(kind: str, base: Path, work: Path) -> None:
             changes = ops.save(ledger, "village", None, {"township": town,
                                                           "name": f"杀测村{time.time_ns()}"})
             done(f"village {changes.record_id.hex}")
+    if kind == "import":
+        while True:
+            batch = f"杀测{me}-{n}"
+            _import_households(ledger, work / f"{batch}.csv", batch)
+            done(f"import {batch}")
+            n += 1
     while True:
         if kind.startswith("letters"):
             from pairing_desktop.core.letters.batch import generate
 
             split = kind == "letters-split"
             out = work / (f"letters{me}-{n}" if split else f"letters{me}-{n}.pdf")
-            generate(ledger, "target", YEAR, out, split=split)
+            # a split batch of one township's letters: several finish before the kill
+            generate(ledger, "target", YEAR, out, split=split,
+                     township=_first_township(ledger) if split else None)
         elif kind == "report":
             from pairing_desktop.core.reports.export import export_report
 
@@ -87,6 +103,30 @@ def child(kind: str, base: Path, work: Path) -> None:
             out = make_backup(ledger, work / f"b{me}-{n}.backup").info.path
         done(str(out))
         n += 1
+
+
+def _first_township(ledger: Ledger) -> str:
+    from pairing_desktop.core.storage.models import Township, UnitVillagePairing, Village
+
+    with ledger.bound():
+        return (Township.select(Township.name).join(Village).join(UnitVillagePairing)
+                .order_by(Township.name).scalar())
+
+
+def _import_households(ledger: Ledger, path: Path, batch: str) -> None:
+    """Import a CSV of IMPORT_ROWS new households, each in the village group named `batch`."""
+    from pairing_desktop.core import exchange
+    from pairing_desktop.core.storage.models import Township, Village
+
+    with ledger.bound():
+        town, village = (Village.select(Township.name, Village.name).join(Township)
+                         .where(Village.deleted_at.is_null()).order_by(Village.name)
+                         .tuples().first())
+    rows = [f"{town},{village},{batch},户主{batch}-{i}\n" for i in range(IMPORT_ROWS)]
+    path.write_text("乡镇,所在村,村民组,户主\n" + "".join(rows), encoding="utf-8")
+    result = exchange.import_file(ledger, path)
+    assert result.ok, result.problems[:3]
+    path.unlink()
 
 
 # --- the checks after a kill ---------------------------------------------------------------------
@@ -116,20 +156,57 @@ def check(kind: str, base: Path, work: Path, reported: list[str]) -> None:
             live = {row[0].hex for row in records.EntityList(opened, "village").page(limit=10**6)}
             lost = [line for line in reported if line.split()[1] not in live]
             assert not lost, f"reported saves missing: {lost[:3]}"
-    for path in sorted(work.iterdir()):
-        if path.name.startswith("."):
-            continue  # a temporary name: removed at the next start
-        if path.suffix == ".pdf":
-            assert len(PdfReader(path).pages) > 0, f"{path}: half a PDF"
-        elif path.is_dir():
-            for pdf in path.iterdir():
-                assert pdf.name.startswith(".") or len(PdfReader(pdf).pages) > 0, pdf
-        elif path.suffix == ".xlsx":
-            import openpyxl
+        if kind == "import":
+            sizes = _imported(opened)
+            half = {batch: size for batch, size in sizes.items() if size != IMPORT_ROWS}
+            assert not half, f"imports half-applied: {half}"
+            lost = [line for line in reported if line.split()[1] not in sizes]
+            assert not lost, f"reported imports missing: {lost[:3]}"
+        for path in sorted(work.iterdir()):
+            if path.name.startswith("."):
+                continue  # a temporary name: removed at the next start
+            if path.suffix == ".pdf" and kind.startswith("letters"):
+                _check_letters(opened, path)
+            elif path.suffix == ".pdf":
+                assert len(PdfReader(path).pages) > 0, f"{path}: half a PDF"
+            elif path.is_dir():
+                pdfs = sorted(path.iterdir())
+                assert pdfs and not any(p.name.startswith(".") for p in pdfs), \
+                    f"{path}: half a batch"
+                for pdf in {pdfs[0], pdfs[-1]}:  # the folder arrives whole: its ends prove it
+                    _check_letters(opened, pdf)
+            elif path.suffix == ".xlsx":
+                import openpyxl
 
-            openpyxl.load_workbook(path, read_only=True).close()
-        elif path.suffix == ".backup":
-            assert inspect_backup(path).ok, f"{path}: a damaged backup"
+                openpyxl.load_workbook(path, read_only=True).close()
+            elif path.suffix == ".backup":
+                assert inspect_backup(path).ok, f"{path}: a damaged backup"
+
+
+def _imported(ledger: Ledger) -> dict[str, int]:
+    """How many households each imported batch left."""
+    from peewee import fn
+
+    from pairing_desktop.core.storage.models import Household
+
+    with ledger.bound():
+        query = (Household.select(Household.group_name, fn.COUNT(Household.id))
+                 .where(Household.group_name.startswith("杀测")).group_by(Household.group_name))
+        return dict(query.tuples())
+
+
+def _check_letters(ledger: Ledger, pdf: Path) -> None:
+    """A whole PDF whose letters are all recorded: files exist only with their records."""
+    from pypdf import PdfReader
+
+    from pairing_desktop.core.letters.lifecycle import verify
+
+    reader = PdfReader(pdf)
+    assert len(reader.pages) > 0, f"{pdf}: half a PDF"
+    codes = set(re.findall(r"验证码：\s*([0-9A-Z]{4}-[0-9A-Z]{4})", reader.pages[0].extract_text()))
+    assert codes, f"{pdf}: no verification code on its first page"
+    missing = [code for code in codes if verify(ledger, code).result == "unknown"]
+    assert not missing, f"{pdf}: letters in a file but not recorded: {sorted(missing)}"
 
 
 # --- the harness -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ suffix and a leading dot, and are removed by `clean_leftovers` at the next start
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -70,14 +71,22 @@ def atomic_output(path: Path) -> Iterator[Path]:
 
 
 def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
-    """Remove the temporary files a killed run left in `folder` (only stale ones)."""
+    """Remove the temporary files and folders (a letter batch's) a killed run left in `folder`
+    (only stale ones)."""
     now = now or time.time()
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in folder.iterdir():
-        if path.name.startswith(".") and PART in path.name and path.is_file() \
-                and now - path.stat().st_mtime > STALE_SECONDS:
+        try:
+            stale = now - path.stat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if not (path.name.startswith(".") and PART in path.name and stale):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
             path.unlink(missing_ok=True)
-            removed.append(path)
+        removed.append(path)
     return removed

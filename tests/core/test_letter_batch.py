@@ -67,6 +67,48 @@ def test_a_batch_whose_file_cannot_be_put_in_place_records_nothing(ledger, count
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("ledger.db")] == []
 
 
+def test_a_split_batch_arrives_whole_by_one_rename(ledger, county, tmp_path, monkeypatch):
+    """A kill while the files of a split batch are moved cannot leave some of them without
+    their records: the folder is renamed into place once, inside the recording transaction."""
+    from pairing_desktop.core.letters import batch
+
+    renames = []
+    real_rename = batch.os.rename
+    monkeypatch.setattr(batch.os, "rename", lambda a, b: (renames.append((a, b)),
+                                                           real_rename(a, b)))
+    (tmp_path / "empty").mkdir()
+    result = generate(ledger, "cadre", YEAR, tmp_path / "empty", split=True)
+    assert len(renames) == 1 and renames[0][1] == tmp_path / "empty"
+    assert sorted(result.files) == sorted((tmp_path / "empty").iterdir())
+    assert len(result.files) == 3
+
+
+def test_a_split_batch_into_a_folder_with_files_is_refused_first(ledger, county, tmp_path):
+    folder = tmp_path / "signed"
+    folder.mkdir()
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 a clerk's scan")
+    with pytest.raises(ValidationError, match="已有文件"):
+        generate(ledger, "cadre", YEAR, folder, split=True)
+    assert [p.name for p in folder.iterdir()] == ["scan.pdf"]
+    with ledger.bound():
+        assert Letter.select().count() == 0
+
+
+def test_a_killed_batchs_stale_folder_is_removed_by_the_next_batch(ledger, county, tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / ".letters-abc.part"
+    stale.mkdir()
+    (stale / "half.pdf").write_bytes(b"%PDF-1.4")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".letters-def.part"  # perhaps a batch still running in another window
+    fresh.mkdir()
+    generate(ledger, "target", YEAR, tmp_path / "t.pdf")
+    assert not stale.exists() and fresh.exists()
+
+
 def test_a_batch_returns_the_letters_it_recorded(ledger, county, tmp_path):
     result = generate(ledger, "target", YEAR, tmp_path / "t.pdf")
     assert result.changes.created["letter"] == {p.letter_id for p in result.letters}

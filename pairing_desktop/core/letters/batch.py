@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
-from pairing_desktop.core.files import check_output
+from pairing_desktop.core.files import PART, check_output, clean_leftovers
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, for_print, gather
 from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
@@ -77,9 +77,9 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
     dated `day` (today when not given). An `out` that is a ledger or a backup, a folder for one
     PDF or a file for a split batch, is refused before anything is made or recorded."""
     out = Path(out)
-    if split and out.is_file():
-        raise ValidationError({"out": f"输出文件夹：{out} 是一个文件，请给出文件夹"})
-    if not split:
+    if split:
+        _check_folder(out)
+    else:
         check_output(out, (".pdf",))
     template = load_template(kind, template_dir)
     fonts = fonts or letter_fonts(ledger)
@@ -94,7 +94,9 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".letters-", dir=out.parent))
+        clean_leftovers(out.parent)  # what a killed batch left here more than an hour ago
+        work = Path(tempfile.mkdtemp(prefix=".letters-", suffix=PART, dir=out.parent))
+        os.chmod(work, 0o755)  # it may become the output folder: readable like any other
     except OSError as exc:
         raise PairingError(f"无法写入 {out.parent}：{exc.strerror or exc}") from exc
     try:
@@ -108,11 +110,12 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
 
         def place() -> None:
             """Inside the recording transaction: a file that cannot be put in place records
-            nothing."""
+            nothing. A split batch's folder arrives whole, by one rename, so a kill leaves all
+            of its files or none."""
             if split:
-                out.mkdir(parents=True, exist_ok=True)
-                for f in result.files:
-                    os.replace(f, out / f.name)
+                if out.is_dir():
+                    out.rmdir()  # empty, as checked: a rename cannot replace a folder everywhere
+                os.rename(work, out)
                 result.files = [out / f.name for f in result.files]
             else:
                 os.replace(result.files[0], out)
@@ -125,6 +128,15 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
         raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_folder(out: Path) -> None:
+    """A split batch goes into a folder of its own: a new one, or an empty one."""
+    if out.is_file():
+        raise ValidationError({"out": f"输出文件夹：{out} 是一个文件，请给出文件夹"})
+    if out.is_dir() and any(out.iterdir()):
+        raise ValidationError({"out": f"输出文件夹：{out} 里已有文件。每批责任书放在各自的"
+                                      "文件夹里，请给出一个新的或空的文件夹"})
 
 
 class _Writer:
