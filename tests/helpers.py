@@ -54,6 +54,22 @@ def truncated_ledger(path: Path) -> None:
     path.write_bytes(data[: len(data) * 2 // 5])
 
 
+def broken_index_page(path: Path, index: str = "ux_unit_name") -> None:
+    """Damage the open check finds in a file SQLite still reads: the header of one index's page
+    claims 65,535 cells. The path must be a closed ledger."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                           (index,)).fetchone()[0]
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size + 3:(root - 1) * size + 5] = b"\xff\xff"
+    path.write_bytes(data)
+
+
 def text_file(path: Path) -> None:
     path.write_text("单位,村\n县财政局,新寨村\n", encoding="utf-8")
 

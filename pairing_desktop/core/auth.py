@@ -202,6 +202,8 @@ def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = No
     try:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
+        if ledger.read_only:  # a damaged file seen read-only: nothing to count the tries in
+            raise RefusedError(wrong) from None
         with ledger.atomic():
             failed = (row.failed_logins if row.locked_until is None else 0) + 1
             locked = now + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_TRIES else None
@@ -211,7 +213,7 @@ def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = No
             raise RefusedError(f"密码连续输错 {MAX_TRIES} 次，账户“{row.name}”已锁定 "
                                f"{LOCK_MINUTES} 分钟。") from None
         raise RefusedError(f"{wrong}还可尝试 {MAX_TRIES - failed} 次。") from None
-    if row.failed_logins or row.locked_until is not None:
+    if (row.failed_logins or row.locked_until is not None) and not ledger.read_only:
         with ledger.atomic():
             (Operator.update(failed_logins=0, locked_until=None)
              .where(Operator.id == row.id).execute())

@@ -24,4 +24,10 @@ class StorageError(PairingError):
 
 
 class DamagedError(StorageError):
-    """The file is ours (or claims to be) but fails SQLite's checks: never written to."""
+    """The file is ours (or claims to be) but fails SQLite's checks: never written to.
+
+    `readable` when SQLite reads it through and it is ours, of this version: it can still be
+    opened read-only (core.ledgers.open_damaged) to see, print and export what it holds."""
+
+    readable: bool = False
+    problem: str = ""  # what SQLite's check said

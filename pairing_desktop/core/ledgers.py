@@ -11,7 +11,7 @@ from pathlib import Path
 from pairing_desktop.core.activities.types import seed_activity_types
 from pairing_desktop.core.errors import DamagedError
 from pairing_desktop.core.files import clean_leftovers
-from pairing_desktop.core.storage.db import open_database
+from pairing_desktop.core.storage.db import open_database, open_rebuilt
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Rank
 
@@ -40,10 +40,23 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
         good = newest_good(where.parent / "backups", where.stem)
         if good is None:
             raise
-        raise DamagedError(
+        named = DamagedError(
             f"{exc}\n最近一份完好的备份是 {good.path}（{good.made_at:%Y-%m-%d %H:%M}，"
             f"{good.age_text}）。可用“文件 → 恢复”或命令 pairing-desktop restore "
-            f"\"{good.path}\" --db \"{where}\" 恢复；损坏的文件会先另存，不会被覆盖。") from exc
+            f"\"{good.path}\" --db \"{where}\" 恢复；损坏的文件会先另存，不会被覆盖。")
+        named.readable, named.problem = exc.readable, exc.problem
+        raise named from exc
+
+
+def open_damaged(path: str | Path, damage: DamagedError) -> Ledger:
+    """A damaged file that SQLite still reads, opened read-only so its records can be seen,
+    printed and exported: nothing writes to it (every operation is refused, `damage` says
+    why). `damage` is what opening it normally raised; an unreadable file is refused again."""
+    if not damage.readable:
+        raise damage
+    ledger = open_rebuilt(Path(path).expanduser().resolve())
+    ledger.damage = damage.problem
+    return ledger
 
 
 def location_warning(path: Path) -> str | None:

@@ -96,7 +96,7 @@ def open_ledger_or_explain(path: Path, parent=None,
     try:
         return open_ledger(path)
     except DamagedError as exc:
-        return offer_restore_of_damaged(parent, path, str(exc), settings)
+        return offer_restore_of_damaged(parent, path, exc, settings)
     except StorageError as exc:
         Ask.error(parent, tr("无法打开数据库"), str(exc))
         return None

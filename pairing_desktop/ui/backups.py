@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core import backups, check
 from pairing_desktop.core.entities import ENTITIES
-from pairing_desktop.core.errors import PairingError, StorageError
-from pairing_desktop.core.ledgers import open_ledger
+from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
+from pairing_desktop.core.ledgers import open_damaged, open_ledger
 from pairing_desktop.core.storage.failures import is_failure
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.background import Background
@@ -388,19 +388,23 @@ def inspect(path: Path) -> backups.BackupInfo:
         raise
 
 
-def offer_restore_of_damaged(parent: QWidget | None, path: Path, message: str,
+def offer_restore_of_damaged(parent: QWidget | None, path: Path, damage: DamagedError,
                              settings: QSettings | None) -> Ledger | None:
     """A ledger that would not open because it is damaged: say so (the core's message), offer
-    its newest good backup, and open the restored file. The damaged file is kept aside."""
+    its newest good backup, and open the restored file. The damaged file is kept aside. Without
+    a backup, or when the clerk declines it, a file SQLite still reads can be opened read-only."""
     path = Path(path).expanduser().resolve()
+    message = str(damage)
     good = newest_good(backup_folders(settings, path), path.stem)
     title = tr("台账文件已损坏")
     if good is None:
-        Ask.error(parent, title, f"{message}\n\n{offer_text(None)}")
-        return None
+        if not damage.readable:
+            Ask.error(parent, title, f"{message}\n\n{offer_text(None)}")
+            return None
+        return _read_only(parent, path, damage, f"{message}\n\n{offer_text(None)}")
     offer = offer_text(good, named=str(good.path) in message)
     if not Ask.confirm(parent, title, f"{message}\n\n{offer}"):
-        return None
+        return _read_only(parent, path, damage, "") if damage.readable else None
     try:
         aside = backups.restore_backup(good.path, path)
         ledger = open_ledger(path)
@@ -409,4 +413,20 @@ def offer_restore_of_damaged(parent: QWidget | None, path: Path, message: str,
         return None
     log.info("Restored %s from %s; the damaged file is %s", path, good.path, aside)
     Ask.inform(parent, tr("恢复完成"), restored_text(good, path, aside))
+    return ledger
+
+
+def _read_only(parent: QWidget | None, path: Path, damage: DamagedError,
+               said: str) -> Ledger | None:
+    """Offer to open a damaged file read-only: to see, print and export what it still holds."""
+    question = tr("要以只读方式打开这个损坏的台账吗？可以查看、打印和导出还能读出的记录，"
+                  "但不能做任何修改，文件保持原样。")
+    if not Ask.confirm(parent, tr("台账文件已损坏"), f"{said}\n\n{question}".strip()):
+        return None
+    try:
+        ledger = open_damaged(path, damage)
+    except PairingError as exc:
+        Ask.error(parent, tr("无法打开数据库"), str(exc))
+        return None
+    log.warning("Opened the damaged %s read-only: %s", path, ledger.damage)
     return ledger

@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
             backups.remember_folder(self.settings, ledger.path, core_backups.folder_of(ledger))
         except Exception as exc:  # a settings table that cannot be read: the full check says why
             log.warning("Backup folder of %s not read: %s", ledger.path, exc)
+        if ledger.damage:  # a damaged file the clerk chose to open read-only: known already
+            self._alert(self.tr("台账文件已损坏：只读打开，不能修改"),
+                        backups.damage_text(ledger.path, ledger.damage))
+            self.backups.reset(back_up_now=False)
+            return
         self._checker.start(backups.verify, ledger,
                             backups.backup_folders(self.settings, ledger.path))
         self._warn_about_location(ledger.path)
@@ -649,7 +654,7 @@ class MainWindow(QMainWindow):
         try:
             return open_ledger(path)
         except DamagedError as exc:
-            return backups.offer_restore_of_damaged(self, path, str(exc), self.settings)
+            return backups.offer_restore_of_damaged(self, path, exc, self.settings)
         except StorageError as exc:  # the window keeps working on the file it has
             Ask.warn(self, self.tr("无法打开数据库"), str(exc))
             return None

@@ -115,3 +115,35 @@ def test_damage_the_open_check_misses_is_caught_before_anything_writes(tmp_path)
         assert verify_integrity(opened) != "ok"
         with pytest.raises(RefusedError, match="已停止写入"):
             save(opened, "township", None, {"name": "新镇"})
+
+
+def test_a_damaged_file_sqlite_still_reads_is_opened_read_only_on_request(ledger, township):
+    """Refused by the normal open (a backup is offered), yet its records can be seen, printed
+    and exported read-only; nothing writes to it, not even a wrong password's count."""
+    from pairing_desktop.core import auth, records
+    from pairing_desktop.core.errors import DamagedError, StorageError
+    from pairing_desktop.core.ledgers import open_damaged
+    from tests.conftest import ADMIN_PASSWORD
+    from tests.helpers import broken_index_page, file_hash, garbage_with_header
+
+    path = ledger.path
+    ledger.close()
+    broken_index_page(path)
+    before = file_hash(path)
+    with pytest.raises(DamagedError) as refused:
+        open_ledger(path)
+    assert refused.value.readable and "btreeInitPage" in refused.value.problem
+    with open_damaged(path, refused.value) as seen:
+        assert seen.read_only and "btreeInitPage" in seen.damage
+        assert records.counts(seen, ["township"]) == {"township": 1}
+        with pytest.raises(RefusedError):
+            auth.login(seen, "admin", "不对的密码")
+        auth.login(seen, "admin", ADMIN_PASSWORD)
+        with pytest.raises(RefusedError, match="已停止写入"):
+            save(seen, "township", None, {"name": "新镇"})
+    assert file_hash(path) == before
+    garbage_with_header(path)
+    with pytest.raises(DamagedError) as unreadable:
+        open_ledger(path)
+    with pytest.raises(StorageError):
+        open_damaged(path, unreadable.value)

@@ -25,7 +25,7 @@ from pairing_desktop.ui.main_window import MainWindow
 from pairing_desktop.ui.prompts import BackupSettingsDialog
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.core.test_failures import flip_an_index_key
-from tests.helpers import file_hash, save
+from tests.helpers import broken_index_page, file_hash, save
 from tests.ui.drive import click, column_values, fill, open_window, show_tab
 
 pytestmark = pytest.mark.gui
@@ -355,6 +355,37 @@ def test_a_damaged_file_is_offered_a_backup_in_its_own_backup_folder(window, led
     answers.confirm = False
     assert not window.open_file()
     assert str(good.path) in answers.texts("confirm")[-1]
+
+
+def test_a_damaged_file_without_a_backup_can_be_opened_read_only(window, ledger, tmp_path,
+                                                                   answers, monkeypatch):
+    """No backup to restore: the clerk can still see, print and export what the file holds;
+    the window says it is damaged and read-only, a save is refused, the file stays as it was."""
+    other = tmp_path / "other.db"
+    with open_ledger(other) as made:
+        ops.create_first_admin(made, ADMIN, ADMIN_PASSWORD)
+        save(made, "unit", None, {"name": "县教育局", "level": "县直"})
+    broken_index_page(other)
+    damaged = file_hash(other)
+    asked = []
+
+    def confirm(cls, parent, title, text):
+        asked.append(text)
+        return "只读方式打开" in text
+
+    monkeypatch.setattr(Ask, "confirm", classmethod(confirm))
+    answers.path = str(other)
+    answers.credentials = (ADMIN, ADMIN_PASSWORD)
+    assert window.open_file()
+    assert "没有找到完好的备份" in asked[0] and "只读方式打开" in asked[0]
+    assert window.ledger.path == other and window.ledger.read_only
+    assert unit_names(window) == ["县教育局"]
+    alert = window.findChild(QLabel, "alert")
+    assert "已损坏" in alert.text() and "只读" in alert.text()
+    with pytest.raises(Exception, match="已停止写入"):
+        save(window.ledger, "unit", None, {"name": "县财政局", "level": "县直"})
+    window.switch_to(ledger.path)
+    assert file_hash(other) == damaged and len(asked) == 1
 
 
 # --- where the ledger is, the settings, 关于 ------------------------------------------------------

@@ -76,7 +76,10 @@ def inspect_file(path: Path) -> tuple[int, int]:
     except sqlite3.DatabaseError as exc:
         raise DamagedError(f"数据库文件 {path} 已损坏（{exc}），未作任何改动。") from exc
     if ok != "ok":
-        raise DamagedError(f"数据库文件 {path} 已损坏（{ok}），未作任何改动。")
+        damaged = DamagedError(f"数据库文件 {path} 已损坏（{ok}），未作任何改动。")
+        damaged.problem = ok
+        damaged.readable = app_id == schema.APPLICATION_ID and version == schema.SCHEMA_VERSION
+        raise damaged
     return app_id, version
 
 
@@ -84,6 +87,63 @@ def open_snapshot(path: Path) -> Ledger:
     """A read-only Ledger on a file that is checked without being changed (`check`): no lock,
     no -wal/-shm files created for a closed file."""
     return Ledger(path, SqliteDatabase(readonly_uri(path), uri=True), None, read_only=True)
+
+
+class _TemporaryCopy:
+    """A folder removed when the ledger read from it closes."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def release(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def open_rebuilt(path: Path) -> Ledger:
+    """The records of a damaged file as SQLite still reads them, read-only, under its name.
+
+    Every table is copied row by row (a table scan, which no index takes part in) into a new
+    file in a temporary folder, and its indexes are built afresh there, so a broken index (the
+    usual damage) no longer breaks the lists. `VACUUM INTO` would copy the broken index as it
+    is. The damaged file is only read; tables SQLite cannot read through are refused."""
+    folder = Path(tempfile.mkdtemp(prefix="pairing-damaged-"))
+    copy = folder / path.name
+    try:
+        _copy_rows(path, copy)
+    except sqlite3.Error as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise DamagedError(f"数据库文件 {path} 损坏严重，连只读打开也不能（{exc}），"
+                           "未作任何改动。请用备份恢复，或把文件交给技术支持人员。") from exc
+    db = SqliteDatabase(readonly_uri(copy), uri=True)
+    return Ledger(path, db, _TemporaryCopy(folder), read_only=True)
+
+
+def _copy_rows(damaged: Path, copy: Path) -> None:
+    con = sqlite3.connect(readonly_uri(damaged), uri=True)
+    try:
+        con.execute("ATTACH DATABASE ? AS fresh", (str(copy),))
+        objects = con.execute("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL"
+                              " AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index'").fetchall()
+        pragmas = [(name, con.execute(f"PRAGMA main.{name}").fetchone()[0])
+                   for name in ("application_id", "user_version")]
+        for kind, name, sql in objects:
+            if kind == "table":
+                con.execute(sql.replace("CREATE TABLE ", "CREATE TABLE fresh.", 1))
+                con.execute(f'INSERT INTO fresh."{name}" SELECT * FROM main."{name}"')
+        con.commit()
+        con.execute("DETACH DATABASE fresh")
+    finally:
+        con.close()
+    fresh = sqlite3.connect(copy)
+    try:
+        for kind, _name, sql in objects:
+            if kind == "index":
+                fresh.execute(sql)
+        for name, value in pragmas:
+            fresh.execute(f"PRAGMA {name} = {int(value)}")
+        fresh.commit()
+    finally:
+        fresh.close()
 
 
 def open_database(path: str | Path, *, lock: bool = True,

@@ -12,12 +12,11 @@ import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from peewee import SqliteDatabase
 
 from pairing_desktop.core.storage.binding import ROUTED, bind
-from pairing_desktop.core.storage.lock import FileLock
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -27,13 +26,20 @@ Self = TypeVar("Self")
 READER_PRAGMAS = {"busy_timeout": 5000, "cache_size": -16000, "query_only": 1}
 
 
+class Held(Protocol):
+    """What an open ledger lets go of when it closes: its file lock (storage.lock), or the
+    temporary copy a damaged file is read from (storage.db.open_rebuilt)."""
+
+    def release(self) -> None: ...
+
+
 class Ledger:
     """An open ledger file: its connection, the lock that keeps it ours, and who is working.
 
     `operator` is the logged-in operator (core.auth), `session` what this opening remembers
     (the undo stack); both belong to this object, never to a module."""
 
-    def __init__(self, path: Path, db: SqliteDatabase, lock: FileLock | None,
+    def __init__(self, path: Path, db: SqliteDatabase, lock: Held | None,
                  backup: Path | None = None, read_only: bool = False):
         self.path = path
         self._db = db
