@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import ast
 import io
-import re
 import shutil
 import subprocess
 import sys

@@ -1769,6 +1769,21 @@ This export is recorded in the history under your name. Export?</translation>
     </message>
 </context>
 <context>
+    <name>language</name>
+    <message>
+        <source>界面语言(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言将在程序下次启动时改为{0}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>letters</name>
     <message>
         <source>打印责任书</source>

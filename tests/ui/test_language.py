@@ -1,0 +1,105 @@
+"""The interface language: kept in the settings, installed at start (our English .qm, or Qt's
+Chinese words), chosen from 设置 → 界面语言, and followed by the dates, counts and amounts the
+screens write themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from pairing_desktop.ui import language
+from pairing_desktop.ui.dialogs import Ask
+from tests.ui.drive import open_window
+
+pytestmark = pytest.mark.gui
+
+
+@contextmanager
+def speaking(app, lang: str) -> Iterator[None]:
+    """The program's translators for `lang` installed as at start, and taken out afterwards
+    with the default locale put back (the application object outlives the test)."""
+    before = QLocale()
+    installed = language.install(app, lang)
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        QLocale.setDefault(before)
+
+
+def test_the_choice_is_kept_in_the_settings_and_chinese_by_default(settings):
+    assert language.chosen(settings) == language.CHINESE
+    language.choose(settings, language.ENGLISH)
+    assert language.chosen(settings) == language.ENGLISH
+    settings.setValue(language.KEY, "klingon")  # a file edited by hand
+    assert language.chosen(settings) == language.CHINESE
+    with pytest.raises(ValueError):
+        language.choose(settings, "klingon")
+
+
+def test_english_installs_our_translation_of_the_programs_words(qapp):
+    with speaking(qapp, language.ENGLISH):
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "&File"
+        assert QCoreApplication.translate("fields", "贫困户") == "Poor household"
+        assert QLocale().language() == QLocale.Language.English
+    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+
+
+def test_chinese_installs_qts_own_words_in_chinese(qtbot, qapp):
+    with speaking(qapp, language.CHINESE):
+        box = QMessageBox(QMessageBox.Icon.Question, "恢复", "要恢复吗？",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        qtbot.addWidget(box)
+        assert box.button(QMessageBox.StandardButton.Yes).text() == "是(&Y)"
+        assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+
+
+def test_the_settings_menu_offers_the_languages_and_keeps_the_choice(
+        qtbot, ledger, settings, monkeypatch):
+    told = []
+    monkeypatch.setattr(Ask, "inform", classmethod(lambda cls, p, t, x: told.append(x)))
+    window = open_window(qtbot, ledger, settings)
+    menu = window.findChild(QMenu, "language_menu")
+    assert menu is not None and menu.menuAction() in window.menus["settings"].actions()
+    entries = {a.objectName(): a for a in menu.actions()}
+    assert [a.text() for a in entries.values()] == ["中文", "English"]
+    assert entries["language_zh_CN"].isChecked()
+    entries["language_en"].trigger()
+    assert language.chosen(settings) == language.ENGLISH
+    assert entries["language_en"].isChecked() and not entries["language_zh_CN"].isChecked()
+    assert told == ["The interface will be in English from the next start.\n"
+                    "界面语言将在程序下次启动时改为English。"]
+
+
+def test_make_application_installs_the_chosen_language(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from pairing_desktop.ui import app as app_module
+
+    kept = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    language.choose(kept, language.ENGLISH)
+    monkeypatch.setattr(app_module, "QSettings", lambda: kept)
+    installed = []
+    monkeypatch.setattr(language, "install", lambda app, lang: installed.append(lang) or [])
+    app_module.make_application([])
+    assert installed == [language.ENGLISH]
+
+
+@pytest.mark.parametrize(("lang", "day", "money", "small", "count"), [
+    (language.CHINESE, "2008年1月5日", "90万元", "3500.5元", "12,345"),
+    (language.ENGLISH, "2008-01-05", "900,000 yuan", "3,500.50 yuan", "12,345"),
+])
+def test_dates_counts_and_money_follow_the_language(qapp, lang, day, money, small, count):
+    with speaking(qapp, lang):
+        assert language.date_text(dt.date(2008, 1, 5)) == day
+        assert language.money_text(900_000) == money
+        assert language.money_text(3500.5) == small
+        assert language.number_text(12345) == count
+    with speaking(qapp, language.CHINESE):  # 万元 stays exact to the fen
+        assert language.money_text(123456.78) == "12.345678万元"
