@@ -86,30 +86,67 @@ def spell_out_tr(source: str, context: str) -> str:
     return "".join(lines)
 
 
-def core_labels() -> list[tuple[str, str]]:
-    """(context, text) of every label the core hands the UI to show: kinds of record, field
-    labels and prompts, placeholders, list headings, roles."""
-    sys.path.insert(0, str(ROOT))
-    from pairing_desktop.core import auth, history_book, recycle
+def _entity_words() -> tuple[list[str], list[str], list[str], list[str]]:
+    """Kinds of record, field labels and prompts, choice labels, placeholders of the entity
+    table."""
     from pairing_desktop.core.entities import ENTITIES
-    from pairing_desktop.core.letters import lifecycle
-    from pairing_desktop.core.rules import quotas
+    from pairing_desktop.core.fields import Choice, Money
 
-    found: list[tuple[str, str]] = []
+    kinds, labels, choices, placeholders = [], [], [], []
     for spec in ENTITIES.values():
-        found.append((FIELDS, spec.label))
+        kinds.append(spec.label)
         for f in spec.fields:
-            found += [(FIELDS, f.label)] + ([(FIELDS, f.prompt)] if f.prompt else [])
+            labels += [f.label] + ([f.prompt] if f.prompt else [])
+            if isinstance(f.kind, Choice):
+                choices += f.kind.labels
+            if isinstance(f.kind, Money):
+                choices += list(f.kind.units)
             placeholder = getattr(f.kind, "placeholder", "")
             if placeholder:
-                found.append((FORM, placeholder))
-    sources = [lifecycle.LetterList.COLUMNS, history_book.COLUMNS, recycle.RecycleBin.columns]
-    sources += [cls.columns for cls in vars(quotas).values()
+                placeholders.append(placeholder)
+    return kinds, labels, choices, placeholders
+
+
+def dynamic_strings() -> list[tuple[str, str]]:
+    """(context, text) of every word the UI translates at run time rather than as a literal:
+    the core's labels and vocabularies (and a few tables of the UI's own), each in the context
+    of the code that shows it. A new table shown through tr() belongs here."""
+    sys.path.insert(0, str(ROOT))
+    from pairing_desktop.core import auth, history, history_book, recycle
+    from pairing_desktop.core.activities.ledger import ActivityList
+    from pairing_desktop.core.activities.types import DUTY_LABELS
+    from pairing_desktop.core.duties.settings import PERIODS
+    from pairing_desktop.core.letters import KINDS, lifecycle
+    from pairing_desktop.core.letters.fonts import CHOICES as FONT_CHOICES
+    from pairing_desktop.core.letters.fonts import ROLE_LABELS
+    from pairing_desktop.core.rules import quotas
+    from pairing_desktop.ui import operators_dialog
+    from pairing_desktop.ui.letters import letters_tab
+
+    kinds, labels, choices, placeholders = _entity_words()
+    roles = list(auth.ROLES.values())
+    columns = [lifecycle.LetterList.COLUMNS, history_book.COLUMNS, recycle.RecycleBin.columns,
+               ActivityList.columns]
+    columns += [cls.columns for cls in vars(quotas).values()
                 if isinstance(cls, type) and isinstance(getattr(cls, "columns", None), list)]
-    for columns in sources:
-        found += [(FIELDS, label) for _name, label in columns]
-    found += [(FIELDS, label) for label in auth.ROLES.values()]
-    return sorted(set(found))
+    headings = [label for table in columns for _name, label in table]
+    duties = list(DUTY_LABELS.values())
+    vocabularies = {
+        FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values()),
+        FORM: placeholders,
+        "MainWindow": kinds + roles,
+        "RecordPanel": kinds,
+        "operators": roles + list(operators_dialog.HEADERS),
+        "activity_settings": duties + list(PERIODS.values()),
+        "overview": duties,
+        "AssignmentsTab": [quotas.UNDER, quotas.OVER, quotas.MET],
+        "LettersTab": list(KINDS.values()) + list(lifecycle.STATUSES)
+        + list(FONT_CHOICES.values()),
+        "BatchDialog": list(KINDS.values()),
+        "FontTable": list(letters_tab.FONT_COLUMNS) + list(ROLE_LABELS.values()),
+    }
+    return sorted({(context, text) for context, texts in vocabularies.items()
+                   for text in texts if text})
 
 
 def stage(into: Path) -> list[Path]:
@@ -125,9 +162,9 @@ def stage(into: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(source, encoding="utf-8")
         files.append(target)
-    labels = into / "core_labels.py"
+    labels = into / "dynamic_strings.py"
     labels.write_text("from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n" + "".join(
-        f"QT_TRANSLATE_NOOP({context!r}, {text!r})\n" for context, text in core_labels()),
+        f"QT_TRANSLATE_NOOP({context!r}, {text!r})\n" for context, text in dynamic_strings()),
         encoding="utf-8")
     files.append(labels)
     return files

@@ -39,6 +39,18 @@
         <source>请先在列表中选择一条结对记录。</source>
         <translation>Select a pairing in the list first.</translation>
     </message>
+    <message>
+        <source>不足</source>
+        <translation>Below quota</translation>
+    </message>
+    <message>
+        <source>超额</source>
+        <translation>Above quota</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>At quota</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -110,12 +122,60 @@
         <source>已生成 {0} 份，共 {1} 页，落款日期 {2}。</source>
         <translation>Made {0} letters, {1} pages, dated {2}.</translation>
     </message>
+    <message>
+        <source>帮扶联系卡</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <source>干部帮扶责任书</source>
+        <translation>Cadre letter</translation>
+    </message>
+    <message>
+        <source>结对帮扶目标责任书</source>
+        <translation>Target letter</translation>
+    </message>
 </context>
 <context>
     <name>FontTable</name>
     <message>
         <source>正在查找…</source>
         <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>一级标题（3号黑体）</source>
+        <translation>Heading 1 (16 pt HeiTi)</translation>
+    </message>
+    <message>
+        <source>二级标题（3号楷体）</source>
+        <translation>Heading 2 (16 pt KaiTi)</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>标题（2号小标宋体）</source>
+        <translation>Title (22 pt XiaoBiaoSong)</translation>
+    </message>
+    <message>
+        <source>正文（3号仿宋体）</source>
+        <translation>Body (16 pt FangSong)</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>页码（4号宋体）</source>
+        <translation>Page number (14 pt SongTi)</translation>
     </message>
 </context>
 <context>
@@ -222,6 +282,38 @@
     <message>
         <source>核验责任书</source>
         <translation>Verify a letter</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已签订</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>帮扶联系卡</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <source>干部帮扶责任书</source>
+        <translation>Cadre letter</translation>
+    </message>
+    <message>
+        <source>程序自带字体</source>
+        <translation>Bundled fonts</translation>
+    </message>
+    <message>
+        <source>结对帮扶目标责任书</source>
+        <translation>Target letter</translation>
+    </message>
+    <message>
+        <source>自动：优先使用系统已安装的公文字体（Windows）</source>
+        <translation>Automatic: installed official fonts first (Windows)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
     </message>
 </context>
 <context>
@@ -483,6 +575,78 @@ The previous ledger was kept as {1}.</translation>
         <source>无法打开数据库</source>
         <translation>Cannot open the ledger</translation>
     </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <source>乡镇录入员</source>
+        <translation>Township clerk</translation>
+    </message>
+    <message>
+        <source>党员结对</source>
+        <translation>Party member pairing</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer members</translation>
+    </message>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Pairings</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County admin</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇结对</source>
+        <translation>Prefecture unit–township pairing</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadres</translation>
+    </message>
+    <message>
+        <source>干部帮扶结对</source>
+        <translation>Cadre pairings</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual targets</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village postings</translation>
+    </message>
 </context>
 <context>
     <name>PairingsTab</name>
@@ -582,7 +746,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。</source>
-        <translation>The number of households each cadre assists depends on rank; change it to the county’s rules.</translation>
+        <translation>The number of households each cadre assists depends on rank; change it to the county&apos;s rules.</translation>
     </message>
 </context>
 <context>
@@ -636,7 +800,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>这条记录的操作日志：谁在何时改了什么</source>
-        <translation>This record’s history: who changed what, and when</translation>
+        <translation>This record&apos;s history: who changed what, and when</translation>
     </message>
     <message>
         <source>不能保存</source>
@@ -649,6 +813,66 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>不能删除</source>
         <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>党员结对</source>
+        <translation>Party member pairing</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer party member</translation>
+    </message>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Unit–village pairings</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇结对</source>
+        <translation>Prefecture unit–township pairing</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Assisting unit</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>干部帮扶结对</source>
+        <translation>Cadre–household pairing</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual targets</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village postings</translation>
     </message>
 </context>
 <context>
@@ -663,7 +887,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>复制上年目标</source>
-        <translation>Copy last year’s targets</translation>
+        <translation>Copy last year&apos;s targets</translation>
     </message>
     <message>
         <source>年度目标</source>
@@ -790,6 +1014,10 @@ The previous ledger was kept as {1}.</translation>
         <translation>New</translation>
     </message>
     <message>
+        <source>登记帮扶活动</source>
+        <translation>Record an activity</translation>
+    </message>
+    <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -830,7 +1058,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>各县规定不同，可按本县要求修改。次数为 0 表示不检查此项。</source>
-        <translation>Counties differ: set them to your county’s rules. A count of 0 means the item is not checked.</translation>
+        <translation>Counties differ: set them to your county&apos;s rules. A count of 0 means the item is not checked.</translation>
     </message>
     <message>
         <source>帮扶活动类型</source>
@@ -843,6 +1071,42 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>勾选每类活动登记时要填的数字和文字，其中必须填写的再勾在“必填项”里；“对应职责”决定该类活动计入哪项职责检查，“成效”类不计入。登记帮扶活动时只显示所选类型勾选的项。</source>
         <translation>Tick the numbers and texts each type of activity records, and tick again under “Required” those that must be filled in; “Duty” decides which duty check the type counts towards (“Results” types count towards none). The activity form shows only the items ticked for its type.</translation>
+    </message>
+    <message>
+        <source>到村开展活动</source>
+        <translation>Activity at the village</translation>
+    </message>
+    <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>每半年</source>
+        <translation>Every half year</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Every quarter</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Every year</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Every month</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1345,22 @@ You can go on using the program; what is not saved yet is still where it was. If
 <context>
     <name>fields</name>
     <message>
+        <source>一类贫困村</source>
+        <translation>Class 1 poor village</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>10,000 yuan</translation>
+    </message>
+    <message>
+        <source>三类贫困村</source>
+        <translation>Class 3 poor village</translation>
+    </message>
+    <message>
         <source>个数</source>
         <translation>Count</translation>
     </message>
@@ -1105,6 +1385,30 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Township clerk</translation>
     </message>
     <message>
+        <source>乡风文明的程度更加提高</source>
+        <translation>More civilised village customs</translation>
+    </message>
+    <message>
+        <source>事业单位</source>
+        <translation>Public institution</translation>
+    </message>
+    <message>
+        <source>二类贫困村</source>
+        <translation>Class 2 poor village</translation>
+    </message>
+    <message>
+        <source>五保</source>
+        <translation>Five guarantees</translation>
+    </message>
+    <message>
+        <source>交通条件落后</source>
+        <translation>Poor transport</translation>
+    </message>
+    <message>
+        <source>交通落后</source>
+        <translation>Poor transport</translation>
+    </message>
+    <message>
         <source>人均纯收入（元）</source>
         <translation>Net income per head (yuan)</translation>
     </message>
@@ -1121,8 +1425,20 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Village of posting</translation>
     </message>
     <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>Minimum living allowance</translation>
+    </message>
+    <message>
         <source>修改内容</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
     </message>
     <message>
         <source>党员</source>
@@ -1137,8 +1453,20 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Party member pairing</translation>
     </message>
     <message>
+        <source>党政机关</source>
+        <translation>Party or government office</translation>
+    </message>
+    <message>
         <source>党组织名称</source>
         <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Description</translation>
     </message>
     <message>
         <source>农民党员</source>
@@ -1153,6 +1481,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Deleted at</translation>
     </message>
     <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -1165,12 +1497,20 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Unit name</translation>
     </message>
     <message>
+        <source>县直</source>
+        <translation>County</translation>
+    </message>
+    <message>
         <source>县级管理员</source>
         <translation>County administrator</translation>
     </message>
     <message>
         <source>参加人数</source>
         <translation>Participants</translation>
+    </message>
+    <message>
+        <source>发展生产的基础更加扎实</source>
+        <translation>Firmer base for production</translation>
     </message>
     <message>
         <source>发现问题</source>
@@ -1189,6 +1529,30 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Reserve cadre</translation>
     </message>
     <message>
+        <source>因学</source>
+        <translation>Schooling costs</translation>
+    </message>
+    <message>
+        <source>因残</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>因灾</source>
+        <translation>Disaster</translation>
+    </message>
+    <message>
+        <source>因病</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>土地贫瘠</source>
+        <translation>Poor land</translation>
+    </message>
+    <message>
+        <source>地直</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
         <source>地直单位</source>
         <translation>Prefecture unit</translation>
     </message>
@@ -1197,12 +1561,24 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Prefecture unit–township pairing</translation>
     </message>
     <message>
+        <source>基础设施落后</source>
+        <translation>Poor infrastructure</translation>
+    </message>
+    <message>
         <source>填写的文字</source>
         <translation>Texts recorded</translation>
     </message>
     <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -1211,6 +1587,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>定额（户）</source>
         <translation>Quota (households)</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
     </message>
     <message>
         <source>实际完成</source>
@@ -1227,6 +1607,26 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>对象</source>
         <translation>Subject</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已脱贫</source>
+        <translation>Out of poverty</translation>
+    </message>
+    <message>
+        <source>已脱钩</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>帮扶中</source>
+        <translation>Active</translation>
     </message>
     <message>
         <source>帮扶单位</source>
@@ -1337,12 +1737,24 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Operator</translation>
     </message>
     <message>
+        <source>数字</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
     </message>
     <message>
         <source>机关党员</source>
@@ -1353,8 +1765,24 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Village</translation>
     </message>
     <message>
+        <source>村党支部副书记</source>
+        <translation>Deputy Party branch secretary</translation>
+    </message>
+    <message>
+        <source>村党支部第一书记</source>
+        <translation>First Party branch secretary</translation>
+    </message>
+    <message>
         <source>村名</source>
         <translation>Village name</translation>
+    </message>
+    <message>
+        <source>村委会主任助理</source>
+        <translation>Assistant to village committee head</translation>
+    </message>
+    <message>
+        <source>村容整洁的保障更加有力</source>
+        <translation>Cleaner, tidier village</translation>
     </message>
     <message>
         <source>村支书</source>
@@ -1362,11 +1790,19 @@ You can go on using the program; what is not saved yet is still where it was. If
     </message>
     <message>
         <source>村支书电话</source>
-        <translation>Secretary’s phone</translation>
+        <translation>Secretary&apos;s phone</translation>
     </message>
     <message>
         <source>村民组</source>
         <translation>Village group</translation>
+    </message>
+    <message>
+        <source>村级组织涣散</source>
+        <translation>Weak village organisation</translation>
+    </message>
+    <message>
+        <source>民主管理的氛围更加浓厚</source>
+        <translation>Stronger democratic management</translation>
     </message>
     <message>
         <source>活动内容</source>
@@ -1389,8 +1825,16 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Assisted (households)</translation>
     </message>
     <message>
+        <source>生活富裕的条件更加具备</source>
+        <translation>Better conditions for prosperity</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
     </message>
     <message>
         <source>目标内容</source>
@@ -1417,8 +1861,16 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Level</translation>
     </message>
     <message>
+        <source>组织基础更加牢固</source>
+        <translation>Stronger Party organisation</translation>
+    </message>
+    <message>
         <source>结对</source>
         <translation>Pairing</translation>
+    </message>
+    <message>
+        <source>结对 / 走访对象</source>
+        <translation>Pairing / household visited</translation>
     </message>
     <message>
         <source>结对（单位—村）</source>
@@ -1427,6 +1879,26 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>结束日期</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <source>缺劳力</source>
+        <translation>Lack of labour</translation>
+    </message>
+    <message>
+        <source>缺土地</source>
+        <translation>Lack of land</translation>
+    </message>
+    <message>
+        <source>缺技术</source>
+        <translation>Lack of skills</translation>
+    </message>
+    <message>
+        <source>缺水</source>
+        <translation>Lack of water</translation>
+    </message>
+    <message>
+        <source>缺资金</source>
+        <translation>Lack of funds</translation>
     </message>
     <message>
         <source>职务</source>
@@ -1453,6 +1925,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Date ended</translation>
     </message>
     <message>
+        <source>自身发展动力不足</source>
+        <translation>Little drive to develop</translation>
+    </message>
+    <message>
         <source>致富带头人</source>
         <translation>Wealth leader</translation>
     </message>
@@ -1473,12 +1949,28 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Numbers recorded</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
         <source>负责人</source>
         <translation>Head</translation>
     </message>
     <message>
         <source>负责人职务</source>
-        <translation>Head’s position</translation>
+        <translation>Head&apos;s position</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>贫困</source>
+        <translation>Poor</translation>
     </message>
     <message>
         <source>贫困户</source>
@@ -1493,8 +1985,16 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Poverty category</translation>
     </message>
     <message>
+        <source>资源匮乏</source>
+        <translation>Scarce resources</translation>
+    </message>
+    <message>
         <source>走访干部</source>
         <translation>Visiting cadre</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
     </message>
     <message>
         <source>超期未签</source>
@@ -1505,6 +2005,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>ID number</translation>
     </message>
     <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -1513,12 +2017,20 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Amount (yuan)</translation>
     </message>
     <message>
+        <source>非贫困村</source>
+        <translation>Not a poor village</translation>
+    </message>
+    <message>
         <source>面积（亩）</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
         <source>驻村任职</source>
         <translation>Village posting</translation>
+    </message>
+    <message>
+        <source>驻村工作队员</source>
+        <translation>Village task force member</translation>
     </message>
     <message>
         <source>验证码</source>
@@ -1725,7 +2237,7 @@ This export is recorded in the history under your name. Export?</translation>
     </message>
     <message>
         <source>第一行的值</source>
-        <translation>First row’s value</translation>
+        <translation>First row&apos;s value</translation>
     </message>
     <message>
         <source>列的对应已修改，请重新检查。</source>
@@ -1772,15 +2284,15 @@ This export is recorded in the history under your name. Export?</translation>
     <name>language</name>
     <message>
         <source>界面语言(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface lan&amp;guage</translation>
     </message>
     <message>
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language</translation>
     </message>
     <message>
         <source>界面语言将在程序下次启动时改为{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>The interface language changes to {0} at the next start.</translation>
     </message>
 </context>
 <context>
@@ -1894,7 +2406,7 @@ This export is recorded in the history under your name. Export?</translation>
     </message>
     <message>
         <source>只适合一人使用的电脑：打开台账时不再询问密码，操作日志仍记下这位操作员的名字。</source>
-        <translation>Only for a PC used by one person: opening the ledger asks no password, and the history still records this operator’s name.</translation>
+        <translation>Only for a PC used by one person: opening the ledger asks no password, and the history still records this operator&apos;s name.</translation>
     </message>
     <message>
         <source>已停用</source>
@@ -1953,6 +2465,22 @@ Only for a PC used by one person. Set automatic login?</translation>
     <message>
         <source>已取消自动登录。</source>
         <translation>Automatic login turned off.</translation>
+    </message>
+    <message>
+        <source>乡镇录入员</source>
+        <translation>Township clerk</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2581,26 @@ Only for a PC used by one person. Set automatic login?</translation>
         <source>{0}：{1}年{2}</source>
         <translation>{0}: {1} {2}</translation>
     </message>
+    <message>
+        <source>到村开展活动</source>
+        <translation>Activity at the village</translation>
+    </message>
+    <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
+    </message>
 </context>
 <context>
     <name>prompts</name>
@@ -2074,7 +2622,7 @@ Only for a PC used by one person. Set automatic login?</translation>
     </message>
     <message>
         <source>{0} 是新台账，请设置县级管理员的用户名和密码（至少 {1} 位）。</source>
-        <translation>{0} is a new ledger: set the county administrator’s user name and password (at least {1} characters).</translation>
+        <translation>{0} is a new ledger: set the county administrator&apos;s user name and password (at least {1} characters).</translation>
     </message>
     <message>
         <source>请登录台账 {0}。</source>
