@@ -137,7 +137,9 @@ def restart_text(language: str) -> str:
 # --- what the screens format --------------------------------------------------------------------
 
 def _chinese() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
+    """Chinese unless English was installed: the program's own language is Chinese whatever
+    the machine's locale (an English Windows, the C locale of a test)."""
+    return QLocale().language() != QLocale.Language.English
 
 
 def date_text(day: dt.date) -> str:

@@ -103,3 +103,21 @@ def test_dates_counts_and_money_follow_the_language(qapp, lang, day, money, smal
         assert language.number_text(12345) == count
     with speaking(qapp, language.CHINESE):  # 万元 stays exact to the fen
         assert language.money_text(123456.78) == "12.345678万元"
+
+
+def test_a_letter_batch_says_its_date_as_english_writes_dates(qapp, qtbot, host, tmp_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    from pairing_desktop.ui.letters.batch_dialog import BatchDialog
+    from tests.core.letter_fixtures import county_with_a_target
+
+    county_with_a_target(host.ledger, 2008)
+    with speaking(qapp, language.ENGLISH):
+        dialog = BatchDialog(host, year=2008, folder=tmp_path)
+        qtbot.addWidget(dialog)
+        field = dialog.findChild(QLineEdit, "letter_date")
+        field.clear()
+        qtbot.keyClicks(field, "2008/3/5")
+        with qtbot.waitSignal(dialog.done_batch, timeout=20000):
+            assert dialog.start()
+    assert dialog.message == "Made 3 letters, 6 pages, dated 2008-03-05."
