@@ -2523,7 +2523,7 @@ Only for a PC used by one person. Set automatic login?</translation>
     </message>
     <message>
         <source>按单位或村名筛选</source>
-        <translation>Filter by unit or village</translation>
+        <translation>Unit or village</translation>
     </message>
     <message>
         <source>刷新</source>
@@ -2583,7 +2583,7 @@ Only for a PC used by one person. Set automatic login?</translation>
     </message>
     <message>
         <source>到村开展活动</source>
-        <translation>Activity at the village</translation>
+        <translation>Village activity</translation>
     </message>
     <message>
         <source>办实事</source>
@@ -2679,8 +2679,8 @@ Only for a PC used by one person. Set automatic login?</translation>
     <message>
         <source>程序在启动时、编辑期间每隔一段时间（有修改时）和退出时自动备份台账，每份备份写完后都会检查。
 请不要直接复制台账文件：程序运行时，最近的修改还在旁边的 -wal 文件里，复制出来的文件会缺少这些修改。要备份时请用“文件 → 立即备份”或“备份到…”。</source>
-        <translation>The program backs up the ledger at start, at intervals while you edit (when something changed) and at exit, and checks each backup once written.
-Do not copy the ledger file by hand: while the program runs, the latest changes are still in the -wal file beside it, and a copy would miss them. To back up, use “File → Back up now” or “Back up to…”.</translation>
+        <translation>Backups are made at start, while you edit (when something changed) and at exit, and each is checked.
+Do not copy the ledger file by hand: its latest changes are still in the -wal file beside it. Use “File → Back up now” or “Back up to…”.</translation>
     </message>
     <message>
         <source>保留最近若干天每天最新的一份、最近若干周每周最新的一份、最近若干月每月最新的一份，更早的自动删除。</source>

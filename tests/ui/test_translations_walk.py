@@ -41,6 +41,7 @@ from pairing_desktop.core.exchange.workbook_format import FORMATS
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters.batch import generate
 from pairing_desktop.ui import language
+from pairing_desktop.ui.app import register_fonts
 from pairing_desktop.ui.import_dialog import ImportDialog
 from pairing_desktop.ui.letters.ask import SignDialog
 from pairing_desktop.ui.main_window import MainWindow
@@ -115,6 +116,8 @@ def window(qtbot, qapp, tmp_path_factory, demo_file, request) -> Iterator[MainWi
     assert auth.auto_login(ledger) is not None
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     language.choose(settings, lang)
+    font = qapp.font()
+    register_fonts(qapp)  # measured in the program's own font and size
     with speaking(qapp, lang):
         window = MainWindow(ledger, settings)
         qtbot.addWidget(window)
@@ -128,6 +131,7 @@ def window(qtbot, qapp, tmp_path_factory, demo_file, request) -> Iterator[MainWi
         window.backups.stop()
         window.close()
         window.close_ledger()
+    qapp.setFont(font)
 
 
 # --- what a widget shows ------------------------------------------------------------------------
@@ -200,6 +204,11 @@ def clipped(top: QWidget) -> list[str]:
         if widget.width() < need:
             found.append(f"{type(widget).__name__} {widget.objectName()!r} "
                          f"{_plain(widget.text())!r}: {widget.width()} < {need}")
+    for label in top.findChildren(QLabel):  # wrapped text: cut at the bottom when too low
+        if label.isVisible() and label.wordWrap() and label.text() \
+                and label.height() < label.heightForWidth(label.width()):
+            found.append(f"QLabel {label.objectName()!r} {_plain(label.text())[:40]!r}…: "
+                         f"height {label.height()} < {label.heightForWidth(label.width())}")
     return found
 
 
