@@ -625,7 +625,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>年度目标</source>
-        <translation>Annual targets</translation>
+        <translation>Annual target</translation>
     </message>
     <message>
         <source>村</source>
@@ -645,7 +645,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>驻村任职</source>
-        <translation>Village postings</translation>
+        <translation>Village posting</translation>
     </message>
 </context>
 <context>
@@ -828,7 +828,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>单位–村结对</source>
-        <translation>Unit–village pairings</translation>
+        <translation>Unit–village pairing</translation>
     </message>
     <message>
         <source>地直单位–乡镇结对</source>
@@ -852,7 +852,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>年度目标</source>
-        <translation>Annual targets</translation>
+        <translation>Annual target</translation>
     </message>
     <message>
         <source>村</source>
@@ -872,7 +872,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>驻村任职</source>
-        <translation>Village postings</translation>
+        <translation>Village posting</translation>
     </message>
 </context>
 <context>
