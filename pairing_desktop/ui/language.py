@@ -7,9 +7,10 @@ English Qt speaks English by itself. The choice is kept in QSettings and takes e
 next start: every widget reads its tr() text once, when it is built.
 
 The default QLocale follows the choice too, so that what the screens format themselves —
-dates in sentences, counts, amounts of money — reads as the language does (2008年1月5日 /
-2008-01-05, 90万元 / 900,000 yuan). Letters and reports are Chinese documents whatever the
-interface says, and keep the core's formatting.
+dates in sentences, counts — reads as the language does (2008年1月5日 / 2008-01-05, 8,108).
+Letters and reports are Chinese documents whatever the interface says, and keep the core's
+formatting (amounts in 万元 among them: the screens show money only inside the report and the
+activity list's figures, both written by the core).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ NAMES = {CHINESE: "中文", ENGLISH: "English"}
 OURS = "pairing_desktop"  # resources/translations/pairing_desktop_<language>.qm
 LOCALES = {CHINESE: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
            ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
-TEN_THOUSAND = 10_000
 
 
 def tr(text: str) -> str:
@@ -152,16 +152,3 @@ def number_text(value: float) -> str:
     decimals = max(0, -Decimal(str(value)).normalize().as_tuple().exponent)
     return QLocale().toString(float(value), "f", decimals) if decimals else \
         QLocale().toString(int(value))
-
-
-def money_text(yuan: float) -> str:
-    """An amount of 元 to the fen: 90万元 / 3500元 in Chinese (万元 from ten thousand up, exact),
-    900,000 yuan / 3,500.50 yuan in English."""
-    amount = Decimal(str(yuan)).quantize(Decimal("0.01"))
-    if not _chinese():
-        places = 0 if amount == amount.to_integral_value() else 2
-        return f"{QLocale().toString(float(amount), 'f', places)} yuan"
-    if abs(amount) >= TEN_THOUSAND:
-        wan = (amount / TEN_THOUSAND).normalize()
-        return f"{wan:f}万元"
-    return f"{amount.normalize():f}元"

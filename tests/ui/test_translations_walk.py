@@ -46,11 +46,12 @@ from pairing_desktop.ui.import_dialog import ImportDialog
 from pairing_desktop.ui.letters.ask import SignDialog
 from pairing_desktop.ui.main_window import MainWindow
 from pairing_desktop.ui.prompts import BackupSettingsDialog, CredentialsDialog, PasswordDialog
+from pairing_desktop.ui.record_panel import ListPanel
 from pairing_desktop.ui.tabs.assignments import ReassignDialog
 from pairing_desktop.ui.tabs.overview import ID_ROLE
 from tests.ui.test_language import speaking
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = pytest.mark.gui
 
 WIDTH, HEIGHT = 1366, 768
 IDEOGRAPHS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -293,6 +294,7 @@ def _tree_items(tree) -> Iterator:
 LANGUAGES = [pytest.param(language.CHINESE, id="zh"), pytest.param(language.ENGLISH, id="en")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("window", LANGUAGES, indirect=True)
 def test_every_tab_menu_and_dialog_speaks_the_chosen_language_uncut(qtbot, window,
                                                                     record_data):
@@ -309,6 +311,9 @@ def test_every_tab_menu_and_dialog_speaks_the_chosen_language_uncut(qtbot, windo
             dialog.reject()
         else:
             dialog.close()
+    total = window.tab("activities").findChild(ListPanel).model.total
+    count = f"{total:,} records" if lang == language.ENGLISH else f"共 {total:,} 条"
+    assert total > 1000 and any(text == count for _where, text in walk.texts)
     problems = walk.problems()
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
