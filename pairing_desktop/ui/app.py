@@ -20,6 +20,7 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
 from pairing_desktop.core.paths import APP_NAME, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.ui import language
 from pairing_desktop.ui.backups import offer_restore_of_damaged
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.errors import ErrorReporter
@@ -108,9 +109,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(tr("城乡共建“1+1”结对帮扶台账"))
     register_fonts(app)
-    ours = install_translator(app)
-    language = ours.language().replace("-", "_") if ours is not None else ""
-    install_qt_translations(app, language or QT_LANGUAGE)
+    language.install(app, language.chosen(QSettings()))  # ours and Qt's, by the setting
     return app
 
 

@@ -75,7 +75,8 @@ class ImportDialog(QDialog):
         self.sheets = QTabWidget()
         self.sheets.setObjectName("sheets")
         for plan in book.plans:
-            self.sheets.addTab(self._mapping_table(plan), f"{plan.name} → {plan.label}")
+            kind = QCoreApplication.translate("fields", plan.label)
+            self.sheets.addTab(self._mapping_table(plan), f"{plan.name} → {kind}")
         layout.addWidget(self.sheets, 2)
         if book.notes:
             notes = QLabel("\n".join(book.notes))

@@ -39,7 +39,7 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.ledger import Ledger
-from pairing_desktop.ui import backups
+from pairing_desktop.ui import backups, language
 from pairing_desktop.ui.about import AboutDialog
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
@@ -532,6 +532,7 @@ class MainWindow(QMainWindow):
         self.operators_action.setObjectName("operators")
         self._action(self._menu(SETTINGS_MENU), self.tr("备份设置(&K)…"),
                      self.show_backup_settings).setObjectName("backup_settings")
+        self._menu(SETTINGS_MENU).addMenu(language.menu(self, self.settings))
         self._menu(SETTINGS_MENU).addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("help_menu")

@@ -33,6 +33,7 @@ from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.ui import language
 from pairing_desktop.ui.dialogs import Ask, Unsaved
 from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.kinds import entity_kinds
@@ -109,7 +110,7 @@ class ListPanel(QWidget):
         self.model.set_search(text)
 
     def _show_total(self) -> None:
-        self.total.setText(self.tr("共 {0} 条").format(self.model.total))
+        self.total.setText(self.tr("共 {0} 条").format(language.number_text(self.model.total)))
 
     def _size_once(self) -> None:
         """Size the columns when rows first appear; later the user's widths are kept."""

@@ -32,7 +32,7 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import BatchResult, generate
 from pairing_desktop.core.storage.ledger import Ledger
-from pairing_desktop.core.validation import cn_date
+from pairing_desktop.ui import language
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.date_field import LetterDateField
@@ -153,7 +153,7 @@ class BatchDialog(QDialog):
 
     def _finished(self, result: BatchResult) -> None:
         self.message = self.tr("已生成 {0} 份，共 {1} 页，落款日期 {2}。").format(
-            len(result.letters), result.pages, cn_date(result.day or dt.date.today()))
+            len(result.letters), result.pages, language.date_text(result.day or dt.date.today()))
         if self.running_on is self.host.ledger:  # not when another file was opened meanwhile
             self.host.announce(result.changes)
         self.done_batch.emit(result)

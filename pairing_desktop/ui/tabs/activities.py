@@ -170,7 +170,7 @@ class ActivitiesTab(Tab):
         buttons.addStretch(1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        title = QLabel(f"<b>{tr('登记帮扶活动')}</b>", left)
+        title = QLabel("<b>" + tr("登记帮扶活动") + "</b>", left)
         left_layout.addWidget(title)
         scroll = QScrollArea(left)
         scroll.setObjectName("form_scroll")

@@ -1,0 +1,3007 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AssignmentsTab</name>
+    <message>
+        <source>干部–贫困户结对</source>
+        <translation>Cadre–household pairings</translation>
+    </message>
+    <message>
+        <source>更换帮扶干部…</source>
+        <translation>Change cadre…</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>干部帮扶定额</source>
+        <translation>Cadre quotas</translation>
+    </message>
+    <message>
+        <source>职级定额…</source>
+        <translation>Rank quotas…</translation>
+    </message>
+    <message>
+        <source>无帮扶干部的贫困户</source>
+        <translation>Households without a cadre</translation>
+    </message>
+    <message>
+        <source>为此户结对…</source>
+        <translation>Pair this household…</translation>
+    </message>
+    <message>
+        <source>更换帮扶干部</source>
+        <translation>Change cadre</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一条结对记录。</source>
+        <translation>Select a pairing in the list first.</translation>
+    </message>
+    <message>
+        <source>不足</source>
+        <translation>Below quota</translation>
+    </message>
+    <message>
+        <source>超额</source>
+        <translation>Above quota</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>At quota</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>批量生成责任书</source>
+        <translation>Make letters in a batch</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>每份一个文件（输出到文件夹）</source>
+        <translation>One file per letter (into a folder)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>落款日期</source>
+        <translation>Date of letter</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Making letters…</translation>
+    </message>
+    <message>
+        <source>已取消：没有生成任何文件，也没有记录任何责任书。</source>
+        <translation>Cancelled: no file was written and no letter recorded.</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>请选择保存位置。</source>
+        <translation>Choose where to save.</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 份，共 {1} 页，落款日期 {2}。</source>
+        <translation>Made {0} letters, {1} pages, dated {2}.</translation>
+    </message>
+    <message>
+        <source>帮扶联系卡</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <source>干部帮扶责任书</source>
+        <translation>Cadre letter</translation>
+    </message>
+    <message>
+        <source>结对帮扶目标责任书</source>
+        <translation>Target letter</translation>
+    </message>
+</context>
+<context>
+    <name>FontTable</name>
+    <message>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>一级标题（3号黑体）</source>
+        <translation>Heading 1 (16 pt HeiTi)</translation>
+    </message>
+    <message>
+        <source>二级标题（3号楷体）</source>
+        <translation>Heading 2 (16 pt KaiTi)</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>标题（2号小标宋体）</source>
+        <translation>Title (22 pt XiaoBiaoSong)</translation>
+    </message>
+    <message>
+        <source>正文（3号仿宋体）</source>
+        <translation>Body (16 pt FangSong)</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>页码（4号宋体）</source>
+        <translation>Page number (14 pt SongTi)</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDateField</name>
+    <message>
+        <source>落款日期：{0}</source>
+        <translation>Date of letter: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>只看打印超过30天未签订</source>
+        <translation>Only printed over 30 days ago, unsigned</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>Responsibility letters</translation>
+    </message>
+    <message>
+        <source>批量生成…</source>
+        <translation>Batch…</translation>
+    </message>
+    <message>
+        <source>预览 / 打印…</source>
+        <translation>Preview / print…</translation>
+    </message>
+    <message>
+        <source>标记已打印</source>
+        <translation>Mark printed</translation>
+    </message>
+    <message>
+        <source>标记已签订…</source>
+        <translation>Mark signed…</translation>
+    </message>
+    <message>
+        <source>查看签订件</source>
+        <translation>View signed copy</translation>
+    </message>
+    <message>
+        <source>核验验证码…</source>
+        <translation>Verify code…</translation>
+    </message>
+    <message>
+        <source>责任书使用的字体（保存在台账文件中）</source>
+        <translation>Fonts of the letters (kept in the ledger file)</translation>
+    </message>
+    <message>
+        <source>查找责任书字体</source>
+        <translation>Find letter fonts</translation>
+    </message>
+    <message>
+        <source>责任书字体（GB/T 9704：标题小标宋、正文仿宋、一级标题黑体、二级标题楷体）</source>
+        <translation>Letter fonts (GB/T 9704: title XiaoBiaoSong, body FangSong, headings HeiTi and KaiTi)</translation>
+    </message>
+    <message>
+        <source>使用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>责任书字体</source>
+        <translation>Letter fonts</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一份责任书。</source>
+        <translation>Select a letter in the list first.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>记录在打印后已修改，已生成新版本（验证码 {0}），原版本保留。</source>
+        <translation>The record changed after printing: a new version was made (code {0}); the old one is kept.</translation>
+    </message>
+    <message>
+        <source>标记已签订</source>
+        <translation>Mark signed</translation>
+    </message>
+    <message>
+        <source>标记责任书已签订</source>
+        <translation>Mark letter as signed</translation>
+    </message>
+    <message>
+        <source>核验责任书</source>
+        <translation>Verify a letter</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已签订</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>帮扶联系卡</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <source>干部帮扶责任书</source>
+        <translation>Cadre letter</translation>
+    </message>
+    <message>
+        <source>程序自带字体</source>
+        <translation>Bundled fonts</translation>
+    </message>
+    <message>
+        <source>结对帮扶目标责任书</source>
+        <translation>Target letter</translation>
+    </message>
+    <message>
+        <source>自动：优先使用系统已安装的公文字体（Windows）</source>
+        <translation>Automatic: installed official fonts first (Windows)</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>搜索（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} records</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>责任书(&amp;L)</source>
+        <translation>&amp;Letters</translation>
+    </message>
+    <message>
+        <source>检查台账文件</source>
+        <translation>Checking the ledger file</translation>
+    </message>
+    <message>
+        <source>操作员：{0}（{1}）</source>
+        <translation>Operator: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>数据库：{0}</source>
+        <translation>Ledger: {0}</translation>
+    </message>
+    <message>
+        <source>城乡共建“1+1”结对帮扶台账 — {0}</source>
+        <translation>Urban-rural “1+1” pairing assistance ledger — {0}</translation>
+    </message>
+    <message>
+        <source>台账位于网络盘或同步盘：文件锁不可靠</source>
+        <translation>Ledger on a network or synced drive: file locks unreliable</translation>
+    </message>
+    <message>
+        <source>台账的位置</source>
+        <translation>Ledger location</translation>
+    </message>
+    <message>
+        <source>撤销“{0}”(&amp;U)</source>
+        <translation>&amp;Undo “{0}”</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>重做“{0}”(&amp;R)</source>
+        <translation>&amp;Redo “{0}”</translation>
+    </message>
+    <message>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏：已停止写入</source>
+        <translation>Ledger file damaged: writing stopped</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏</source>
+        <translation>Ledger file damaged</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条记录到 {1}（身份证号和电话已隐去中间几位）。</source>
+        <translation>Exported {0} records to {1} (middle digits of ID and phone numbers hidden).</translation>
+    </message>
+    <message>
+        <source>正在备份……</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>台账备份 (*.backup)</source>
+        <translation>Ledger backup (*.backup)</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>备份没有做成</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>不能用这份备份恢复</source>
+        <translation>Cannot restore from this backup</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>备份 {0} 已损坏（{1}），不能用来恢复。</source>
+        <translation>Backup {0} is damaged ({1}) and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>恢复没有完成</source>
+        <translation>Restore not completed</translation>
+    </message>
+    <message>
+        <source>恢复后的台账打不开：{0}
+原来的台账另存为 {1}。</source>
+        <translation>The restored ledger cannot be opened: {0}
+The previous ledger was kept as {1}.</translation>
+    </message>
+    <message>
+        <source>台账已恢复，但没有登录。程序将关闭，下次启动时登录即可。
+
+</source>
+        <translation>The ledger was restored, but nobody logged in. The program will close; log in at the next start.
+
+</translation>
+    </message>
+    <message>
+        <source>备份设置</source>
+        <translation>Backup settings</translation>
+    </message>
+    <message>
+        <source>第二备份位置 {0} 现在不可用（U 盘没有插好，或网络盘没有连上？）。设置已保存，每次备份时都会再试。</source>
+        <translation>The second backup location {0} is not available now (USB stick not plugged in, or network drive not connected?). The settings are saved; every backup will try again.</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新建数据库(&amp;N)…</source>
+        <translation>&amp;New ledger…</translation>
+    </message>
+    <message>
+        <source>打开数据库(&amp;O)…</source>
+        <translation>&amp;Open ledger…</translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>演示县数据库(&amp;D)…</source>
+        <translation>&amp;Demo county…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;K)</source>
+        <translation>Bac&amp;k up now</translation>
+    </message>
+    <message>
+        <source>备份到(&amp;T)…</source>
+        <translation>Back up &amp;to…</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;E)…</source>
+        <translation>R&amp;estore…</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>导出(&amp;P)…</source>
+        <translation>Ex&amp;port…</translation>
+    </message>
+    <message>
+        <source>切换操作员(&amp;W)…</source>
+        <translation>S&amp;witch operator…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>操作日志(&amp;H)…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>回收站(&amp;B)…</source>
+        <translation>Recycle &amp;bin…</translation>
+    </message>
+    <message>
+        <source>操作员账户(&amp;A)…</source>
+        <translation>Operator &amp;accounts…</translation>
+    </message>
+    <message>
+        <source>备份设置(&amp;K)…</source>
+        <translation>Bac&amp;kup settings…</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)…</source>
+        <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>新建台账数据库</source>
+        <translation>New ledger</translation>
+    </message>
+    <message>
+        <source>文件 {0} 已存在；请用“打开”打开它，或换一个文件名。</source>
+        <translation>The file {0} already exists: open it with “Open”, or choose another name.</translation>
+    </message>
+    <message>
+        <source>保存演示县数据库</source>
+        <translation>Save the demo county</translation>
+    </message>
+    <message>
+        <source>文件 {0} 已存在；演示数据只写入新文件。</source>
+        <translation>The file {0} already exists: the demo data is written to a new file only.</translation>
+    </message>
+    <message>
+        <source>演示县数据库</source>
+        <translation>Demo county</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the ledger</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <source>乡镇录入员</source>
+        <translation>Township clerk</translation>
+    </message>
+    <message>
+        <source>党员结对</source>
+        <translation>Party member pairing</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer members</translation>
+    </message>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Pairings</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County admin</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇结对</source>
+        <translation>Prefecture unit–township pairing</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadres</translation>
+    </message>
+    <message>
+        <source>干部帮扶结对</source>
+        <translation>Cadre pairings</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village posting</translation>
+    </message>
+</context>
+<context>
+    <name>PairingsTab</name>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Unit–village pairings</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇党委结对</source>
+        <translation>Prefecture unit–township pairings</translation>
+    </message>
+    <message>
+        <source>机关党员–农民党员结对</source>
+        <translation>Party member pairings</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village postings</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>预览：{0}</source>
+        <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>另选日期将生成新版本，验证码随之改变；原版本保留。</source>
+        <translation>Another date makes a new version with a new code; the old version is kept.</translation>
+    </message>
+    <message>
+        <source>落款日期</source>
+        <translation>Date of letter</translation>
+    </message>
+    <message>
+        <source>打印责任书</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>已取消打印；责任书没有标记为已打印。</source>
+        <translation>Printing cancelled; the letter is not marked printed.</translation>
+    </message>
+    <message>
+        <source> / {0} 页</source>
+        <translation> / {0}</translation>
+    </message>
+    <message>
+        <source>第{0}版&#x3000;验证码 {1}</source>
+        <translation>Version {0}&#x3000;Code {1}</translation>
+    </message>
+    <message>
+        <source>正在打印：打印结束后再改落款日期。</source>
+        <translation>Printing: change the date once printing has ended.</translation>
+    </message>
+    <message>
+        <source>所选页码超出范围：这份文件共 {0} 页。</source>
+        <translation>Pages out of range: this document has {0} pages.</translation>
+    </message>
+</context>
+<context>
+    <name>RankDialog</name>
+    <message>
+        <source>职级帮扶定额</source>
+        <translation>Quotas by rank</translation>
+    </message>
+    <message>
+        <source>职级与帮扶户数定额</source>
+        <translation>Ranks and household quotas</translation>
+    </message>
+    <message>
+        <source>每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。</source>
+        <translation>The number of households each cadre assists depends on rank; change it to the county&apos;s rules.</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>更换帮扶干部</source>
+        <translation>Change cadre</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>新帮扶干部</source>
+        <translation>New cadre</translation>
+    </message>
+    <message>
+        <source>更换日期</source>
+        <translation>Date of change</translation>
+    </message>
+    <message>
+        <source>新帮扶干部：请从列表中选择</source>
+        <translation>New cadre: choose from the list</translation>
+    </message>
+    <message>
+        <source>新帮扶干部：</source>
+        <translation>New cadre: </translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>这条记录的操作日志：谁在何时改了什么</source>
+        <translation>This record&apos;s history: who changed what, and when</translation>
+    </message>
+    <message>
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>确定删除{0}吗？</source>
+        <translation>Delete {0}?</translation>
+    </message>
+    <message>
+        <source>不能删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>党员结对</source>
+        <translation>Party member pairing</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer party member</translation>
+    </message>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Unit–village pairing</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇结对</source>
+        <translation>Prefecture unit–township pairing</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Assisting unit</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>干部帮扶结对</source>
+        <translation>Cadre–household pairing</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village posting</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Unit–village pairings</translation>
+    </message>
+    <message>
+        <source>年度 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <source>复制上年目标</source>
+        <translation>Copy last year&apos;s targets</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual targets</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Assisting units</translation>
+    </message>
+    <message>
+        <source>本单位干部</source>
+        <translation>Cadres of this unit</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesTab</name>
+    <message>
+        <source>乡镇</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>本村贫困户</source>
+        <translation>Poor households of this village</translation>
+    </message>
+    <message>
+        <source>本村农民党员</source>
+        <translation>Farmer party members of this village</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor households</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer party members</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <source>本程序以 MIT 许可证发布；Qt 与 PySide6 以 GNU LGPL v3 许可证使用。</source>
+        <translation>This program is released under the MIT licence; Qt and PySide6 are used under the GNU LGPL v3.</translation>
+    </message>
+    <message>
+        <source>随程序附带的字体及其许可证文件：</source>
+        <translation>Fonts shipped with the program and their licence files:</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>程序</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>当前台账</source>
+        <translation>Current ledger</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licences</translation>
+    </message>
+</context>
+<context>
+    <name>activities</name>
+    <message>
+        <source>输入单位或村名的几个字</source>
+        <translation>Type part of a unit or village name</translation>
+    </message>
+    <message>
+        <source>如 2026-3-5</source>
+        <translation>e.g. 2026-3-5</translation>
+    </message>
+    <message>
+        <source>已登记的帮扶活动</source>
+        <translation>Recorded activities</translation>
+    </message>
+    <message>
+        <source>保存并登记下一条（Ctrl+Enter）</source>
+        <translation>Save and enter next (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>新登记（Ctrl+N）</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>保存并登记下一条</source>
+        <translation>Save and next</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>新登记</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>登记帮扶活动</source>
+        <translation>Record an activity</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>已保存，请登记下一条。</source>
+        <translation>Saved; enter the next one.</translation>
+    </message>
+    <message>
+        <source>删除帮扶活动</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <source>确定删除这条帮扶活动记录吗？</source>
+        <translation>Delete this activity record?</translation>
+    </message>
+    <message>
+        <source>已删除。</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activities</translation>
+    </message>
+</context>
+<context>
+    <name>activity_settings</name>
+    <message>
+        <source>帮扶职责规则</source>
+        <translation>Duty rules</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>（每户）</source>
+        <translation>(per household)</translation>
+    </message>
+    <message>
+        <source>各县规定不同，可按本县要求修改。次数为 0 表示不检查此项。</source>
+        <translation>Counties differ: set them to your county&apos;s rules. A count of 0 means the item is not checked.</translation>
+    </message>
+    <message>
+        <source>帮扶活动类型</source>
+        <translation>Activity types</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>勾选每类活动登记时要填的数字和文字，其中必须填写的再勾在“必填项”里；“对应职责”决定该类活动计入哪项职责检查，“成效”类不计入。登记帮扶活动时只显示所选类型勾选的项。</source>
+        <translation>Tick the numbers and texts each type of activity records, and tick again under “Required” those that must be filled in; “Duty” decides which duty check the type counts towards (“Results” types count towards none). The activity form shows only the items ticked for its type.</translation>
+    </message>
+    <message>
+        <source>到村开展活动</source>
+        <translation>Activity at the village</translation>
+    </message>
+    <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>每半年</source>
+        <translation>Every half year</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Every quarter</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation>Every year</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Every month</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>城乡共建“1+1”结对帮扶台账</source>
+        <translation>Urban-rural “1+1” pairing assistance ledger</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the ledger</translation>
+    </message>
+</context>
+<context>
+    <name>background</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <source>备份没有做成（{0}）。台账本身未受影响；请检查备份文件夹所在的磁盘或 U 盘。</source>
+        <translation>The backup failed ({0}). The ledger itself is not affected; check the disk or USB stick of the backup folder.</translation>
+    </message>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <source>备份到文件</source>
+        <translation>Backup to a file</translation>
+    </message>
+    <message>
+        <source>正在备份台账，请稍候……</source>
+        <translation>Backing up the ledger, please wait…</translation>
+    </message>
+    <message>
+        <source>已备份 {0:%H:%M}：{1}</source>
+        <translation>Backed up {0:%H:%M}: {1}</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <source>（注意：{0}）</source>
+        <translation>(note: {0})</translation>
+    </message>
+    <message>
+        <source>备份没有做成：{0}</source>
+        <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+        <source>无法检查台账文件 {0}（{1}）。</source>
+        <translation>Cannot check the ledger file {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>（没有记录）</source>
+        <translation>(no records)</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>sound</translation>
+    </message>
+    <message>
+        <source>已损坏（{0}）</source>
+        <translation>damaged ({0})</translation>
+    </message>
+    <message>
+        <source>备份文件：{0}
+备份时间：{1:%Y-%m-%d %H:%M}（{2}）
+检查结果：{3}
+记录数：{4}</source>
+        <translation>Backup file: {0}
+Made: {1:%Y-%m-%d %H:%M} ({2})
+Check: {3}
+Records: {4}</translation>
+    </message>
+    <message>
+        <source>备份已完成，并已检查。</source>
+        <translation>Backup made and checked.</translation>
+    </message>
+    <message>
+        <source>另存一份到：{0}</source>
+        <translation>Copy also saved to: {0}</translation>
+    </message>
+    <message>
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>要用下面这份备份恢复台账 {0} 吗？
+
+{1}
+
+备份之后所做的修改会从台账中消失。当前的台账文件不会删除，会先另存为 {2}.before-restore-（日期时间）{3}，需要时还能打开。恢复后请重新登录。</source>
+        <translation>Restore the ledger {0} from this backup?
+
+{1}
+
+Changes made after the backup will be gone from the ledger. The current ledger file is not deleted: it is first kept as {2}.before-restore-(date and time){3} and can still be opened. Log in again after the restore.</translation>
+    </message>
+    <message>
+        <source>已用 {0:%Y-%m-%d %H:%M} 的备份恢复台账 {1}。
+
+原来的台账文件没有删除，另存为：
+{2}</source>
+        <translation>The ledger {1} was restored from the backup of {0:%Y-%m-%d %H:%M}.
+
+The previous ledger file was not deleted; it is kept as:
+{2}</translation>
+    </message>
+    <message>
+        <source>台账文件 {0} 的完整性检查没有通过（{1}），文件已经损坏。
+
+为免损坏扩散，程序已停止写入这个台账：之后的修改都不会保存（表单里的内容仍在）。</source>
+        <translation>The ledger file {0} failed its integrity check ({1}): the file is damaged.
+
+So that the damage does not spread, the program has stopped writing to this ledger: further changes will not be saved (what is in the forms stays there).</translation>
+    </message>
+    <message>
+        <source>没有找到完好的备份。请不要再使用这个台账文件，并把它和日志文件一起交给技术支持人员。</source>
+        <translation>No sound backup was found. Stop using this ledger file and give it, with the log file, to technical support.</translation>
+    </message>
+    <message>
+        <source>要现在用这份备份恢复吗？</source>
+        <translation>Restore from this backup now?</translation>
+    </message>
+    <message>
+        <source>最近一份完好的备份是 {0}（{1:%Y-%m-%d %H:%M}，{2}）。
+要现在用它恢复吗？损坏的文件会先另存，不会被覆盖。</source>
+        <translation>The newest sound backup is {0} ({1:%Y-%m-%d %H:%M}, {2}).
+Restore from it now? The damaged file is kept aside first, not overwritten.</translation>
+    </message>
+    <message>
+        <source>备份 {0} 已损坏（{1}），不能用来恢复。</source>
+        <translation>Backup {0} is damaged ({1}) and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏</source>
+        <translation>Ledger file damaged</translation>
+    </message>
+    <message>
+        <source>恢复没有完成</source>
+        <translation>Restore not completed</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>“{0}”有未保存的修改。要保存吗？</source>
+        <translation>“{0}” has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打开台账数据库</source>
+        <translation>Open a ledger</translation>
+    </message>
+    <message>
+        <source>台账数据库 (*.db);;所有文件 (*)</source>
+        <translation>Ledger (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>台账备份 (*.backup);;所有文件 (*)</source>
+        <translation>Ledger backup (*.backup);;All files (*)</translation>
+    </message>
+    <message>
+        <source>台账数据库 (*.db)</source>
+        <translation>Ledger (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>{0} 第 {1} 行（{2}）</source>
+        <translation>{0} line {1} ({2})</translation>
+    </message>
+    <message>
+        <source>刚才的操作</source>
+        <translation>the last action</translation>
+    </message>
+    <message>
+        <source>{what}时出现了程序错误，这不是您操作的问题。
+
+错误：{error}
+位置：{where}
+
+详细情况已记入日志文件：
+{log}
+
+程序可以继续使用，尚未保存的内容仍在原处。如果问题反复出现，请把这个日志文件发给技术支持人员。</source>
+        <translation>A program error occurred during {what}; it is not something you did wrong.
+
+Error: {error}
+Where: {where}
+
+The details are in the log file:
+{log}
+
+You can go on using the program; what is not saved yet is still where it was. If the problem comes back, send this log file to technical support.</translation>
+    </message>
+    <message>
+        <source>程序错误</source>
+        <translation>Program error</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>一类贫困村</source>
+        <translation>Class 1 poor village</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>10,000 yuan</translation>
+    </message>
+    <message>
+        <source>三类贫困村</source>
+        <translation>Class 3 poor village</translation>
+    </message>
+    <message>
+        <source>个数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>主要致贫原因</source>
+        <translation>Main cause of poverty</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>乡镇党委</source>
+        <translation>Township Party committee</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>Township name</translation>
+    </message>
+    <message>
+        <source>乡镇录入员</source>
+        <translation>Township clerk</translation>
+    </message>
+    <message>
+        <source>乡风文明的程度更加提高</source>
+        <translation>More civilised village customs</translation>
+    </message>
+    <message>
+        <source>事业单位</source>
+        <translation>Public institution</translation>
+    </message>
+    <message>
+        <source>二类贫困村</source>
+        <translation>Class 2 poor village</translation>
+    </message>
+    <message>
+        <source>五保</source>
+        <translation>Five guarantees</translation>
+    </message>
+    <message>
+        <source>交通条件落后</source>
+        <translation>Poor transport</translation>
+    </message>
+    <message>
+        <source>交通落后</source>
+        <translation>Poor transport</translation>
+    </message>
+    <message>
+        <source>人均纯收入（元）</source>
+        <translation>Net income per head (yuan)</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>任职村</source>
+        <translation>Village of posting</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>Minimum living allowance</translation>
+    </message>
+    <message>
+        <source>修改内容</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>党员数</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <source>党员结对</source>
+        <translation>Party member pairing</translation>
+    </message>
+    <message>
+        <source>党政机关</source>
+        <translation>Party or government office</translation>
+    </message>
+    <message>
+        <source>党组织名称</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>农民党员</source>
+        <translation>Farmer party member</translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation>Deleted by</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单位–村结对</source>
+        <translation>Unit–village pairing</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>县直</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>发展生产的基础更加扎实</source>
+        <translation>Firmer base for production</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>后备干部</source>
+        <translation>Reserve cadre</translation>
+    </message>
+    <message>
+        <source>因学</source>
+        <translation>Schooling costs</translation>
+    </message>
+    <message>
+        <source>因残</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>因灾</source>
+        <translation>Disaster</translation>
+    </message>
+    <message>
+        <source>因病</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>土地贫瘠</source>
+        <translation>Poor land</translation>
+    </message>
+    <message>
+        <source>地直</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>地直单位</source>
+        <translation>Prefecture unit</translation>
+    </message>
+    <message>
+        <source>地直单位–乡镇结对</source>
+        <translation>Prefecture unit–township pairing</translation>
+    </message>
+    <message>
+        <source>基础设施落后</source>
+        <translation>Poor infrastructure</translation>
+    </message>
+    <message>
+        <source>填写的文字</source>
+        <translation>Texts recorded</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>定额（户）</source>
+        <translation>Quota (households)</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>实际完成</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>家庭人口</source>
+        <translation>Family size</translation>
+    </message>
+    <message>
+        <source>对应职责</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已脱贫</source>
+        <translation>Out of poverty</translation>
+    </message>
+    <message>
+        <source>已脱钩</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>帮扶中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Assisting unit</translation>
+    </message>
+    <message>
+        <source>帮扶干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>帮扶户数定额</source>
+        <translation>Household quota</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>帮扶村</source>
+        <translation>Assisted village</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>干部帮扶结对</source>
+        <translation>Cadre–household pairing</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>必填项</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>总人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>总户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>所在村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>所属乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>打印时间</source>
+        <translation>Printed at</translation>
+    </message>
+    <message>
+        <source>指标数量</source>
+        <translation>Target figure</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>机关党员</source>
+        <translation>Office party member</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>村党支部副书记</source>
+        <translation>Deputy Party branch secretary</translation>
+    </message>
+    <message>
+        <source>村党支部第一书记</source>
+        <translation>First Party branch secretary</translation>
+    </message>
+    <message>
+        <source>村名</source>
+        <translation>Village name</translation>
+    </message>
+    <message>
+        <source>村委会主任助理</source>
+        <translation>Assistant to village committee head</translation>
+    </message>
+    <message>
+        <source>村容整洁的保障更加有力</source>
+        <translation>Cleaner, tidier village</translation>
+    </message>
+    <message>
+        <source>村支书</source>
+        <translation>Village Party secretary</translation>
+    </message>
+    <message>
+        <source>村支书电话</source>
+        <translation>Secretary&apos;s phone</translation>
+    </message>
+    <message>
+        <source>村民组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>村级组织涣散</source>
+        <translation>Weak village organisation</translation>
+    </message>
+    <message>
+        <source>民主管理的氛围更加浓厚</source>
+        <translation>Stronger democratic management</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现帮扶（户）</source>
+        <translation>Assisted (households)</translation>
+    </message>
+    <message>
+        <source>生活富裕的条件更加具备</source>
+        <translation>Better conditions for prosperity</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>目标内容</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>签署方</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>组织基础更加牢固</source>
+        <translation>Stronger Party organisation</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pairing</translation>
+    </message>
+    <message>
+        <source>结对 / 走访对象</source>
+        <translation>Pairing / household visited</translation>
+    </message>
+    <message>
+        <source>结对（单位—村）</source>
+        <translation>Pairing (unit—village)</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>缺劳力</source>
+        <translation>Lack of labour</translation>
+    </message>
+    <message>
+        <source>缺土地</source>
+        <translation>Lack of land</translation>
+    </message>
+    <message>
+        <source>缺技术</source>
+        <translation>Lack of skills</translation>
+    </message>
+    <message>
+        <source>缺水</source>
+        <translation>Lack of water</translation>
+    </message>
+    <message>
+        <source>缺资金</source>
+        <translation>Lack of funds</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>脱贫年份</source>
+        <translation>Year out of poverty</translation>
+    </message>
+    <message>
+        <source>脱钩日期</source>
+        <translation>Date ended</translation>
+    </message>
+    <message>
+        <source>自身发展动力不足</source>
+        <translation>Little drive to develop</translation>
+    </message>
+    <message>
+        <source>致富带头人</source>
+        <translation>Wealth leader</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>记录的数字</source>
+        <translation>Numbers recorded</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>负责人职务</source>
+        <translation>Head&apos;s position</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>贫困</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>贫困户数</source>
+        <translation>Poor households</translation>
+    </message>
+    <message>
+        <source>贫困类别</source>
+        <translation>Poverty category</translation>
+    </message>
+    <message>
+        <source>资源匮乏</source>
+        <translation>Scarce resources</translation>
+    </message>
+    <message>
+        <source>走访干部</source>
+        <translation>Visiting cadre</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
+    </message>
+    <message>
+        <source>超期未签</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>非贫困村</source>
+        <translation>Not a poor village</translation>
+    </message>
+    <message>
+        <source>面积（亩）</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <source>驻村任职</source>
+        <translation>Village posting</translation>
+    </message>
+    <message>
+        <source>驻村工作队员</source>
+        <translation>Village task force member</translation>
+    </message>
+    <message>
+        <source>验证码</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>form</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>例如：输入%1的几个字，再从列表中选择</source>
+        <translation>e.g. type part of %1, then pick from the list</translation>
+    </message>
+    <message>
+        <source>没有找到含这几个字的记录，请换几个字再试</source>
+        <translation>No record contains these characters; try others</translation>
+    </message>
+    <message>
+        <source>例：2008-01-05，也可输入 2008/1/5、20080105</source>
+        <translation>e.g. 2008-01-05, or 2008/1/5, 20080105</translation>
+    </message>
+    <message>
+        <source>从日历中选择（Alt+↓）</source>
+        <translation>Pick from the calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>例：2008</source>
+        <translation>e.g. 2008</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>操作日志</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>显示全部记录</source>
+        <translation>Show all records</translation>
+    </message>
+    <message>
+        <source>导出完整证件号码</source>
+        <translation>Export whole ID numbers</translation>
+    </message>
+    <message>
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>日期从</source>
+        <translation>Dates from</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于起始日期。</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>只看{0}“{1}”的操作日志</source>
+        <translation>Only the history of {0} “{1}”</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} records</translation>
+    </message>
+    <message>
+        <source>全部操作员</source>
+        <translation>All operators</translation>
+    </message>
+    <message>
+        <source>导出的文件含完整的身份证号码和电话号码；这次导出会记入操作日志</source>
+        <translation>The file will hold whole ID and phone numbers; this export is recorded in the history</translation>
+    </message>
+    <message>
+        <source>只有县级管理员可以导出完整证件号码</source>
+        <translation>Only a county administrator may export whole ID numbers</translation>
+    </message>
+    <message>
+        <source>操作日志-{0}.xlsx</source>
+        <translation>history-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation>Export the history</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出的文件将含完整的身份证号码和电话号码，请妥善保管。
+这次导出会以您的名义记入操作日志。确定导出吗？</source>
+        <translation>The file will hold whole ID and phone numbers: keep it safe.
+This export is recorded in the history under your name. Export?</translation>
+    </message>
+    <message>
+        <source>不能导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {0}：{1}</source>
+        <translation>Cannot write the file {0}: {1}</translation>
+    </message>
+    <message>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>import_dialog</name>
+    <message>
+        <source>导入：{0}</source>
+        <translation>Import: {0}</translation>
+    </message>
+    <message>
+        <source>请核对每一列导入为哪一项（不需要的列选“不导入”），然后点“检查”。检查通过后才能导入；全部记录在一次操作中写入，可以撤销。</source>
+        <translation>Check what each column is imported as (choose “do not import” for columns not needed), then click “Check”. Import is possible only after a passing check; all records are written in one operation, which can be undone.</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>检查(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>保存错误工作簿(&amp;S)…</source>
+        <translation>&amp;Save workbook of errors…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>第一行的值</source>
+        <translation>First row&apos;s value</translation>
+    </message>
+    <message>
+        <source>列的对应已修改，请重新检查。</source>
+        <translation>The column mapping changed: check again.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>保存错误工作簿</source>
+        <translation>Save workbook of errors</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>有 {0} 处问题，没有写入任何记录。请改正文件后重新选择，或修改列的对应后重新检查。</source>
+        <translation>{0} problems; no record was written. Correct the file and choose it again, or change the column mapping and check again.</translation>
+    </message>
+    <message>
+        <source>检查通过：以上是导入将做的修改，点“导入”写入。</source>
+        <translation>Check passed: above are the changes the import will make; click “Import” to write them.</translation>
+    </message>
+    <message>
+        <source>已导入。</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Excel 或 CSV 文件 ({0});;所有文件 (*)</source>
+        <translation>Excel or CSV files ({0});;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <source>界面语言(&amp;G)</source>
+        <translation>Interface lan&amp;guage</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>界面语言将在程序下次启动时改为{0}。</source>
+        <translation>The interface language changes to {0} at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>letters</name>
+    <message>
+        <source>打印责任书</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>核验责任书</source>
+        <translation>Verify a letter</translation>
+    </message>
+    <message>
+        <source>请输入责任书上的验证码（如 ABCD-EFGH）：</source>
+        <translation>Enter the code printed on the letter (e.g. ABCD-EFGH):</translation>
+    </message>
+    <message>
+        <source>标记已签订：{0}</source>
+        <translation>Mark signed: {0}</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <source>签订件扫描或照片</source>
+        <translation>Scan or photo of the signed copy</translation>
+    </message>
+    <message>
+        <source>选择扫描件</source>
+        <translation>Choose the scan</translation>
+    </message>
+    <message>
+        <source>扫描件或照片 ({0})</source>
+        <translation>Scans or photos ({0})</translation>
+    </message>
+    <message>
+        <source>无法开始打印（打印机不可用）</source>
+        <translation>Cannot start printing (printer not available)</translation>
+    </message>
+</context>
+<context>
+    <name>operators</name>
+    <message>
+        <source>操作员账户</source>
+        <translation>Operator accounts</translation>
+    </message>
+    <message>
+        <source>重设密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>请选择乡镇</source>
+        <translation>Choose a township</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>所属乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>密码（至少 {0} 位）</source>
+        <translation>Password (at least {0} characters)</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>自动登录</source>
+        <translation>Automatic login</translation>
+    </message>
+    <message>
+        <source>保存自动登录设置</source>
+        <translation>Save automatic login</translation>
+    </message>
+    <message>
+        <source>只适合一人使用的电脑：打开台账时不再询问密码，操作日志仍记下这位操作员的名字。</source>
+        <translation>Only for a PC used by one person: opening the ledger asks no password, and the history still records this operator&apos;s name.</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>不自动登录（每次打开都输入密码）</source>
+        <translation>No automatic login (password at every start)</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>已新建账户“{0}”。</source>
+        <translation>Account “{0}” created.</translation>
+    </message>
+    <message>
+        <source>已重设“{0}”的密码。</source>
+        <translation>Password of “{0}” reset.</translation>
+    </message>
+    <message>
+        <source>已停用“{0}”。</source>
+        <translation>“{0}” disabled.</translation>
+    </message>
+    <message>
+        <source>已启用“{0}”。</source>
+        <translation>“{0}” enabled.</translation>
+    </message>
+    <message>
+        <source>以后打开此台账时不再询问密码，直接以“{0}”的身份工作：能使用这台电脑的人都能以此身份修改台账，操作日志也记为“{0}”。
+只适合一人使用的电脑。确定设置自动登录吗？</source>
+        <translation>From now on this ledger opens without asking a password, working as “{0}”: anyone who can use this PC can change the ledger as “{0}”, and the history records it so.
+Only for a PC used by one person. Set automatic login?</translation>
+    </message>
+    <message>
+        <source>取消自动登录后，每次打开此台账都要输入用户名和密码。确定吗？</source>
+        <translation>Without automatic login, opening this ledger asks for a user name and password every time. Continue?</translation>
+    </message>
+    <message>
+        <source>已设置自动登录为“{0}”。</source>
+        <translation>Automatic login set to “{0}”.</translation>
+    </message>
+    <message>
+        <source>已取消自动登录。</source>
+        <translation>Automatic login turned off.</translation>
+    </message>
+    <message>
+        <source>乡镇录入员</source>
+        <translation>Township clerk</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>overview</name>
+    <message>
+        <source>乡镇 / 帮扶单位 / 结对</source>
+        <translation>Township / unit / pairing</translation>
+    </message>
+    <message>
+        <source>逾期项</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>年度目标</source>
+        <translation>Annual targets</translation>
+    </message>
+    <message>
+        <source> 逾期{0}</source>
+        <translation> {0} overdue</translation>
+    </message>
+    <message>
+        <source>检查帮扶职责</source>
+        <translation>Checking duties</translation>
+    </message>
+    <message>
+        <source>检查失败：{0}</source>
+        <translation>Check failed: {0}</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <source>只看有逾期的结对</source>
+        <translation>Only pairings with overdue items</translation>
+    </message>
+    <message>
+        <source>按单位或村名筛选</source>
+        <translation>Unit or village</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>颜色：绿色＝已完成，橙色＝本期未到期，红色＝逾期。格中为“已完成/应完成”；双击格子查看记录。</source>
+        <translation>Colours: green = done, orange = not yet due, red = overdue. Cells show “done/due”; double-click a cell for its records.</translation>
+    </message>
+    <message>
+        <source>正在检查……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>检查未完成。</source>
+        <translation>Check not completed.</translation>
+    </message>
+    <message>
+        <source>干部帮扶：{under} 名干部帮扶户数不足定额，{over} 名超过定额；{visits_due} 名干部本年尚有所帮扶户未走访；{unassigned} 户贫困户无帮扶干部；{stationed} 名驻村干部任期已满无人接任。</source>
+        <translation>Cadres: {under} below their household quota, {over} above it; {visits_due} with households not yet visited this year; {unassigned} poor households without a cadre; {stationed} village postings ended with no successor.</translation>
+    </message>
+    <message>
+        <source>共 {0} 个结对：{1} 个有逾期，{2} 个本期未到期，{3} 个全部完成；逾期共 {4} 项。</source>
+        <translation>{0} pairings: {1} with overdue items, {2} not yet due, {3} all done; {4} items overdue.</translation>
+    </message>
+    <message>
+        <source>{0} 个逾期</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>{0} 个未到期</source>
+        <translation>{0} not yet due</translation>
+    </message>
+    <message>
+        <source>全部完成</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <source>{0}：年度目标</source>
+        <translation>{0}: annual targets</translation>
+    </message>
+    <message>
+        <source>全部帮扶活动</source>
+        <translation>All activities</translation>
+    </message>
+    <message>
+        <source>{0}：{1}年{2}</source>
+        <translation>{0}: {1} {2}</translation>
+    </message>
+    <message>
+        <source>到村开展活动</source>
+        <translation>Village activity</translation>
+    </message>
+    <message>
+        <source>办实事</source>
+        <translation>Practical project</translation>
+    </message>
+    <message>
+        <source>实用技术培训</source>
+        <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>调研</source>
+        <translation>Research visit</translation>
+    </message>
+    <message>
+        <source>走访贫困户</source>
+        <translation>Household visit</translation>
+    </message>
+</context>
+<context>
+    <name>prompts</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新建县级管理员账户</source>
+        <translation>New county administrator account</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>{0} 是新台账，请设置县级管理员的用户名和密码（至少 {1} 位）。</source>
+        <translation>{0} is a new ledger: set the county administrator&apos;s user name and password (at least {1} characters).</translation>
+    </message>
+    <message>
+        <source>请登录台账 {0}。</source>
+        <translation>Log in to the ledger {0}.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>为“{0}”设置新密码（至少 {1} 位）；账户若已锁定，也一并解锁。</source>
+        <translation>Set a new password for “{0}” (at least {1} characters); a locked account is unlocked too.</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>备份设置</source>
+        <translation>Backup settings</translation>
+    </message>
+    <message>
+        <source>台账旁的 backups 文件夹：{0}</source>
+        <translation>The backups folder beside the ledger: {0}</translation>
+    </message>
+    <message>
+        <source>不设（例如 U 盘上的文件夹 E:\台账备份）</source>
+        <translation>None (e.g. a folder on a USB stick, E:\backups)</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>程序在启动时、编辑期间每隔一段时间（有修改时）和退出时自动备份台账，每份备份写完后都会检查。
+请不要直接复制台账文件：程序运行时，最近的修改还在旁边的 -wal 文件里，复制出来的文件会缺少这些修改。要备份时请用“文件 → 立即备份”或“备份到…”。</source>
+        <translation>Backups are made at start, while you edit (when something changed) and at exit, and each is checked.
+Do not copy the ledger file by hand: its latest changes are still in the -wal file beside it. Use “File → Back up now” or “Back up to…”.</translation>
+    </message>
+    <message>
+        <source>保留最近若干天每天最新的一份、最近若干周每周最新的一份、最近若干月每月最新的一份，更早的自动删除。</source>
+        <translation>The newest backup of each of the last few days, weeks and months is kept; older ones are deleted.</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>第二备份位置</source>
+        <translation>Second location</translation>
+    </message>
+    <message>
+        <source>自动备份间隔</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>保留每天的</source>
+        <translation>Daily kept</translation>
+    </message>
+    <message>
+        <source>保留每周的</source>
+        <translation>Weekly kept</translation>
+    </message>
+    <message>
+        <source>保留每月的</source>
+        <translation>Monthly kept</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+</context>
+<context>
+    <name>recycle_bin</name>
+    <message>
+        <source>回收站</source>
+        <translation>Recycle bin</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>搜索名称或删除人</source>
+        <translation>Search name or deleted by</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>删除的记录留在这里，可以恢复；恢复也会记入操作日志。</source>
+        <translation>Deleted records stay here and can be restored; a restore is recorded in the history too.</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} records</translation>
+    </message>
+    <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>保存报告</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>生成统计报告</source>
+        <translation>Making the report</translation>
+    </message>
+    <message>
+        <source>保存统计报告</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>保存失败：{0}</source>
+        <translation>Save failed: {0}</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>First quarter</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Second quarter</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Third quarter</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Fourth quarter</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>自定义时段</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>全县</source>
+        <translation>Whole county</translation>
+    </message>
+    <message>
+        <source>生成报告</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存为 Excel 工作簿…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>{0}：如 2025-07-01，也可输入 2025/7/1、20250701</source>
+        <translation>{0}: e.g. 2025-07-01, or 2025/7/1, 20250701</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>报告未生成。</source>
+        <translation>Report not made.</translation>
+    </message>
+    <message>
+        <source>本期没有记录。</source>
+        <translation>No records in this period.</translation>
+    </message>
+    <message>
+        <source>一、帮扶网络</source>
+        <translation>1. Pairing network</translation>
+    </message>
+    <message>
+        <source>二、帮扶活动</source>
+        <translation>2. Activities</translation>
+    </message>
+    <message>
+        <source>三、帮扶成效</source>
+        <translation>3. Results</translation>
+    </message>
+    <message>
+        <source>四、职责落实情况</source>
+        <translation>4. Duties fulfilled</translation>
+    </message>
+    <message>
+        <source>职责</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <source>应查</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>逾期/不足</source>
+        <translation>Overdue/short</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>各乡镇帮扶活动次数</source>
+        <translation>Activities per township</translation>
+    </message>
+    <message>
+        <source>（活动最多的{0}个）</source>
+        <translation>(the {0} with most activities)</translation>
+    </message>
+    <message>
+        <source>活动次数</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>各季度帮扶活动次数</source>
+        <translation>Activities per quarter</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>没有保存。</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>tabs</name>
+    <message>
+        <source>核验责任书…</source>
+        <translation>Verify a letter…</translation>
+    </message>
+    <message>
+        <source>批量生成…</source>
+        <translation>Make letters in a batch…</translation>
+    </message>
+    <message>
+        <source>帮扶活动类型…</source>
+        <translation>Activity types…</translation>
+    </message>
+    <message>
+        <source>职级帮扶定额（4321）…</source>
+        <translation>Quotas by rank (4321)…</translation>
+    </message>
+    <message>
+        <source>帮扶职责规则…</source>
+        <translation>Duty rules…</translation>
+    </message>
+    <message>
+        <source>帮扶单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>乡镇与村</source>
+        <translation>Townships and villages</translation>
+    </message>
+    <message>
+        <source>结对</source>
+        <translation>Pairings</translation>
+    </message>
+    <message>
+        <source>干部帮扶</source>
+        <translation>Cadre assistance</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>帮扶活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>统计报告</source>
+        <translation>Report</translation>
+    </message>
+</context>
+</TS>
