@@ -177,7 +177,7 @@ def test_a_deleted_record_frees_its_name_and_id_number(ledger, unit, cadre, rank
 
 
 @pytest.mark.parametrize(("field", "label"), [
-    ("households", "总户数"), ("population", "总人口"), ("poor_households", "贫困户数"),
+    ("households", "总户数"), ("population", "总人口"),
     ("party_members", "党员数")])
 def test_negative_village_count_is_refused(ledger, field, label, township):
     errors = refused(ledger, "village", None, {"township": township, "name": "石门村", field: "-1"})
