@@ -63,6 +63,15 @@ class ListModel(QAbstractTableModel):
         return self._search
 
     @property
+    def sort_column(self) -> int | None:
+        """The column sorted by (None: the list's own order)."""
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
     def total(self) -> int:
         """Rows matching the search in the database, loaded or not."""
         return self._total

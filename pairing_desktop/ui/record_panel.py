@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.dialogs import Ask, Unsaved
@@ -39,6 +40,7 @@ from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.list_model import ListModel, ListSource, record_table
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RecordForm
+from pairing_desktop.ui.style import PLACEHOLDER_STYLE
 
 SAMPLE_ROWS = 40
 FIND_LIMIT = 5000  # rows read to find a just-saved record further down a list
@@ -46,6 +48,30 @@ MAX_COLUMN = 240
 PANEL_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 SourceFactory = Callable[[Ledger], ListSource]
+
+# What an empty list of each kind is for, and how to start it (shown over the empty table).
+NEW_HINT = "点“新建”（Ctrl+N）登记第一条，或用 文件 → 导入 从 Excel 工作簿导入。"
+EMPTY_TEXTS = {
+    "township": "本县的乡镇（名称和代码）。",
+    "village": "各乡镇的村：贫困类别、户数、人口、村支书。",
+    "unit": "结对帮扶的单位：14 个地直单位和 69 个县直单位。",
+    "rank": "干部职级及每级应帮扶的贫困户数（县级 4、科局级 3……）。",
+    "cadre": "本单位帮扶贫困户的干部和机关党员。",
+    "household": "本村的贫困户：户主、身份证号、家庭人口、致贫原因。",
+    "farmer": "本村与机关党员结对的农民党员。",
+    "uv_pairing": "帮扶单位与一类贫困村的结对。",
+    "ut_pairing": "地直单位与乡镇党委的结对。",
+    "pm_pairing": "机关党员与农民党员的结对。",
+    "stationed": "派到结对村任职的后备干部。",
+    "assignment": "干部与贫困户的结对（“4321”）：每名干部按职级帮扶几户。",
+    "target": "结对的年度目标，按六类“更加”目标分项。",
+    "activity_type": "本县登记的帮扶活动类型及各类型记录的数字。",
+    "activity": "帮扶活动台账：调研、培训、实事、走访……",
+}
+# What a list of the children of a record shows before a record is picked above it.
+PICK_FIRST = {"unit": "请先在上方选择一个帮扶单位，这里列出它的干部。",
+              "village": "请先在上方选择一个村，这里列出它的贫困户和农民党员。",
+              "township": "请先选择一个乡镇。"}
 
 
 class ListPanel(QWidget):
@@ -58,8 +84,10 @@ class ListPanel(QWidget):
     current_changed = Signal(object)  # id of the new current row, or None
 
     def __init__(self, host: LedgerHost, source: SourceFactory, kinds: Iterable[str],
-                 title: str = "", parent: QWidget | None = None):
+                 title: str = "", parent: QWidget | None = None, empty: str = ""):
         super().__init__(parent)
+        self.title_text = title
+        self.empty_text = empty or self.tr("这里还没有记录。")
         self.host = host
         self.kinds = frozenset(kinds)
         self.can_leave: Callable[[], bool] = lambda: True
@@ -74,15 +102,31 @@ class ListPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.total = QLabel(self)
+        self.export_button = QPushButton(self.tr("导出…"), self)
+        self.export_button.setObjectName("export_list")
+        self.export_button.setToolTip(self.tr("把列表中现在显示的记录（按当前的搜索和排序）"
+                                              "导出为 Excel 工作簿"))
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
         self.bar.addWidget(self.title)
         self.bar.addWidget(self.search, 1)
         self.bar.addWidget(self.total)
+        self.bar.addWidget(self.export_button)
         self.view = record_table(self, self.model)
+        # several rows may be selected to copy them; the current row is the record shown
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.placeholder = QLabel(self.view.viewport())
+        self.placeholder.setObjectName("empty_text")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(PLACEHOLDER_STYLE)
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.view.viewport().installEventFilter(self)
+        self.view.installEventFilter(self)  # Ctrl+C: the table would copy one cell itself
         self._sized = False
         self.model.modelReset.connect(self._show_total)
         self.model.modelReset.connect(self._size_once)
@@ -96,6 +140,14 @@ class ListPanel(QWidget):
         find.setShortcutContext(PANEL_SHORTCUT)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        self.copy_action = QAction(self.tr("复制选中的行"), self.view)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda _checked=False: self.copy_rows())
+        self.export_action = QAction(self.tr("导出列表…"), self.view)
+        self.export_action.triggered.connect(lambda _checked=False: self.export())
+        self.view.addActions([self.copy_action, self.export_action])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._show_total()
         self.size_columns()
         host.changed.connect(self._on_changes)
@@ -110,6 +162,84 @@ class ListPanel(QWidget):
 
     def _show_total(self) -> None:
         self.total.setText(self.tr("共 {0} 条").format(self.model.total))
+        self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        """An empty list says what belongs in it and how to start; an empty search, that
+        nothing matched."""
+        if self.model.total:
+            self.placeholder.hide()
+            return
+        search = self.model.search.strip()
+        self.placeholder.setText(self.tr("没有与“{0}”相符的记录。").format(search) if search
+                                 else self.empty_text)
+        self.placeholder.setGeometry(self.view.viewport().rect().adjusted(12, 12, -12, -12))
+        self.placeholder.show()
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self._show_placeholder()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.placeholder.setGeometry(watched.rect().adjusted(12, 12, -12, -12))
+        elif watched is self.view and event.type() == QEvent.Type.KeyPress \
+                and event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_rows()
+            return True
+        return False
+
+    # --- out to Excel and the clipboard -------------------------------------------------------
+
+    def copy_text(self) -> str:
+        """The selected rows as tab-separated text under the headings, as Excel and WPS paste
+        it: the columns shown, the values as the list shows them (numbers masked)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows:
+            current = self.view.selectionModel().currentIndex()
+            rows = [current.row()] if current.isValid() else []
+        columns = [c for c in range(self.model.columnCount())
+                   if not self.view.isColumnHidden(c)]
+
+        def cell(text: Any) -> str:
+            return " ".join(str(text or "").split())  # a tab or line break would split a cell
+
+        lines = ["\t".join(cell(self.model.headerData(c, Qt.Orientation.Horizontal))
+                           for c in columns)]
+        lines += ["\t".join(cell(self.model.data(self.model.index(r, c))) for c in columns)
+                  for r in rows]
+        return "\r\n".join(lines) + "\r\n" if rows else ""
+
+    def copy_rows(self) -> int:
+        """Ctrl+C: the selected rows to the clipboard; returns how many."""
+        text = self.copy_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return max(text.count("\r\n") - 1, 0)
+
+    def export(self) -> str:
+        """导出: the rows the list shows now (its filters, search and sort; the core's list
+        query, not the rows loaded) to a workbook in the import's format, numbers masked.
+        Returns the file written ("" when cancelled or refused)."""
+        from pairing_desktop.core.exchange.exporter import export_list
+
+        name = self.title_text or self.tr("列表")
+        folder = self.host.ledger.path.parent
+        suggested = str(folder / f"{self.host.ledger.path.stem}-{name}.xlsx")
+        path = Ask.save_path(self, self.tr("导出列表"), suggested,
+                             self.tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
+        if not path:
+            return ""
+        try:
+            written = export_list(self.host.ledger, path, self.model.source, self.model.search,
+                                  self.model.sort_column, self.model.descending, name)
+        except PairingError as exc:
+            Ask.warn(self, self.tr("导出列表"), str(exc))
+            return ""
+        Ask.inform(self, self.tr("导出列表"),
+                   self.tr("已导出 {0} 条记录到 {1}（身份证号和电话已隐去中间几位）。")
+                   .format(written, path))
+        return path
 
     def _size_once(self) -> None:
         """Size the columns when rows first appear; later the user's widths are kept."""
@@ -244,6 +374,7 @@ class RecordPanel(QWidget):
                               title or self.tr(self.spec.label), self)
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self.show_record)
+        self._set_empty_text()
         self.form = RecordForm(host, self.spec, self)
         self.form.submitted.connect(self.save)
         scroll = QScrollArea(self)
@@ -423,7 +554,18 @@ class RecordPanel(QWidget):
         self.fixed = dict(fixed if fixed is not None else filters)
         self.list.set_source(self._source)
         self._hide_filtered_columns()
+        self._set_empty_text()
         self.show_record(None)
+
+    def _set_empty_text(self) -> None:
+        """What the list is for and how to start it; a list of the children of a record not
+        yet picked says to pick one."""
+        waiting = [k for k, v in self.filters.items() if v is None and k in PICK_FIRST]
+        if waiting:
+            text = self.tr(PICK_FIRST[waiting[0]])
+        else:
+            text = self.tr(EMPTY_TEXTS.get(self.spec.key, "")) + "\n" + self.tr(NEW_HINT)
+        self.list.set_empty_text(text.strip())
 
     def _hide_filtered_columns(self) -> None:
         """A list narrowed to one unit need not repeat the unit in every row."""

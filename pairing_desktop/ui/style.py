@@ -21,3 +21,20 @@ TRAFFIC_LIGHTS = {"met": MET_BACKGROUND, "pending": PENDING_BACKGROUND,
 # The report: the rows that head a section, and the bars of its chart.
 SECTION_BACKGROUND = "#e8eef5"
 CHART_BARS = "#4a78a8"
+
+# What an empty list says it is for: grey, over the empty table.
+PLACEHOLDER_STYLE = "color: #6b6b6b; font-size: 11pt;"
+
+# Keyboard focus seen at a glance (a clerk tabs through forms): a blue ring on the focused
+# table and button (a field shows its caret); the platform's dotted focus rectangle was barely
+# visible. Buttons are styled whole, so that they look alike with and without focus.
+FOCUS = "#1a73e8"
+FOCUS_STYLE = f"""
+QAbstractItemView:focus {{ border: 2px solid {FOCUS}; }}
+QPushButton {{ padding: 3px 10px; border: 1px solid #9a9a9a; border-radius: 3px;
+              background: #f7f7f7; min-height: 18px; }}
+QPushButton:hover {{ background: #eaf1fd; }}
+QPushButton:pressed {{ background: #d6e4fb; }}
+QPushButton:disabled {{ color: #a0a0a0; border-color: #c8c8c8; }}
+QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 2px 9px; }}
+"""
