@@ -28,7 +28,7 @@ from pairing_desktop.core.fields import (
 from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
 
-__all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "computed", "counts", "display",
+__all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "computed", "counts", "delete_refusal", "display",
            "display_value", "load", "parse", "referrers", "resolve", "shape", "spec_of",
            "validate"]
 
@@ -170,6 +170,17 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
 def referrers(ledger: Ledger, model: type[BaseModel],
               record_id: uuid.UUID) -> list[tuple[str, int]]:
     """Live records that refer to a record: [(what, how many)], for a refusal message."""
+    return [(f"{count} {measure}{label}", count)
+            for label, measure, count, _names in _referring(model, record_id)]
+
+
+NAMED = 3  # referring records named in a refusal, per kind
+
+
+def _referring(model: type[BaseModel],
+               record_id: uuid.UUID) -> list[tuple[str, str, int, list[str]]]:
+    """[(what, its counter word, how many, the names of the first few)] of the live records
+    referring to one."""
     from pairing_desktop.core.entities import spec_for_model
 
     found = []
@@ -183,8 +194,36 @@ def referrers(ledger: Ledger, model: type[BaseModel],
             label = ref_spec.label if ref_spec else MODEL_LABELS.get(ref_model.__name__,
                                                                       ref_model.__name__)
             measure = ref_spec.measure if ref_spec else "条"
-            found.append((f"{count} {measure}{label}", count))
+            names: list[str] = []
+            if ref_spec is not None:
+                rm = ref_spec.model
+                query, title = _label_expr(rm.select(), ref_spec, rm)
+                names = [n or "（无名称）" for (n,) in query.select(title).where(
+                    rm.deleted_at.is_null() & (fk == record_id)).order_by(title)
+                    .limit(NAMED).tuples()]
+            found.append((label, measure, count, names))
     return found
+
+
+@uses_ledger
+def delete_refusal(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> str | None:
+    """Why a record cannot be deleted yet, naming the records that still refer to it, or None.
+    The delete operation refuses with it, and the window asks it before "确定删除吗？", so that
+    a clerk is never asked to confirm what will then be refused."""
+    spec = spec_of(entity)
+    refs = _referring(spec.model, as_uuid(record_id))
+    if not refs:
+        return None
+    what = "、".join(f"{count} {measure}{label}" for label, measure, count, _names in refs)
+
+    def named(label: str, count: int, names: list[str]) -> str:
+        listed = "、".join(names) + ("等" if count > len(names) else "")
+        return listed if len(refs) == 1 else f"{label}：{listed}"
+
+    detail = "；".join(named(label, count, names)
+                      for label, _measure, count, names in refs if names)
+    detail = f"（{detail}）" if detail else ""
+    return f"不能删除此{spec.label}：仍有{what}引用它{detail}。请先处理这些记录。"
 
 
 MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "帮扶活动记录",

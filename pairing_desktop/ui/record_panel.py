@@ -519,6 +519,10 @@ class RecordPanel(QWidget):
         record_id = self.form.record_id
         if record_id is None or not self.editable:
             return False
+        refusal = records.delete_refusal(self.host.ledger, self.spec, record_id)
+        if refusal:  # said before asking "are you sure?", not after the clerk said yes
+            Ask.warn(self, self.tr("不能删除"), refusal)
+            return False
         name = records.choices(self.host.ledger, self.spec, ids=[record_id])
         what = f"{self.tr(self.spec.label)}“{name[0][1]}”" if name else self.tr(self.spec.label)
         if not Ask.confirm(self, self.tr("删除"), self.tr("确定删除{0}吗？").format(what)):
