@@ -95,7 +95,8 @@ def test_wrong_id_check_digit_is_refused(ledger, entity, unit, village, ranks):
            "farmer": {"village": village, "name": "罗德明",
                       "id_number": wrong_check_digit(good)}}[entity]
     errors = refused(ledger, entity, None, raw)
-    assert errors["id_number"] == "身份证号：号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对"
+    assert errors["id_number"] == "身份证号：号码未通过校验，可能有数字输错或前后颠倒，" \
+        "请对照身份证逐位核对"
     assert good[17] not in errors["id_number"]  # no digit to copy in blindly
 
 
