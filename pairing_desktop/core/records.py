@@ -29,8 +29,8 @@ from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger,
 from pairing_desktop.core.storage.models import BaseModel
 
 __all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "computed", "counts",
-           "delete_refusal", "display", "display_value", "load", "parse", "referrers", "resolve", "shape", "spec_of",
-           "validate"]
+           "delete_refusal", "display", "display_value", "load", "parse", "referrers",
+           "resolve", "shape", "spec_of", "validate"]
 
 
 def spec_of(entity: str | EntitySpec) -> EntitySpec:
