@@ -355,7 +355,7 @@ class RecordPanel(QWidget):
     """A ListPanel of one entity beside a RecordForm, with New/Save/Delete/Revert.
 
     `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
-    new record (that unit). `dependents` are panels showing children of the current record:
+    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none). `dependents` are panels showing children of the current record:
     their unsaved edits are asked about before this panel's record changes."""
 
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
@@ -363,7 +363,8 @@ class RecordPanel(QWidget):
     def __init__(self, host: LedgerHost, entity: str, title: str = "",
                  filters: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None,
                  parent: QWidget | None = None,
-                 orientation: Qt.Orientation = Qt.Orientation.Horizontal):
+                 orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 revert_key: str = "Esc"):
         super().__init__(parent)
         self.host = host
         self.spec = records.spec_of(entity)
@@ -385,7 +386,8 @@ class RecordPanel(QWidget):
         self.new_button = self._button(self.tr("新建"), self.new, "Ctrl+N")
         self.save_button = self._button(self.tr("保存"), self.save, "Ctrl+S")
         self.delete_button = self._button(self.tr("删除"), self.delete)
-        self.revert_button = self._button(self.tr("撤销修改"), self.revert, "Esc")
+        # Esc reverts the form; a dialog holding the panel keeps Esc to close itself
+        self.revert_button = self._button(self.tr("撤销修改"), self.revert, revert_key)
         self.history_button = self._button(self.tr("历史"), self.show_history)
         self.history_button.setObjectName("history")
         self.history_button.setToolTip(self.tr("这条记录的操作日志：谁在何时改了什么"))

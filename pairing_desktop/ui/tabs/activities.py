@@ -4,8 +4,8 @@ The form is the RecordForm of the activity spec: the date starts at today, the p
 picked by typing part of the unit's or village's name, the type from the county's list; then the
 spec's shape shows only the numbers and texts that type carries, and a pairing or (a household
 visit) a cadre and a household. Ctrl+Enter saves and starts the next record with the same
-pairing and type. Every check is the core's (the save operation); the form only shows its
-messages.
+pairing, type and date; Esc reverts the form. Every check is the core's (the save operation);
+the form only shows its messages.
 """
 
 from __future__ import annotations
@@ -105,14 +105,24 @@ class ActivityForm(RecordForm):
     # --- records ---------------------------------------------------------------------------
 
     def load_new(self, fixed: dict[str, Any] | None = None) -> None:
-        values = {"date": dt.date.today(), **(fixed or {})}
+        values = {**(fixed or {})}
+        if values.get("date") is None:
+            values["date"] = dt.date.today()
         if values.get("type") is None:
             values["type"] = self.kind.first()
+        self._started = values  # what Esc goes back to
         super().load_new(values)
 
-    def start_new(self, kind: Any = None, pairing: Any = None) -> None:
-        """A blank record dated today, keeping the type and pairing given."""
-        self.load_new({"type": kind, "pairing": pairing})
+    def start_new(self, kind: Any = None, pairing: Any = None, date: Any = None) -> None:
+        """A blank record keeping the type and pairing given, dated `date` (default today)."""
+        self.load_new({"type": kind, "pairing": pairing, "date": date})
+
+    def revert(self) -> None:
+        """Esc: the record as stored, or the new record as it was started."""
+        if self.record_id is not None:
+            self.show_record(self.record_id)
+        else:
+            self.load_new(self._started)
 
     def show_record(self, record_id: Any) -> None:
         self.load(record_id, records.load(self.host.ledger, "activity", record_id))
@@ -163,6 +173,7 @@ class ActivitiesTab(Tab):
                        QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter))
         self._shortcut(tr("保存"), self.save, QKeySequence(QKeySequence.StandardKey.Save))
         self._shortcut(tr("新登记"), self.new, QKeySequence(QKeySequence.StandardKey.New))
+        self._shortcut(tr("撤销修改"), self.revert, QKeySequence(Qt.Key.Key_Escape))
 
         buttons = QHBoxLayout()
         for button in (self.save_next, self.save_button, self.new_button, self.delete_button):
@@ -222,6 +233,7 @@ class ActivitiesTab(Tab):
     def save(self) -> bool:
         saved = self.form.save()
         if saved is None:
+            self.status.clear()  # "已保存" beside a new error would say the wrong thing
             return False
         self.list.select_id(saved)
         self.status.setText(tr("已保存。"))
@@ -229,12 +241,14 @@ class ActivitiesTab(Tab):
         return True
 
     def save_and_next(self) -> bool:
-        """Save, then a new record keeping the pairing and kind; focus back on the date."""
+        """Save, then a new record keeping the pairing, kind and date (a clerk enters a stack
+        of paper records of one day); focus back on the date."""
         kind, pairing = self.form.current_kind(), self.form.pairing.value()
         if not self.save():
             return False
+        date = records.load(self.host.ledger, "activity", self.form.record_id)["date"]
         self.list.clear_selection()
-        self.form.start_new(kind, pairing)
+        self.form.start_new(kind, pairing, date)
         self.status.setText(tr("已保存，请登记下一条。"))
         self._update_buttons()
         self.form.date.setFocus()
@@ -251,6 +265,11 @@ class ActivitiesTab(Tab):
         self.form.date.setFocus()
         self.form.date.selectAll()
         return True
+
+    def revert(self) -> None:
+        """Esc: throw away the edits in the form."""
+        self.form.revert()
+        self.status.clear()
 
     def delete(self) -> bool:
         if self.form.record_id is None:
