@@ -88,6 +88,6 @@ def test_month_and_day_of_last_december_are_saved_as_last_year(qtbot, tab):
     tab.form.pairing.set_value(tab.county.pairings["红岩村"])
     tab.form.numbers["participants"].setText("3")
     assert tab.save(), tab.form.error_text("date")
-    expected = dt.date(TODAY.year if (12, 25) <= (TODAY.month, TODAY.day) else TODAY.year - 1,
+    expected = dt.date(TODAY.year if (TODAY.month, TODAY.day) >= (12, 25) else TODAY.year - 1,
                        12, 25)
     assert dates(tab) == [expected]
