@@ -355,8 +355,9 @@ class RecordPanel(QWidget):
     """A ListPanel of one entity beside a RecordForm, with New/Save/Delete/Revert.
 
     `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
-    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none). `dependents` are panels showing children of the current record:
-    their unsaved edits are asked about before this panel's record changes."""
+    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none). `dependents` are
+    panels showing children of the current record: their unsaved edits are asked about before
+    this panel's record changes."""
 
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
 
