@@ -54,6 +54,8 @@ class Computed:
     label: str
     after: str
     sql: Callable[[Any], Any]
+    note: str = ""  # how it is counted, shown beside it in the form
+    reads: tuple[str, ...] = ()  # the kinds of record it counts: a change to them changes it
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ VILLAGE = EntitySpec(
     ),
     title=("name",), search=("name", "township", "secretary"),
     unique=((("township", "name"), "同一乡镇内的村名"),), sort="name", detail=("township",),
-    computed=(Computed("poor_households", "贫困户数", "population", _poor_households),),
+    computed=(Computed("poor_households", "贫困户数", "population", _poor_households,
+                       "按本村贫困户名单自动统计", reads=("household",)),),
 )
 
 UNIT = EntitySpec(

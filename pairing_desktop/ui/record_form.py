@@ -628,6 +628,8 @@ class RecordForm(QWidget):
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.fields = {f.name: f for f in spec.form_fields()}
+        self.computed: dict[str, QLabel] = {}  # figures the core counts, shown read-only
+        self._notes: dict[str, str] = {}
         self.editors: dict[str, Any] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -657,6 +659,9 @@ class RecordForm(QWidget):
             self.errors[f.name] = error
             self.labels[f.name] = label
             self.rows[f.name] = cell
+            for figure in spec.computed:
+                if figure.after == f.name:
+                    self._add_computed(figure.name, figure.label, figure.note)
         self._last = previous
         self._enter_targets = self._focus_targets(previous)
         for target in self._enter_targets:
@@ -667,6 +672,32 @@ class RecordForm(QWidget):
         if self._shape_kinds:  # (bound methods: disconnected when the form is deleted)
             host.changed.connect(self._on_changes)
             host.replaced.connect(self.apply_shape)
+
+    def _add_computed(self, name: str, label: str, note: str) -> None:
+        """A figure the core counts from other records (a village's 贫困户数): shown, never
+        typed, and counted again after any change (a household saved below)."""
+        shown = QLabel(self)
+        shown.setObjectName(f"computed_{name}")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setToolTip(tr_field(note))
+        self.form.addRow(QLabel(tr_field(label), self), shown)
+        if not self.computed:  # (a bound method: disconnected when the form is deleted)
+            self.host.changed.connect(self._computed_changed)
+        self.computed[name] = shown
+        self._notes[name] = tr_field(note)
+
+    def _computed_changed(self, changes: Changes) -> None:
+        if changes.touches({self.spec.key, *(k for c in self.spec.computed for k in c.reads)}):
+            self._show_computed()
+
+    def _show_computed(self) -> None:
+        if not self.computed:
+            return
+        values = records.computed(self.host.ledger, self.spec, self.record_id)
+        for name, shown in self.computed.items():
+            value = values.get(name)
+            note = f"（{self._notes[name]}）" if self._notes[name] else ""
+            shown.setText(("—" if value is None else str(value)) + note)
 
     @staticmethod
     def _label_text(f: FieldSpec, required: bool) -> str:
@@ -747,6 +778,7 @@ class RecordForm(QWidget):
         for name, f in self.fields.items():
             self.editors[name].set_value(values.get(name, f.default))
         self.apply_shape()
+        self._show_computed()
         self.clear_errors()
         self._snapshot = self.values()
 
