@@ -252,11 +252,24 @@ class ListPanel(QWidget):
         header = self.view.horizontalHeader()
         rows = min(SAMPLE_ROWS, self.model.rowCount())
         for column in range(self.model.columnCount()):
-            texts = [self.model.headerData(column, Qt.Orientation.Horizontal)] + [
-                self.model.data(self.model.index(r, column)) for r in range(rows)]
-            width = max(metrics.horizontalAdvance(t or "") for t in texts) + 28
+            texts = [self.model.data(self.model.index(r, column)) for r in range(rows)]
+            cells = max((metrics.horizontalAdvance(t or "") for t in texts), default=0) + 14
+            # the header as the style draws it: its text, margins and the sort arrow
+            width = max(header.sectionSizeHint(column), cells)
             header.resizeSection(column, min(width, MAX_COLUMN))
         self._sized = rows > 0
+
+    def columns_width(self) -> int:
+        """The width that shows every column of the list whole, as they are sized now (the
+        last, stretched to fill the table, as its heading asks)."""
+        view = self.view
+        header = view.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        columns = sum(header.sectionSize(c) for c in shown[:-1])
+        if shown:
+            columns += header.sectionSizeHint(shown[-1])
+        return (columns + view.verticalHeader().width()
+                + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
 
     def set_source(self, source: SourceFactory) -> None:
         """Show another list (other filters), read at once from the open ledger."""
@@ -355,9 +368,9 @@ class RecordPanel(QWidget):
     """A ListPanel of one entity beside a RecordForm, with New/Save/Delete/Revert.
 
     `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
-    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none). `dependents` are
-    panels showing children of the current record: their unsaved edits are asked about before
-    this panel's record changes."""
+    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none); `form_columns`
+    how many columns the form's fields take, `button_rows` its buttons. `dependents` are panels showing children of the
+    current record: their unsaved edits are asked about before this panel's record changes."""
 
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
 
@@ -365,7 +378,7 @@ class RecordPanel(QWidget):
                  filters: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None,
                  parent: QWidget | None = None,
                  orientation: Qt.Orientation = Qt.Orientation.Horizontal,
-                 revert_key: str = "Esc"):
+                 revert_key: str = "Esc", form_columns: int = 1, button_rows: int = 1):
         super().__init__(parent)
         self.host = host
         self.spec = records.spec_of(entity)
@@ -377,12 +390,15 @@ class RecordPanel(QWidget):
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self.show_record)
         self._set_empty_text()
-        self.form = RecordForm(host, self.spec, self)
+        self.form = RecordForm(host, self.spec, self, columns=form_columns)
         self.form.submitted.connect(self.save)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(300)
+        # never narrower than the form's fields need: a splitter may not cut them off
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        self.form.focused_error.connect(lambda editor: scroll.ensureWidgetVisible(editor))
         self.buttons = QHBoxLayout()
         self.new_button = self._button(self.tr("新建"), self.new, "Ctrl+N")
         self.save_button = self._button(self.tr("保存"), self.save, "Ctrl+S")
@@ -394,11 +410,19 @@ class RecordPanel(QWidget):
         self.history_button.setToolTip(self.tr("这条记录的操作日志：谁在何时改了什么"))
         self.buttons.addStretch(1)
         self.history_window: HistoryWindow | None = None
-        form_side = QWidget(self)
+        self.form_side = form_side = QWidget(self)
         side = QVBoxLayout(form_side)
         side.setContentsMargins(0, 0, 0, 0)
         side.addLayout(self.buttons)
+        if button_rows > 1:  # a narrow column: the buttons in two rows
+            second = QHBoxLayout()
+            for button in (self.revert_button, self.history_button):
+                self.buttons.removeWidget(button)
+                second.addWidget(button)
+            second.addStretch(1)
+            side.addLayout(second)
         side.addWidget(scroll, 1)
+        side.addWidget(self.form.messages)  # under the fields, seen however they scroll
         self.splitter = QSplitter(orientation, self)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(form_side)

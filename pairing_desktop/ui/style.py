@@ -31,10 +31,10 @@ PLACEHOLDER_STYLE = "color: #6b6b6b; font-size: 11pt;"
 FOCUS = "#1a73e8"
 FOCUS_STYLE = f"""
 QAbstractItemView:focus {{ border: 2px solid {FOCUS}; }}
-QPushButton {{ padding: 3px 10px; border: 1px solid #9a9a9a; border-radius: 3px;
+QPushButton {{ padding: 3px 7px; border: 1px solid #9a9a9a; border-radius: 3px;
               background: #f7f7f7; min-height: 18px; }}
 QPushButton:hover {{ background: #eaf1fd; }}
 QPushButton:pressed {{ background: #d6e4fb; }}
 QPushButton:disabled {{ color: #a0a0a0; border-color: #c8c8c8; }}
-QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 2px 9px; }}
+QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 2px 6px; }}
 """

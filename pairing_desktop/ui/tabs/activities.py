@@ -41,6 +41,8 @@ from pairing_desktop.ui.record_form import MoneyEditor, RecordForm, RefEditor, R
 from pairing_desktop.ui.record_panel import ListPanel
 from pairing_desktop.ui.tabs.base import SETTINGS_MENU, Tab
 
+LIST_SPARE = 60  # room for the 内容 column beyond its heading
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("activities", text)
@@ -189,6 +191,8 @@ class ActivitiesTab(Tab):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.form.messages)  # never between the fields
+        self.form.focused_error.connect(lambda editor: scroll.ensureWidgetVisible(editor))
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         splitter = QSplitter(self)
@@ -197,6 +201,8 @@ class ActivitiesTab(Tab):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 720])
+        self._splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.form.load_new()
@@ -333,6 +339,12 @@ class ActivitiesTab(Tab):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:  # the list's columns whole (its numbers), the form the rest
+            self._sized = True
+            total = sum(self._splitter.sizes())
+            form = max(total - self.list.columns_width() - LIST_SPARE,
+                       self._splitter.widget(0).minimumSizeHint().width())
+            self._splitter.setSizes([form, total - form])
         if self.form.record_id is None and not self.form.dirty:
             self.form.date.setFocus()
             self.form.date.selectAll()  # typing replaces today's date
