@@ -369,8 +369,9 @@ class RecordPanel(QWidget):
 
     `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
     new record (that unit); `revert_key` is the key of 撤销修改 ("" for none); `form_columns`
-    how many columns the form's fields take, `button_rows` its buttons. `dependents` are panels showing children of the
-    current record: their unsaved edits are asked about before this panel's record changes."""
+    how many columns the form's fields take, `button_rows` its buttons. `dependents` are
+    panels showing children of the current record: their unsaved edits are asked about before
+    this panel's record changes."""
 
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
 
