@@ -183,6 +183,7 @@ def record_table(parent: QWidget, model: QAbstractItemModel, name: str = "",
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move within it)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 8)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

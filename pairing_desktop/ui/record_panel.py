@@ -399,6 +399,7 @@ class RecordPanel(QWidget):
         # never narrower than the form's fields need: a splitter may not cut them off
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 2 * scroll.frameWidth()
                                + scroll.verticalScrollBar().sizeHint().width())
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop that shows nothing
         self.form.focused_error.connect(lambda editor: scroll.ensureWidgetVisible(editor))
         self.buttons = QHBoxLayout()
         self.new_button = self._button(self.tr("新建"), self.new, "Ctrl+N")
@@ -440,8 +441,21 @@ class RecordPanel(QWidget):
         self.list.view.addAction(delete)
         self._hide_filtered_columns()
         self._load(None, None)
+        self._order_tabs()
         host.changed.connect(self._on_changes)
         host.replaced.connect(self._on_replaced)
+
+    def _order_tabs(self) -> None:
+        """Tab goes as the panel reads: search, list, the buttons above the form, the fields;
+        from the last field straight on to the next panel (not back through the buttons,
+        which took a clerk 7 Tabs from the unit form to the cadres)."""
+        chain = [self.list.search, self.list.export_button, self.list.view,
+                 *(self.buttons.itemAt(i).widget() for i in range(self.buttons.count())
+                   if self.buttons.itemAt(i).widget() is not None),
+                 self.revert_button, self.history_button, self.form.first_editor()]
+        chain = list(dict.fromkeys(chain))
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _source(self, ledger: Ledger) -> ListSource:
         return records.EntityList(ledger, self.spec, self.filters)
