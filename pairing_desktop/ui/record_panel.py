@@ -12,6 +12,7 @@ with ID and phone numbers masked: the operation would refuse anyway, and the for
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -454,7 +455,7 @@ class RecordPanel(QWidget):
                    if self.buttons.itemAt(i).widget() is not None),
                  self.revert_button, self.history_button, self.form.first_editor()]
         chain = list(dict.fromkeys(chain))
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _source(self, ledger: Ledger) -> ListSource:
