@@ -144,7 +144,7 @@ def test_tables_and_buttons_show_a_focus_ring(qtbot, window, tmp_path):
     tab = show_tab(window, "units")
     view = tab.units.list.view
     sheet = tab.styleSheet()
-    assert "QAbstractItemView:focus" in sheet and "QPushButton:focus" in sheet and FOCUS in sheet
+    assert "QTableView:focus" in sheet and "QPushButton:focus" in sheet and FOCUS in sheet
     def edge(widget) -> str:
         return widget.grab().toImage().pixelColor(0, widget.height() // 2).name()
 
