@@ -72,7 +72,8 @@ EMPTY_TEXTS = {
 # What a list of the children of a record shows before a record is picked above it.
 PICK_FIRST = {"unit": "请先在上方选择一个帮扶单位，这里列出它的干部。",
               "village": "请先在上方选择一个村，这里列出它的贫困户和农民党员。",
-              "township": "请先选择一个乡镇。"}
+              "township": "请先选择一个乡镇。",
+              "pairing": "请先在左边选择一个单位–村结对，这里列出它这一年的目标。"}
 
 
 class ListPanel(QWidget):

@@ -137,3 +137,21 @@ def test_a_list_with_rows_shows_no_placeholder(qtbot, ledger, households):
     qtbot.addWidget(panel)
     panel.show()
     assert not panel.list.placeholder.isVisible()
+
+
+def test_the_other_lists_say_what_belongs_in_them_too(qtbot, ledger):
+    from pairing_desktop.ui.letters.targets_tab import TargetsTab
+    from pairing_desktop.ui.tabs.activities import ActivitiesTab
+    from pairing_desktop.ui.tabs.assignments import AssignmentsTab
+
+    host = LedgerHost(ledger)
+    assignments = AssignmentsTab(host)
+    activities = ActivitiesTab(host)
+    targets = TargetsTab(host)
+    for widget in (assignments, activities, targets):
+        qtbot.addWidget(widget)
+    assert "登记干部" in assignments.quota.placeholder.text()
+    assert "为此户结对" in assignments.unassigned.placeholder.text()
+    assert "Ctrl+Enter" in activities.list.placeholder.text()
+    assert "在“结对”页登记结对" in targets.pairings.placeholder.text()
+    assert "请先在左边选择一个单位–村结对" in targets.targets.list.placeholder.text()

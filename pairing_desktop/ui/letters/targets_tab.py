@@ -35,7 +35,9 @@ class TargetsTab(PanelTab):
     def __init__(self, host: LedgerHost, parent: QWidget | None = None, year: int | None = None):
         super().__init__(host, parent)
         self.pairings = ListPanel(host, partial(records.EntityList, entity="uv_pairing"),
-                                  entity_kinds("uv_pairing"), self.tr("单位–村结对"), self)
+                                  entity_kinds("uv_pairing"), self.tr("单位–村结对"), self,
+                                  empty=self.tr("还没有单位–村结对。在“结对”页登记结对后，"
+                                                "在这里为每个结对填写年度目标。"))
         self.year = QSpinBox(self)
         self.year.setRange(1949, 2100)
         self.year.setValue(year or dt.date.today().year)

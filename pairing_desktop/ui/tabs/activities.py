@@ -151,7 +151,9 @@ class ActivitiesTab(Tab):
         super().__init__(host, parent)
         self.form = ActivityForm(host, self)
         self.list = ListPanel(host, ActivityList, entity_kinds("activity"),
-                              tr("已登记的帮扶活动"), self)
+                              tr("已登记的帮扶活动"), self,
+                              empty=tr("还没有登记帮扶活动。在左边填写日期、活动类型和结对，"
+                                       "按 Ctrl+Enter 保存并登记下一条；也可用 文件 → 导入。"))
         self.list.setObjectName("activity_list")
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self._show)

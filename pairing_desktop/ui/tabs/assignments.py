@@ -135,14 +135,17 @@ class AssignmentsTab(PanelTab):
         self.state.addItems([self.tr("全部"), self.tr(UNDER), self.tr(OVER), self.tr(MET)])
         self.state.currentIndexChanged.connect(self._state_changed)
         self.quota = ListPanel(host, self._quota_source, QUOTA_KINDS, self.tr("干部帮扶定额"),
-                               self)
+                               self, empty=self.tr("还没有干部。在“帮扶单位”页登记干部后，这里列出"
+                                                   "每人按职级应帮扶的户数和现帮扶的户数。"))
         self.quota.bar.insertWidget(1, self.state)
         self.ranks_button = QPushButton(self.tr("职级定额…"), self)
         self.ranks_button.clicked.connect(self.edit_ranks)
         self.quota.bar.addWidget(self.ranks_button)
 
         self.unassigned = ListPanel(host, UnassignedHouseholds, UNASSIGNED_KINDS,
-                                    self.tr("无帮扶干部的贫困户"), self)
+                                    self.tr("无帮扶干部的贫困户"), self,
+                                    empty=self.tr("每户贫困户都有帮扶干部。没有干部帮扶的贫困户"
+                                                  "会列在这里，选中后点“为此户结对…”。"))
         self.assign_button = QPushButton(self.tr("为此户结对…"), self)
         self.assign_button.clicked.connect(self.assign_selected_household)
         self.unassigned.bar.addWidget(self.assign_button)
