@@ -338,7 +338,7 @@ class EntityList:
                  filters: dict[str, Any] | None = None, full_numbers: bool = False):
         self.ledger = ledger
         self.spec = spec_of(entity)
-        self.kind = self.spec.key  # what the rows' ids are: an export writes those records
+        self.record_kind = self.spec.key  # what the rows are: an export writes those records
         self.fields = self.spec.list_fields()
         self.filters = dict(filters or {})
         m = self.spec.model

@@ -298,7 +298,7 @@ def export_list(ledger: Ledger, path: str | Path, source: Any, search: str = "",
                 sort: int | None = None, descending: bool = False, title: str = "") -> int:
     """One list as it is shown, with its filters, search and sort, to an .xlsx file; returns
     the rows written. The rows are the list's own query (`source` is a core list: its `page`);
-    a list of records of one kind (`source.kind`) is written in the import's format with
+    a list of records of one kind (`source.record_kind`) is written in the import's format with
     numbers masked, as `export_workbook` writes it; any other list (the quota list) as its
     columns, headed and formatted alike."""
     path = check_output(Path(path), (".xlsx",))
@@ -307,7 +307,7 @@ def export_list(ledger: Ledger, path: str | Path, source: Any, search: str = "",
     if len(rows) > MAX_ROWS:
         raise RefusedError(f"列表有 {len(rows)} 条，超过 Excel 工作表的 {MAX_ROWS} 行上限，"
                            "请先搜索缩小范围")
-    kind = getattr(source, "kind", None)
+    kind = getattr(source, "record_kind", None)
     if kind in FORMATS:
         return _write_export(ledger, path, [kind], False,
                              [row[0] for row in rows])[kind]
