@@ -55,6 +55,7 @@ class ActivityForm(RecordForm):
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(host, ACTIVITY, parent)
+        self._started: dict[str, Any] = {}  # the values a new record began with (Esc)
         self.setObjectName("activity_form")
         self.pairing.lineEdit().setPlaceholderText(tr("输入单位或村名的几个字"))
         self.date.setPlaceholderText(tr("如 2026-3-5"))
@@ -112,7 +113,7 @@ class ActivityForm(RecordForm):
             values["date"] = dt.date.today()
         if values.get("type") is None:
             values["type"] = self.kind.first()
-        self._started = values  # what Esc goes back to
+        self._started = values
         super().load_new(values)
 
     def start_new(self, kind: Any = None, pairing: Any = None, date: Any = None) -> None:
