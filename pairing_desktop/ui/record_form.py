@@ -1,7 +1,8 @@
 """One form for every kind of record, built from its EntitySpec.
 
 A field's kind (core.fields) picks its editor; the core validates, and its per-field messages are
-shown in red under the field. The form holds raw values only; it never decides what is valid.
+shown in red under the form, the field's label in red (a message between the fields moved them
+under the clerk's mouse). The form holds raw values only; it never decides what is valid.
 Where the spec has a shape (an activity's type decides which numbers it carries), the form shows
 only the fields the record uses and sends the others empty. Reference pickers read their choices
 through the host, again only when their kind changed.
@@ -600,7 +601,8 @@ def make_editor(host: LedgerHost, f: FieldSpec, parent: QWidget) -> QWidget:
 
 
 class RecordForm(QWidget):
-    """Editors for the fields of one EntitySpec, with the core's messages beside them.
+    """Editors for the fields of one EntitySpec (in `columns` side by side), with the core's
+    messages under them and the refused fields' labels in red.
 
     Where the spec has a shape, the fields a record does not use are hidden and sent empty,
     and those it must have are starred; the shape is read again when one of its inputs is
@@ -647,7 +649,6 @@ class RecordForm(QWidget):
             self._layouts[name] = layouts[min(i // per_column, len(layouts) - 1)]
         for layout in layouts:
             side_by_side.addLayout(layout, 1)
-        self.form = layouts[0]
         below = self._form_layout()
         for name in wide:
             self._layouts[name] = below
