@@ -55,7 +55,7 @@ NEW_HINT = "点“新建”（Ctrl+N）登记第一条，或用 文件 → 导�
 EMPTY_TEXTS = {
     "township": "本县的乡镇（名称和代码）。",
     "village": "各乡镇的村：贫困类别、户数、人口、村支书。",
-    "unit": "结对帮扶的单位：14 个地直单位和 69 个县直单位。",
+    "unit": "结对帮扶的单位：地直单位和县直单位，及其党组织、负责人和联系人。",
     "rank": "干部职级及每级应帮扶的贫困户数（县级 4、科局级 3……）。",
     "cadre": "本单位帮扶贫困户的干部和机关党员。",
     "household": "本村的贫困户：户主、身份证号、家庭人口、致贫原因。",
@@ -223,6 +223,7 @@ class ListPanel(QWidget):
         """导出: the rows the list shows now (its filters, search and sort; the core's list
         query, not the rows loaded) to a workbook in the import's format, numbers masked.
         Returns the file written ("" when cancelled or refused)."""
+        # (loaded when first asked: the exchange modules are no part of opening a window)
         from pairing_desktop.core.exchange.exporter import export_list
 
         name = self.title_text or self.tr("列表")
