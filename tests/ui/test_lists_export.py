@@ -12,6 +12,7 @@ from pairing_desktop.core import records
 from pairing_desktop.core.exchange.workbook_format import FORMATS
 from pairing_desktop.core.rules.quotas import QuotaList
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.list_model import PAGE
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel, RecordPanel
 from tests.helpers import id_number, save
@@ -70,17 +71,17 @@ def test_export_writes_the_searched_sorted_rows_in_the_exchange_format(
 
 
 def test_export_reads_the_list_query_not_the_rows_loaded(qtbot, ledger, households, written):
-    """A page of two rows loaded still exports every row the list holds."""
-    host = LedgerHost(ledger)
-    panel = ListPanel(host, lambda led: records.EntityList(led, "household"), {"household"},
-                      "贫困户")
+    """More rows than a page: the table has loaded the first page, the export has them all."""
+    village = records.load(ledger, "household", households["杨光"])["village"]
+    for i in range(PAGE + 5):
+        save(ledger, "household", None, {"village": village, "head_name": f"户{i:03d}"})
+    panel = ListPanel(LedgerHost(ledger), lambda led: records.EntityList(led, "household"),
+                      {"household"}, "贫困户")
     qtbot.addWidget(panel)
-    panel.model._page_size = 2
-    panel.model.refresh(keep_loaded=False)
-    assert panel.model.rowCount() == 2
+    assert panel.model.rowCount() == PAGE < panel.model.total
     path, _told = written
     panel.export_action.trigger()
-    assert len(sheet_rows(path)) == 1 + 4
+    assert len(sheet_rows(path)) == 1 + 4 + PAGE + 5
 
 
 def test_a_list_of_figures_exports_its_own_columns(qtbot, ledger, written):
