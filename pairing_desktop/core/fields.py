@@ -332,7 +332,9 @@ class Bool(Kind):
 
 
 class Date(Kind):
-    """A day, typed in any of the forms clerks use (validation.parse_date)."""
+    """A day, typed in any of the forms clerks use (validation.parse_date): a month and day
+    alone (12-25) are the latest such day up to today, so records typed in January from last
+    December's paper forms keep their year."""
 
     name = "date"
 

@@ -28,9 +28,9 @@ from pairing_desktop.core.fields import (
 from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import BaseModel
 
-__all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "counts", "display",
-           "display_value", "load", "parse", "referrers", "resolve", "shape", "spec_of",
-           "validate"]
+__all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "computed", "counts",
+           "delete_refusal", "display", "display_value", "load", "parse", "referrers",
+           "resolve", "shape", "spec_of", "validate"]
 
 
 def spec_of(entity: str | EntitySpec) -> EntitySpec:
@@ -170,6 +170,17 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
 def referrers(ledger: Ledger, model: type[BaseModel],
               record_id: uuid.UUID) -> list[tuple[str, int]]:
     """Live records that refer to a record: [(what, how many)], for a refusal message."""
+    return [(f"{count} {measure}{label}", count)
+            for label, measure, count, _names in _referring(model, record_id)]
+
+
+NAMED = 3  # referring records named in a refusal, per kind
+
+
+def _referring(model: type[BaseModel],
+               record_id: uuid.UUID) -> list[tuple[str, str, int, list[str]]]:
+    """[(what, its counter word, how many, the names of the first few)] of the live records
+    referring to one."""
     from pairing_desktop.core.entities import spec_for_model
 
     found = []
@@ -183,8 +194,36 @@ def referrers(ledger: Ledger, model: type[BaseModel],
             label = ref_spec.label if ref_spec else MODEL_LABELS.get(ref_model.__name__,
                                                                       ref_model.__name__)
             measure = ref_spec.measure if ref_spec else "条"
-            found.append((f"{count} {measure}{label}", count))
+            names: list[str] = []
+            if ref_spec is not None:
+                rm = ref_spec.model
+                query, title = _label_expr(rm.select(), ref_spec, rm)
+                names = [n or "（无名称）" for (n,) in query.select(title).where(
+                    rm.deleted_at.is_null() & (fk == record_id)).order_by(title)
+                    .limit(NAMED).tuples()]
+            found.append((label, measure, count, names))
     return found
+
+
+@uses_ledger
+def delete_refusal(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> str | None:
+    """Why a record cannot be deleted yet, naming the records that still refer to it, or None.
+    The delete operation refuses with it, and the window asks it before "确定删除吗？", so that
+    a clerk is never asked to confirm what will then be refused."""
+    spec = spec_of(entity)
+    refs = _referring(spec.model, as_uuid(record_id))
+    if not refs:
+        return None
+    what = "、".join(f"{count} {measure}{label}" for label, measure, count, _names in refs)
+
+    def named(label: str, count: int, names: list[str]) -> str:
+        listed = "、".join(names) + ("等" if count > len(names) else "")
+        return listed if len(refs) == 1 else f"{label}：{listed}"
+
+    detail = "；".join(named(label, count, names)
+                      for label, _measure, count, names in refs if names)
+    detail = f"（{detail}）" if detail else ""
+    return f"不能删除此{spec.label}：仍有{what}引用它{detail}。请先处理这些记录。"
 
 
 MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "帮扶活动记录",
@@ -200,6 +239,21 @@ def load(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> dict[str, 
     if row is None:
         raise RefusedError(f"该{spec.label}记录不存在或已被删除。")
     return {f.name: row[f.name] for f in spec.fields}
+
+
+@uses_ledger
+def computed(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
+    """A record's computed figures by name (a village's 贫困户数); None each for a new one."""
+    spec = spec_of(entity)
+    if not spec.computed:
+        return {}
+    if record_id is None:
+        return {c.name: None for c in spec.computed}
+    m = spec.model
+    row = (m.select(*[c.sql(m) for c in spec.computed]).where(m.id == as_uuid(record_id))
+           .tuples().first())
+    return dict(zip([c.name for c in spec.computed], row or (None,) * len(spec.computed),
+                    strict=True))
 
 
 # --- lists ---------------------------------------------------------------------------------------
@@ -225,6 +279,23 @@ def _label_expr(query: Select, spec: EntitySpec, alias: Any,
     for part in parts[1:]:
         expr = fn.COALESCE(expr, "").concat(" — ").concat(fn.COALESCE(part, ""))
     return query, expr
+
+
+def _path_expr(query: Select, spec: EntitySpec, alias: Any, path: str,
+                full_numbers: bool = False) -> tuple[Select, Node]:
+    """Join along a path of references ("cadre.unit") from a record of `spec` (as `alias`) and
+    return what the list shows for its last field (a reference by its title)."""
+    *hops, last = path.split(".")
+    for hop in hops:
+        ref_spec = ENTITIES[spec.field(hop).ref or ""]
+        ref_alias = ref_spec.model.alias()
+        query = query.join_from(alias, ref_alias, JOIN.LEFT_OUTER,
+                                on=(getattr(alias, hop) == ref_alias.id))
+        spec, alias = ref_spec, ref_alias
+    f = spec.field(last)
+    if isinstance(f.kind, Ref):
+        return _label_expr(query, spec, alias, (last,))
+    return query, f.kind.sql_label(getattr(alias, last), full_numbers)
 
 
 def _choice_expr(query: Select, spec: EntitySpec, alias: Any,
@@ -257,20 +328,25 @@ def display(entity: str | EntitySpec, name: str, value: Any) -> str:
 class EntityList:
     """A searchable, sortable, paged list of live records of one kind, computed in SQL.
 
-    Row tuples are (id, column values...) in the order of `fields`. ID and phone numbers are
-    masked unless `full_numbers` (core.masking); a search still finds a record by its number.
+    Row tuples are (id, column values...) in the order of `columns`: the spec's list fields,
+    each reference followed by its `list_paths` (a cadre's unit) and any computed figure placed
+    after it. ID and phone numbers are masked unless `full_numbers` (core.masking); a search
+    still finds a record by its number.
     """
 
     def __init__(self, ledger: Ledger, entity: str | EntitySpec,
                  filters: dict[str, Any] | None = None, full_numbers: bool = False):
         self.ledger = ledger
         self.spec = spec_of(entity)
+        self.record_kind = self.spec.key  # what the rows are: an export writes those records
         self.fields = self.spec.list_fields()
         self.filters = dict(filters or {})
         m = self.spec.model
         query = m.select()
         exprs: dict[str, Node] = {}
+        labels: dict[str, str] = {}
         for f in self.fields:
+            labels[f.name] = f.label
             if isinstance(f.kind, Ref):
                 ref_spec = ENTITIES[f.kind.entity]
                 alias = ref_spec.model.alias()
@@ -281,12 +357,21 @@ class EntityList:
                 # choices by their labels, personal numbers masked (a search still reads the
                 # column itself)
                 exprs[f.name] = f.kind.sql_label(getattr(m, f.name), full_numbers)
+            for path, label in self.spec.list_paths:
+                if path.split(".")[0] == f.name:
+                    query, exprs[path] = _path_expr(query, self.spec, m, path, full_numbers)
+                    labels[path] = label
+            for figure in self.spec.computed:
+                if figure.after == f.name:
+                    exprs[figure.name] = figure.sql(m)
+                    labels[figure.name] = figure.label
         self._base = query
         self._exprs = exprs
+        self._labels = labels
 
     @property
     def columns(self) -> list[tuple[str, str]]:
-        return [(f.name, f.label) for f in self.fields]
+        return list(self._labels.items())
 
     def _where(self, query: Select, search: str) -> Select:
         m = self.spec.model
@@ -324,7 +409,7 @@ class EntityList:
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         m = self.spec.model
-        cols = [self._exprs[f.name] for f in self.fields]
+        cols = list(self._exprs.values())
         query = self._where(self._base.select(m.id, *cols), search)
         if sort is None:
             sort_expr = self._exprs.get(self.spec.sort, m.created_at) if self.spec.sort else None
@@ -345,7 +430,7 @@ class EntityList:
     def row_of(self, record_id: Any) -> tuple | None:
         """The list row of one record (after a save), or None when it is filtered out."""
         m = self.spec.model
-        cols = [self._exprs[f.name] for f in self.fields]
+        cols = list(self._exprs.values())
         rows = list(self._where(self._base.select(m.id, *cols), "")
                     .where(m.id == as_uuid(record_id)).tuples())
         return rows[0] if rows else None

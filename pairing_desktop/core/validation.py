@@ -20,13 +20,15 @@ _DATE_FORMS = (
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
-# month and day alone mean this year: a clerk entering this week's records types 3-5
-_THIS_YEAR_FORMS = (
+# month and day alone mean the latest such day up to today: a clerk entering this week's
+# records types 3-5, and 12-25 typed in January is last Christmas, never a future date
+_RECENT_FORMS = (
     re.compile(r"(\d{1,2})([-/.])(\d{1,2})"),
     re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
 )
+ID_CHECK_FAILED = "号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对"
 DATE_FORMAT_HINT = ("日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，"
-                    "今年的日期可只写 3-5）")
+                    "近一年内的日期可只写 3-5）")
 
 
 def id_check_digit(first17: str) -> str:
@@ -54,9 +56,10 @@ def check_id_number(value: str, today: dt.date | None = None) -> str | None:
     today = today or dt.date.today()
     if birth is None or birth > today or birth.year < 1900:
         return f"出生日期 {value[6:14]} 不存在"
-    expected = id_check_digit(value[:17])
-    if value[17] != expected:
-        return f"校验位错误（最后一位应为 {expected}）"
+    if value[17] != id_check_digit(value[:17]):
+        # never the expected last character: the typing error may be in any digit, and a
+        # clerk told "the last should be 7" changes the last one and saves a wrong number
+        return ID_CHECK_FAILED
     return None
 
 
@@ -80,6 +83,12 @@ def check_year(value: int) -> str | None:
     return None if 1949 <= value <= 2100 else "年份不合理（应在1949至2100之间）"
 
 
+def recent_year(month: int, day: int, today: dt.date) -> int:
+    """The year of the latest month-day up to today: this year's, or last year's when this
+    year's is still to come (paper records are entered after the fact)."""
+    return today.year - 1 if (month, day) > (today.month, today.day) else today.year
+
+
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """A typed date in any of the forms clerks use (full-width digits too, from a Chinese input
     method); ValueError with the message otherwise. GUI, importer and command line share it."""
@@ -90,11 +99,11 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
             year, month, day = (int(g) for g in match.groups() if g.isdigit())
             break
     else:
-        for form in _THIS_YEAR_FORMS:
+        for form in _RECENT_FORMS:
             match = form.fullmatch(text)
             if match:
                 month, day = (int(g) for g in match.groups() if g.isdigit())
-                year = (today or dt.date.today()).year
+                year = recent_year(month, day, today or dt.date.today())
                 break
         else:
             raise ValueError(DATE_FORMAT_HINT)

@@ -14,8 +14,9 @@ from pairing_desktop.core.entities import ENTITIES
 
 @cache
 def entity_kinds(key: str) -> frozenset[str]:
-    """`key` and every kind its reference fields lead to, followed recursively."""
-    kinds = {key}
+    """`key`, every kind its reference fields lead to, followed recursively, and the kinds its
+    computed figures count (a village's households)."""
+    kinds = {key} | {k for c in ENTITIES[key].computed for k in c.reads}
     todo = [key]
     while todo:
         for f in ENTITIES[todo.pop()].fields:

@@ -63,6 +63,15 @@ class ListModel(QAbstractTableModel):
         return self._search
 
     @property
+    def sort_column(self) -> int | None:
+        """The column sorted by (None: the list's own order)."""
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
     def total(self) -> int:
         """Rows matching the search in the database, loaded or not."""
         return self._total
@@ -174,6 +183,7 @@ def record_table(parent: QWidget, model: QAbstractItemModel, name: str = "",
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move within it)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(parent.fontMetrics().height() + 8)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -1,7 +1,8 @@
 """One form for every kind of record, built from its EntitySpec.
 
 A field's kind (core.fields) picks its editor; the core validates, and its per-field messages are
-shown in red under the field. The form holds raw values only; it never decides what is valid.
+shown in red under the form, the field's label in red (a message between the fields moved them
+under the clerk's mouse). The form holds raw values only; it never decides what is valid.
 Where the spec has a shape (an activity's type decides which numbers it carries), the form shows
 only the fields the record uses and sends the others empty. Reference pickers read their choices
 through the host, again only when their kind changed.
@@ -600,7 +601,8 @@ def make_editor(host: LedgerHost, f: FieldSpec, parent: QWidget) -> QWidget:
 
 
 class RecordForm(QWidget):
-    """Editors for the fields of one EntitySpec, with the core's messages beside them.
+    """Editors for the fields of one EntitySpec (in `columns` side by side), with the core's
+    messages under them and the refused fields' labels in red.
 
     Where the spec has a shape, the fields a record does not use are hidden and sent empty,
     and those it must have are starred; the shape is read again when one of its inputs is
@@ -609,8 +611,10 @@ class RecordForm(QWidget):
 
     edited = Signal()  # the user changed a value
     submitted = Signal()  # Enter in the last field: save
+    focused_error = Signal(QWidget)  # the first field refused, focused: a holder scrolls to it
 
-    def __init__(self, host: LedgerHost, spec: EntitySpec, parent: QWidget | None = None):
+    def __init__(self, host: LedgerHost, spec: EntitySpec, parent: QWidget | None = None,
+                 columns: int = 1):
         super().__init__(parent)
         self.host = host
         self.spec = spec
@@ -618,16 +622,41 @@ class RecordForm(QWidget):
         self.read_only = False
         self.shape = Shape()
         self._snapshot: dict[str, Any] = {}
-        outer = QVBoxLayout(self)
+        # The messages: never between the fields, where a message would push the fields below
+        # it down under the clerk's mouse; the field's label turns red instead. The area sits
+        # under the fields, or wherever the holder of the form places `messages` (under its
+        # scroll area, so that it is seen however the form is scrolled).
+        self.messages = QWidget(self)
+        self.messages.setObjectName("messages")
+        message_lines = QVBoxLayout(self.messages)
+        message_lines.setContentsMargins(0, 0, 0, 0)
+        message_lines.setSpacing(1)
         self.general_error = self._error_label("error_")
-        outer.addWidget(self.general_error)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.setVerticalSpacing(4)
-        outer.addLayout(self.form)
-        outer.addStretch(1)
+        message_lines.addWidget(self.general_error)
+        outer = QVBoxLayout(self)
+        # Several columns of fields side by side (a village's twelve fields fit a laptop's
+        # 768 pixels so); long texts and multiple choices take the whole width below them.
         self.fields = {f.name: f for f in spec.form_fields()}
+        wide = [n for n, f in self.fields.items()
+                if columns > 1 and isinstance(f.kind, LongText | MultiChoice)]
+        narrow = [n for n in self.fields if n not in wide]
+        per_column = -(-len(narrow) // max(columns, 1)) if narrow else 1
+        side_by_side = QHBoxLayout()
+        side_by_side.setSpacing(16)
+        self._layouts: dict[str, QFormLayout] = {}
+        layouts = [self._form_layout() for _ in range(max(columns, 1))]
+        for i, name in enumerate(narrow):
+            self._layouts[name] = layouts[min(i // per_column, len(layouts) - 1)]
+        for layout in layouts:
+            side_by_side.addLayout(layout, 1)
+        below = self._form_layout()
+        for name in wide:
+            self._layouts[name] = below
+        outer.addLayout(side_by_side)
+        outer.addLayout(below)
+        outer.addWidget(self.messages)
+        outer.addStretch(1)
+        self.computed: dict[str, QLabel] = {}  # figures the core counts, shown read-only
         self.editors: dict[str, Any] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -640,23 +669,22 @@ class RecordForm(QWidget):
             if f.name in spec.shape_inputs:
                 editor.on_edit(lambda *_: self.apply_shape())
             error = self._error_label(f"error_{f.name}")
-            cell = QWidget(self)
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(1)
-            column.addWidget(editor)
-            column.addWidget(error)
+            message_lines.addWidget(error)
             label = QLabel(self._label_text(f, f.required), self)
             label.setObjectName(f"label_{f.name}")
             label.setBuddy(editor)
-            self.form.addRow(label, cell)
+            self._layouts[f.name].addRow(label, editor)
             if previous is not None:
                 QWidget.setTabOrder(previous, editor)
             previous = editor
             self.editors[f.name] = editor
             self.errors[f.name] = error
             self.labels[f.name] = label
-            self.rows[f.name] = cell
+            self.rows[f.name] = editor
+            for figure in spec.computed:
+                if figure.after == f.name:
+                    self._add_computed(self._layouts[f.name], figure.name, figure.label,
+                                       figure.note)
         self._last = previous
         self._enter_targets = self._focus_targets(previous)
         for target in self._enter_targets:
@@ -667,6 +695,39 @@ class RecordForm(QWidget):
         if self._shape_kinds:  # (bound methods: disconnected when the form is deleted)
             host.changed.connect(self._on_changes)
             host.replaced.connect(self.apply_shape)
+
+    @staticmethod
+    def _form_layout() -> QFormLayout:
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setVerticalSpacing(4)
+        return layout
+
+    def _add_computed(self, layout: QFormLayout, name: str, label: str, note: str) -> None:
+        """A figure the core counts from other records (a village's 贫困户数): shown, never
+        typed, and counted again after any change (a household saved below)."""
+        shown = QLabel(self)
+        shown.setObjectName(f"computed_{name}")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setToolTip(tr_field(note))
+        layout.addRow(QLabel(tr_field(label), self), shown)
+        if not self.computed:  # (a bound method: disconnected when the form is deleted)
+            self.host.changed.connect(self._computed_changed)
+        self.computed[name] = shown
+
+    def _computed_changed(self, changes: Changes) -> None:
+        if changes.touches({self.spec.key, *(k for c in self.spec.computed for k in c.reads)}):
+            self._show_computed()
+
+    def _show_computed(self) -> None:
+        if not self.computed:
+            return
+        values = records.computed(self.host.ledger, self.spec, self.record_id)
+        automatic = QCoreApplication.translate("form", "（自动统计）")
+        for name, shown in self.computed.items():
+            value = values.get(name)
+            shown.setText(("—" if value is None else str(value)) + automatic)
 
     @staticmethod
     def _label_text(f: FieldSpec, required: bool) -> str:
@@ -716,7 +777,7 @@ class RecordForm(QWidget):
             return
         self.shape = records.shape(self.host.ledger, self.spec, self._raw())
         for name, f in self.fields.items():
-            self.form.setRowVisible(self.rows[name], name not in self.shape.hidden)
+            self._layouts[name].setRowVisible(self.rows[name], name not in self.shape.hidden)
             self.labels[name].setText(
                 self._label_text(f, f.required or name in self.shape.required))
             editor = self.editors[name]
@@ -747,6 +808,7 @@ class RecordForm(QWidget):
         for name, f in self.fields.items():
             self.editors[name].set_value(values.get(name, f.default))
         self.apply_shape()
+        self._show_computed()
         self.clear_errors()
         self._snapshot = self.values()
 
@@ -783,8 +845,8 @@ class RecordForm(QWidget):
     # --- messages --------------------------------------------------------------------------
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; one for a field that is not shown (or for no field)
-        above the form."""
+        """Each message in the message area, its field's label in red (the message as its
+        tooltip); a message for a field that is not shown (or for no field) first."""
         self.clear_errors()
         general = []
         for name, message in errors.items():
@@ -794,17 +856,24 @@ class RecordForm(QWidget):
                 continue
             label.setText(message)
             label.show()
+            self.labels[name].setStyleSheet(ERROR_STYLE)
+            self.labels[name].setToolTip(message)
         if general:
             self.general_error.setText("\n".join(general))
             self.general_error.show()
         first = next((n for n in self.shown_fields() if n in errors), None)
         if first is not None:
             self.editors[first].setFocus()
+            self.focused_error.emit(self.editors[first])
 
     def clear_errors(self) -> None:
         for label in [self.general_error, *self.errors.values()]:
             label.clear()
             label.hide()
+        for label in self.labels.values():
+            if label.toolTip():
+                label.setStyleSheet("")
+                label.setToolTip("")
 
     def error_text(self, name: str) -> str:
         """The message shown for a field ("" for none); '' names the general message."""

@@ -12,11 +12,13 @@ with ID and phone numbers masked: the operation would refuse anyway, and the for
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui import language
@@ -40,6 +42,7 @@ from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.list_model import ListModel, ListSource, record_table
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RecordForm
+from pairing_desktop.ui.style import PLACEHOLDER_STYLE
 
 SAMPLE_ROWS = 40
 FIND_LIMIT = 5000  # rows read to find a just-saved record further down a list
@@ -47,6 +50,31 @@ MAX_COLUMN = 240
 PANEL_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 SourceFactory = Callable[[Ledger], ListSource]
+
+# What an empty list of each kind is for, and how to start it (shown over the empty table).
+NEW_HINT = "点“新建”（Ctrl+N）登记第一条，或用 文件 → 导入 从 Excel 工作簿导入。"
+EMPTY_TEXTS = {
+    "township": "本县的乡镇（名称和代码）。",
+    "village": "各乡镇的村：贫困类别、户数、人口、村支书。",
+    "unit": "结对帮扶的单位：地直单位和县直单位，及其党组织、负责人和联系人。",
+    "rank": "干部职级及每级应帮扶的贫困户数（县级 4、科局级 3……）。",
+    "cadre": "本单位帮扶贫困户的干部和机关党员。",
+    "household": "本村的贫困户：户主、身份证号、家庭人口、致贫原因。",
+    "farmer": "本村与机关党员结对的农民党员。",
+    "uv_pairing": "帮扶单位与一类贫困村的结对。",
+    "ut_pairing": "地直单位与乡镇党委的结对。",
+    "pm_pairing": "机关党员与农民党员的结对。",
+    "stationed": "派到结对村任职的后备干部。",
+    "assignment": "干部与贫困户的结对（“4321”）：每名干部按职级帮扶几户。",
+    "target": "结对的年度目标，按六类“更加”目标分项。",
+    "activity_type": "本县登记的帮扶活动类型及各类型记录的数字。",
+    "activity": "帮扶活动台账：调研、培训、实事、走访……",
+}
+# What a list of the children of a record shows before a record is picked above it.
+PICK_FIRST = {"unit": "请先在上方选择一个帮扶单位，这里列出它的干部。",
+              "village": "请先在上方选择一个村，这里列出它的贫困户和农民党员。",
+              "township": "请先选择一个乡镇。",
+              "pairing": "请先在左边选择一个单位–村结对，这里列出它这一年的目标。"}
 
 
 class ListPanel(QWidget):
@@ -59,8 +87,10 @@ class ListPanel(QWidget):
     current_changed = Signal(object)  # id of the new current row, or None
 
     def __init__(self, host: LedgerHost, source: SourceFactory, kinds: Iterable[str],
-                 title: str = "", parent: QWidget | None = None):
+                 title: str = "", parent: QWidget | None = None, empty: str = ""):
         super().__init__(parent)
+        self.title_text = title
+        self.empty_text = empty or self.tr("这里还没有记录。")
         self.host = host
         self.kinds = frozenset(kinds)
         self.can_leave: Callable[[], bool] = lambda: True
@@ -75,15 +105,31 @@ class ListPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.total = QLabel(self)
+        self.export_button = QPushButton(self.tr("导出…"), self)
+        self.export_button.setObjectName("export_list")
+        self.export_button.setToolTip(self.tr("把列表中现在显示的记录（按当前的搜索和排序）"
+                                              "导出为 Excel 工作簿"))
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
         self.bar.addWidget(self.title)
         self.bar.addWidget(self.search, 1)
         self.bar.addWidget(self.total)
+        self.bar.addWidget(self.export_button)
         self.view = record_table(self, self.model)
+        # several rows may be selected to copy them; the current row is the record shown
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.placeholder = QLabel(self.view.viewport())
+        self.placeholder.setObjectName("empty_text")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(PLACEHOLDER_STYLE)
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.view.viewport().installEventFilter(self)
+        self.view.installEventFilter(self)  # Ctrl+C: the table would copy one cell itself
         self._sized = False
         self.model.modelReset.connect(self._show_total)
         self.model.modelReset.connect(self._size_once)
@@ -97,6 +143,14 @@ class ListPanel(QWidget):
         find.setShortcutContext(PANEL_SHORTCUT)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        self.copy_action = QAction(self.tr("复制选中的行"), self.view)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda _checked=False: self.copy_rows())
+        self.export_action = QAction(self.tr("导出列表…"), self.view)
+        self.export_action.triggered.connect(lambda _checked=False: self.export())
+        self.view.addActions([self.copy_action, self.export_action])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._show_total()
         self.size_columns()
         host.changed.connect(self._on_changes)
@@ -111,6 +165,85 @@ class ListPanel(QWidget):
 
     def _show_total(self) -> None:
         self.total.setText(self.tr("共 {0} 条").format(language.number_text(self.model.total)))
+        self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        """An empty list says what belongs in it and how to start; an empty search, that
+        nothing matched."""
+        if self.model.total:
+            self.placeholder.hide()
+            return
+        search = self.model.search.strip()
+        self.placeholder.setText(self.tr("没有与“{0}”相符的记录。").format(search) if search
+                                 else self.empty_text)
+        self.placeholder.setGeometry(self.view.viewport().rect().adjusted(12, 12, -12, -12))
+        self.placeholder.show()
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self._show_placeholder()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.placeholder.setGeometry(watched.rect().adjusted(12, 12, -12, -12))
+        elif watched is self.view and event.type() == QEvent.Type.KeyPress \
+                and event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_rows()
+            return True
+        return False
+
+    # --- out to Excel and the clipboard -------------------------------------------------------
+
+    def copy_text(self) -> str:
+        """The selected rows as tab-separated text under the headings, as Excel and WPS paste
+        it: the columns shown, the values as the list shows them (numbers masked)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows:
+            current = self.view.selectionModel().currentIndex()
+            rows = [current.row()] if current.isValid() else []
+        columns = [c for c in range(self.model.columnCount())
+                   if not self.view.isColumnHidden(c)]
+
+        def cell(text: Any) -> str:
+            return " ".join(str(text or "").split())  # a tab or line break would split a cell
+
+        lines = ["\t".join(cell(self.model.headerData(c, Qt.Orientation.Horizontal))
+                           for c in columns)]
+        lines += ["\t".join(cell(self.model.data(self.model.index(r, c))) for c in columns)
+                  for r in rows]
+        return "\r\n".join(lines) + "\r\n" if rows else ""
+
+    def copy_rows(self) -> int:
+        """Ctrl+C: the selected rows to the clipboard; returns how many."""
+        text = self.copy_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return max(text.count("\r\n") - 1, 0)
+
+    def export(self) -> str:
+        """导出: the rows the list shows now (its filters, search and sort; the core's list
+        query, not the rows loaded) to a workbook in the import's format, numbers masked.
+        Returns the file written ("" when cancelled or refused)."""
+        # (loaded when first asked: the exchange modules are no part of opening a window)
+        from pairing_desktop.core.exchange.exporter import export_list
+
+        name = self.title_text or self.tr("列表")
+        folder = self.host.ledger.path.parent
+        suggested = str(folder / f"{self.host.ledger.path.stem}-{name}.xlsx")
+        path = Ask.save_path(self, self.tr("导出列表"), suggested,
+                             self.tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
+        if not path:
+            return ""
+        try:
+            written = export_list(self.host.ledger, path, self.model.source, self.model.search,
+                                  self.model.sort_column, self.model.descending, name)
+        except PairingError as exc:
+            Ask.warn(self, self.tr("导出列表"), str(exc))
+            return ""
+        Ask.inform(self, self.tr("导出列表"),
+                   self.tr("已导出 {0} 条记录到 {1}（身份证号和电话已隐去中间几位）。")
+                   .format(written, path))
+        return path
 
     def _size_once(self) -> None:
         """Size the columns when rows first appear; later the user's widths are kept."""
@@ -123,11 +256,24 @@ class ListPanel(QWidget):
         header = self.view.horizontalHeader()
         rows = min(SAMPLE_ROWS, self.model.rowCount())
         for column in range(self.model.columnCount()):
-            texts = [self.model.headerData(column, Qt.Orientation.Horizontal)] + [
-                self.model.data(self.model.index(r, column)) for r in range(rows)]
-            width = max(metrics.horizontalAdvance(t or "") for t in texts) + 28
+            texts = [self.model.data(self.model.index(r, column)) for r in range(rows)]
+            cells = max((metrics.horizontalAdvance(t or "") for t in texts), default=0) + 14
+            # the header as the style draws it: its text, margins and the sort arrow
+            width = max(header.sectionSizeHint(column), cells)
             header.resizeSection(column, min(width, MAX_COLUMN))
         self._sized = rows > 0
+
+    def columns_width(self) -> int:
+        """The width that shows every column of the list whole, as they are sized now (the
+        last, stretched to fill the table, as its heading asks)."""
+        view = self.view
+        header = view.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        columns = sum(header.sectionSize(c) for c in shown[:-1])
+        if shown:
+            columns += header.sectionSizeHint(shown[-1])
+        return (columns + view.verticalHeader().width()
+                + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
 
     def set_source(self, source: SourceFactory) -> None:
         """Show another list (other filters), read at once from the open ledger."""
@@ -226,15 +372,18 @@ class RecordPanel(QWidget):
     """A ListPanel of one entity beside a RecordForm, with New/Save/Delete/Revert.
 
     `filters` restrict the list (the cadres of one unit); `fixed` are the starting values of a
-    new record (that unit). `dependents` are panels showing children of the current record:
-    their unsaved edits are asked about before this panel's record changes."""
+    new record (that unit); `revert_key` is the key of 撤销修改 ("" for none); `form_columns`
+    how many columns the form's fields take, `button_rows` its buttons. `dependents` are
+    panels showing children of the current record: their unsaved edits are asked about before
+    this panel's record changes."""
 
     record_changed = Signal(object)  # the record shown in the form (None: a new one)
 
     def __init__(self, host: LedgerHost, entity: str, title: str = "",
                  filters: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None,
                  parent: QWidget | None = None,
-                 orientation: Qt.Orientation = Qt.Orientation.Horizontal):
+                 orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+                 revert_key: str = "Esc", form_columns: int = 1, button_rows: int = 1):
         super().__init__(parent)
         self.host = host
         self.spec = records.spec_of(entity)
@@ -245,27 +394,41 @@ class RecordPanel(QWidget):
                               title or self.tr(self.spec.label), self)
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self.show_record)
-        self.form = RecordForm(host, self.spec, self)
+        self._set_empty_text()
+        self.form = RecordForm(host, self.spec, self, columns=form_columns)
         self.form.submitted.connect(self.save)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(300)
+        # never narrower than the form's fields need: a splitter may not cut them off
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop that shows nothing
+        self.form.focused_error.connect(lambda editor: scroll.ensureWidgetVisible(editor))
         self.buttons = QHBoxLayout()
         self.new_button = self._button(self.tr("新建"), self.new, "Ctrl+N")
         self.save_button = self._button(self.tr("保存"), self.save, "Ctrl+S")
         self.delete_button = self._button(self.tr("删除"), self.delete)
-        self.revert_button = self._button(self.tr("撤销修改"), self.revert, "Esc")
+        # Esc reverts the form; a dialog holding the panel keeps Esc to close itself
+        self.revert_button = self._button(self.tr("撤销修改"), self.revert, revert_key)
         self.history_button = self._button(self.tr("历史"), self.show_history)
         self.history_button.setObjectName("history")
         self.history_button.setToolTip(self.tr("这条记录的操作日志：谁在何时改了什么"))
         self.buttons.addStretch(1)
         self.history_window: HistoryWindow | None = None
-        form_side = QWidget(self)
+        self.form_side = form_side = QWidget(self)
         side = QVBoxLayout(form_side)
         side.setContentsMargins(0, 0, 0, 0)
         side.addLayout(self.buttons)
+        if button_rows > 1:  # a narrow column: the buttons in two rows
+            second = QHBoxLayout()
+            for button in (self.revert_button, self.history_button):
+                self.buttons.removeWidget(button)
+                second.addWidget(button)
+            second.addStretch(1)
+            side.addLayout(second)
         side.addWidget(scroll, 1)
+        side.addWidget(self.form.messages)  # under the fields, seen however they scroll
         self.splitter = QSplitter(orientation, self)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(form_side)
@@ -282,8 +445,21 @@ class RecordPanel(QWidget):
         self.list.view.addAction(delete)
         self._hide_filtered_columns()
         self._load(None, None)
+        self._order_tabs()
         host.changed.connect(self._on_changes)
         host.replaced.connect(self._on_replaced)
+
+    def _order_tabs(self) -> None:
+        """Tab goes as the panel reads: search, list, the buttons above the form, the fields;
+        from the last field straight on to the next panel (not back through the buttons,
+        which took a clerk 7 Tabs from the unit form to the cadres)."""
+        chain = [self.list.search, self.list.export_button, self.list.view,
+                 *(self.buttons.itemAt(i).widget() for i in range(self.buttons.count())
+                   if self.buttons.itemAt(i).widget() is not None),
+                 self.revert_button, self.history_button, self.form.first_editor()]
+        chain = list(dict.fromkeys(chain))
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _source(self, ledger: Ledger) -> ListSource:
         return records.EntityList(ledger, self.spec, self.filters)
@@ -389,6 +565,10 @@ class RecordPanel(QWidget):
         record_id = self.form.record_id
         if record_id is None or not self.editable:
             return False
+        refusal = records.delete_refusal(self.host.ledger, self.spec, record_id)
+        if refusal:  # said before asking "are you sure?", not after the clerk said yes
+            Ask.warn(self, self.tr("不能删除"), refusal)
+            return False
         name = records.choices(self.host.ledger, self.spec, ids=[record_id])
         what = f"{self.tr(self.spec.label)}“{name[0][1]}”" if name else self.tr(self.spec.label)
         if not Ask.confirm(self, self.tr("删除"), self.tr("确定删除{0}吗？").format(what)):
@@ -424,7 +604,18 @@ class RecordPanel(QWidget):
         self.fixed = dict(fixed if fixed is not None else filters)
         self.list.set_source(self._source)
         self._hide_filtered_columns()
+        self._set_empty_text()
         self.show_record(None)
+
+    def _set_empty_text(self) -> None:
+        """What the list is for and how to start it; a list of the children of a record not
+        yet picked says to pick one."""
+        waiting = [k for k, v in self.filters.items() if v is None and k in PICK_FIRST]
+        if waiting:
+            text = self.tr(PICK_FIRST[waiting[0]])
+        else:
+            text = self.tr(EMPTY_TEXTS.get(self.spec.key, "")) + "\n" + self.tr(NEW_HINT)
+        self.list.set_empty_text(text.strip())
 
     def _hide_filtered_columns(self) -> None:
         """A list narrowed to one unit need not repeat the unit in every row."""

@@ -26,7 +26,7 @@ def township(ledger) -> uuid.UUID:
 def village(ledger, township) -> uuid.UUID:
     return save(ledger, "village", None, {
         "township": township, "name": "新寨村", "households": "412", "population": "1760",
-        "poor_households": "38", "party_members": "27", "secretary": "王国华",
+        "party_members": "27", "secretary": "王国华",
         "secretary_phone": "13885712345", "poverty_causes": ["交通落后", "土地贫瘠"]})
 
 

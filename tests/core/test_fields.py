@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from pairing_desktop.core import records
+from pairing_desktop.core import validation as V
 from pairing_desktop.core.entities import ENTITIES, FieldSpec
 from pairing_desktop.core.fields import (
     Bool,
@@ -82,7 +83,7 @@ def test_id_number_from_full_width_digits_spaces_and_a_small_x():
     ("²" + ID[1:], "前17位应为数字，最后一位为数字或X"),
     (ID[:10] + "①" + ID[11:], "前17位应为数字，最后一位为数字或X"),
     (ID[:-1], "应为18位，现为17位"),
-    (ID[:-1] + ("1" if ID[-1] != "1" else "2"), f"校验位错误（最后一位应为 {ID[-1]}）"),
+    (ID[:-1] + ("1" if ID[-1] != "1" else "2"), V.ID_CHECK_FAILED),
 ])
 def test_id_number_refused_cleanly(raw, message):
     assert refused(IdNumber(), raw) == message

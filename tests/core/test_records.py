@@ -95,7 +95,9 @@ def test_wrong_id_check_digit_is_refused(ledger, entity, unit, village, ranks):
            "farmer": {"village": village, "name": "罗德明",
                       "id_number": wrong_check_digit(good)}}[entity]
     errors = refused(ledger, entity, None, raw)
-    assert errors["id_number"] == f"身份证号：校验位错误（最后一位应为 {good[17]}）"
+    assert errors["id_number"] == "身份证号：号码未通过校验，可能有数字输错或前后颠倒，" \
+        "请对照身份证逐位核对"
+    assert good[17] not in errors["id_number"]  # no digit to copy in blindly
 
 
 @pytest.mark.parametrize("birth", ["19810229", "19811301", "19810431"])
@@ -177,7 +179,7 @@ def test_a_deleted_record_frees_its_name_and_id_number(ledger, unit, cadre, rank
 
 
 @pytest.mark.parametrize(("field", "label"), [
-    ("households", "总户数"), ("population", "总人口"), ("poor_households", "贫困户数"),
+    ("households", "总户数"), ("population", "总人口"),
     ("party_members", "党员数")])
 def test_negative_village_count_is_refused(ledger, field, label, township):
     errors = refused(ledger, "village", None, {"township": township, "name": "石门村", field: "-1"})
@@ -209,7 +211,8 @@ def refused_delete(ledger, entity, record_id) -> str:
 
 def test_deleting_a_unit_with_cadres_is_refused_naming_them(ledger, unit, cadre):
     message = refused_delete(ledger, "unit", unit)
-    assert message == "不能删除此帮扶单位：仍有1 名干部引用它。请先处理这些记录。"
+    assert message == "不能删除此帮扶单位：仍有1 名干部引用它（刘建国）。请先处理这些记录。"
+    assert records.delete_refusal(ledger, "unit", unit) == message  # asked before the question
 
 
 def test_deleting_a_village_names_everything_that_refers_to_it(ledger, village, household, unit):
@@ -217,7 +220,8 @@ def test_deleting_a_village_names_everything_that_refers_to_it(ledger, village, 
     save(ledger, "uv_pairing", None, {"unit": unit, "village": village,
                                       "started_on": "2007-03-01"})
     message = refused_delete(ledger, "village", village)
-    for what in ("1 户贫困户", "1 名农民党员", "1 个单位–村结对"):
+    for what in ("1 户贫困户", "1 名农民党员", "1 个单位–村结对", "贫困户：杨秀英",
+                 "农民党员：王德富", "单位–村结对：县财政局 — 新寨村"):
         assert what in message
 
 
@@ -282,3 +286,14 @@ def test_an_update_keeps_the_fields_it_does_not_name(ledger):
     assert (stored["households"], stored["secretary"], stored["name"]) == (330, "杨光", "新寨村")
     save(ledger, "village", village, {"secretary": None})  # a field can still be cleared
     assert records.load(ledger, "village", village)["secretary"] is None
+
+
+def test_a_refusal_names_the_first_few_referrers_and_says_there_are_more(ledger, unit, ranks):
+    for name in ("王一", "王二", "王三", "王四"):
+        save(ledger, "cadre", None, {"unit": unit, "name": name, "rank": ranks["股级"]})
+    assert records.delete_refusal(ledger, "unit", unit) == (
+        "不能删除此帮扶单位：仍有4 名干部引用它（王一、王三、王二等）。请先处理这些记录。")
+
+
+def test_a_record_nothing_refers_to_has_no_refusal(ledger, unit):
+    assert records.delete_refusal(ledger, "unit", unit) is None

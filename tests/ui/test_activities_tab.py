@@ -87,7 +87,7 @@ def test_five_activities_by_keyboard_alone(qtbot, tab):
     press(qtbot, Qt.Key.Key_Tab)
     keys(qtbot, "3")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    # 2. the same pairing and kind are kept: only the date (today) and the number
+    # 2. the same pairing, kind and date are kept (a stack of one day's paper): the number
     assert tab.form.pairing.currentText() == "县农业局 — 红岩村"
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)
@@ -133,13 +133,13 @@ def test_five_activities_by_keyboard_alone(qtbot, tab):
                                     Activity.people, Activity.households, Activity.money_yuan,
                                     Activity.area_mu, Activity.description)
                     .join(ActivityType).order_by(Activity.created_at).tuples())
-    today = TODAY
+    kept = dt.date.fromisoformat(day)
     assert rows == [
-        ("research", dt.date.fromisoformat(day), 3, None, None, None, None, None),
-        ("research", today, 5, None, None, None, None, None),
-        ("training", today, 2, 40, None, None, None, None),
-        ("culture_money", today, None, None, None, 26000.0, None, "篮球场"),
-        ("vegetables", today, None, None, 6, None, 12.5, None),
+        ("research", kept, 3, None, None, None, None, None),
+        ("research", kept, 5, None, None, None, None, None),
+        ("training", kept, 2, 40, None, None, None, None),
+        ("culture_money", kept, None, None, None, 26000.0, None, "篮球场"),
+        ("vegetables", kept, None, None, 6, None, 12.5, None),
     ]
     assert tab.list.model.total == 5
     assert QApplication.focusWidget() is tab.form.date

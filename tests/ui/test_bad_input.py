@@ -55,7 +55,7 @@ def test_id_number_with_a_wrong_check_digit(qtbot, window):
     cadres = window.tab("units").cadres
     message = attempt(qtbot, cadres, {"unit": "县委组织部", "name": "钱七", "rank": "股级",
                                       "id_number": "110105194912310021"}, "id_number")
-    assert message == "身份证号：校验位错误（最后一位应为 X）"
+    assert message == "身份证号：号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对"
 
 
 def test_id_number_with_an_impossible_birth_date(qtbot, window):

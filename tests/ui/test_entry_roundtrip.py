@@ -38,7 +38,7 @@ def test_enter_everything_close_and_reopen(qtbot, tmp_path, settings):
     click(qtbot, villages.villages.new_button)
     assert villages.villages.form.editors["township"].currentText() == "城关镇"
     fill(qtbot, villages.villages, {"name": "新寨村", "households": "120", "population": "480",
-                                    "poor_households": "35", "secretary": "杨光",
+                                    "secretary": "杨光",
                                     "poverty_causes": "交通落后、土地贫瘠",
                                     "out_of_poverty_year": "2009"})
     # Enter in the last field saves

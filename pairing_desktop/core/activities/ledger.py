@@ -40,6 +40,8 @@ def numbers_text(row: dict[str, Any]) -> str:
 class ActivityList:
     """Live activities, newest first unless sorted otherwise."""
 
+    record_kind = "activity"  # the rows are activity records: a list export writes them so
+
     columns: ClassVar[list[tuple[str, str]]] = [
         ("date", "日期"), ("township", "乡镇"), ("subject", "结对 / 走访对象"),
         ("type", "活动类型"), ("numbers", "数字"), ("description", "内容")]

@@ -216,9 +216,11 @@ def _cell(kind: Kind, value: Any, full_numbers: bool, personal: bool) -> Any:
     return str(value) if not isinstance(value, str) else value
 
 
-def export_rows(tables: Tables, kind: str, full_numbers: bool) -> Iterator[list[Any]]:
+def export_rows(tables: Tables, kind: str, full_numbers: bool,
+                ids: Iterable[Any] | None = None) -> Iterator[list[Any]]:
     """The rows of a kind's sheet, in the order the records were entered (an import of them
-    enters them in the same order, so re-importing matches each row to its own record)."""
+    enters them in the same order, so re-importing matches each row to its own record), or
+    of the records `ids` in their order (a list as it is shown)."""
     fmt = FORMATS[kind]
     table = tables[kind]
     plan = []
@@ -227,7 +229,9 @@ def export_rows(tables: Tables, kind: str, full_numbers: bool) -> Iterator[list[
         part = part_field(kind, column)
         plan.append((f.name, column.part, part.kind, part.kind.personal,
                      tables[f.ref] if f.ref else None))
-    for row in table.rows.values():
+    rows = table.rows.values() if ids is None else (
+        table.rows[i] for i in ids if i in table.rows)
+    for row in rows:
         values = dict(zip(table.names, row, strict=True))
         cells = []
         for name, path, kind_, personal, target in plan:
@@ -243,8 +247,8 @@ def kinds_of(kinds: Iterable[str] | None) -> list[str]:
 
 
 @uses_ledger
-def _write_export(ledger: Ledger, path: Path, kinds: list[str], full_numbers: bool
-                  ) -> dict[str, int]:
+def _write_export(ledger: Ledger, path: Path, kinds: list[str], full_numbers: bool,
+                  ids: Sequence[Any] | None = None) -> dict[str, int]:
     tables = Tables()
     counts = {}
     with atomic_output(path) as part:
@@ -252,7 +256,7 @@ def _write_export(ledger: Ledger, path: Path, kinds: list[str], full_numbers: bo
         styles = _Styles(book)
         lists = _lists(book, ledger)
         for kind in kinds:
-            rows = export_rows(tables, kind, full_numbers)
+            rows = export_rows(tables, kind, full_numbers, ids)
             out = _SheetOut(book, styles, FORMATS[kind], lists, list_rows=0)
             first = [r for _, r in zip(range(WIDTH_SAMPLE), rows, strict=False)]
             out.fit_width(first)
@@ -287,6 +291,48 @@ def export_workbook(ledger: Ledger, path: str | Path, kinds: Iterable[str] | Non
         counts = _write_export(ledger, path, chosen, True)
         op.created(EXPORT_KIND, path.name, {"file": str(path), "records": sum(counts.values())})
     return counts, op.changes
+
+
+@uses_ledger
+def export_list(ledger: Ledger, path: str | Path, source: Any, search: str = "",
+                sort: int | None = None, descending: bool = False, title: str = "") -> int:
+    """One list as it is shown, with its filters, search and sort, to an .xlsx file; returns
+    the rows written. The rows are the list's own query (`source` is a core list: its `page`);
+    a list of records of one kind (`source.record_kind`) is written in the import's format with
+    numbers masked, as `export_workbook` writes it; any other list (the quota list) as its
+    columns, headed and formatted alike."""
+    path = check_output(Path(path), (".xlsx",))
+    total = source.count(search)
+    rows = source.page(search, sort, descending, 0, total) if total else []
+    if len(rows) > MAX_ROWS:
+        raise RefusedError(f"列表有 {len(rows)} 条，超过 Excel 工作表的 {MAX_ROWS} 行上限，"
+                           "请先搜索缩小范围")
+    kind = getattr(source, "record_kind", None)
+    if kind in FORMATS:
+        return _write_export(ledger, path, [kind], False,
+                             [row[0] for row in rows])[kind]
+    with atomic_output(path) as part:
+        book = _new_book(part)
+        styles = _Styles(book)
+        sheet = book.add_worksheet(_sheet_name(title or "列表"))
+        headings = [label for _, label in source.columns]
+        widths = [max(_width(h) + 2, 8) for h in headings]
+        for row in rows[:WIDTH_SAMPLE]:
+            for col, value in enumerate(row[1:]):
+                if value is not None:
+                    widths[col] = max(widths[col], _width(str(value)) + 2)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, min(width, MAX_WIDTH))
+        sheet.set_row(0, 30)
+        for col, heading in enumerate(headings):
+            sheet.write_string(0, col, heading, styles.header)
+        sheet.freeze_panes(1, 0)
+        for r, row in enumerate(rows, 1):
+            for col, value in enumerate(row[1:]):
+                _write(sheet, r, col, value, styles)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
+        book.close()
+    return len(rows)
 
 
 # --- template -----------------------------------------------------------------------------------

@@ -15,7 +15,13 @@ from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.operations.base import Operation, operation
-from pairing_desktop.core.records import as_uuid, fetch_row, referrers, spec_of, validate
+from pairing_desktop.core.records import (
+    as_uuid,
+    delete_refusal,
+    fetch_row,
+    spec_of,
+    validate,
+)
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import utcnow
 
@@ -87,10 +93,9 @@ def tombstone(op: Operation, spec: EntitySpec, record_id: uuid.UUID) -> None:
     m = spec.model
     before = stored(spec, record_id)
     op.deleted(spec.key, record_id, before)
-    refs = referrers(op.ledger, m, record_id)
-    if refs:
-        what = "、".join(text for text, _ in refs)
-        raise RefusedError(f"不能删除此{spec.label}：仍有{what}引用它。请先处理这些记录。")
+    refusal = delete_refusal(op.ledger, spec, record_id)
+    if refusal:
+        raise RefusedError(refusal)
     now = utcnow()
     m.update({m.deleted_at: now, m.updated_at: now}).where(m.id == record_id).execute()
 

@@ -76,6 +76,8 @@ class UnassignedHouseholds:
     village name is matched among the villages first, and a search sorts its matches instead of
     walking the name index (see bench/bench_ledger.py)."""
 
+    record_kind = "household"  # the rows are households: a list export writes them so
+
     columns: ClassVar[list[tuple[str, str]]] = [
         ("head_name", "户主"), ("village", "所在村"), ("group_name", "村民组"), ("kind", "类型")]
 

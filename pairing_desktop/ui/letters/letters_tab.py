@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -131,7 +131,10 @@ class LettersTab(Tab):
         self.township = TownshipFilter(host, self.tr("全部乡镇"), self)
         self.overdue = QCheckBox(self.tr("只看打印超过30天未签订"), self)
         self._fill_choices(year or dt.date.today().year)
-        self.list = ListPanel(host, self._source, LETTER_KINDS, self.tr("责任书"), self)
+        self.list = ListPanel(host, self._source, LETTER_KINDS, self.tr("责任书"), self,
+                              empty=self.tr("还没有责任书。点“批量生成…”为结对生成本年度的目标"
+                                            "责任书、干部帮扶责任书或联系卡；生成后在这里预览、"
+                                            "打印，签订后登记并附上签订件。"))
         filters = QHBoxLayout()
         for widget in (self.kind, self.status, self.year, self.township):
             filters.addWidget(widget)
@@ -139,6 +142,7 @@ class LettersTab(Tab):
         filters.addWidget(self.overdue)
         filters.addStretch(1)
         self.overdue.toggled.connect(lambda _on: self.apply_filters())
+        self._start_with_letters()
         buttons = QHBoxLayout()
         self.batch_button = self._button(buttons, self.tr("批量生成…"), self.open_batch)
         self.preview_button = self._button(buttons, self.tr("预览 / 打印…"), self.preview)
@@ -147,6 +151,12 @@ class LettersTab(Tab):
         self.scan_button = self._button(buttons, self.tr("查看签订件"), self.view_scan)
         buttons.addStretch(1)
         self.verify_button = self._button(buttons, self.tr("核验验证码…"), self.verify_code)
+        # what needs a letter is enabled once one is picked (the first is, when shown)
+        self.per_letter = (self.preview_button, self.printed_button, self.signed_button,
+                           self.scan_button)
+        self.list.current_changed.connect(lambda _id: self._update_buttons())
+        self.list.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self.font_choice = QComboBox(self)
         for key, label in FONT_CHOICES.items():
             self.font_choice.addItem(self.tr(label), key)
@@ -231,6 +241,25 @@ class LettersTab(Tab):
         if FONT_KEY in changes.ids("setting"):  # the font choice, or an undo of it
             self._show_font()
             self.refresh_fonts()
+
+    def _start_with_letters(self) -> None:
+        """Open on letters: this year's, or every year's when none was printed this year."""
+        if self.list.model.total == 0 and LetterList(
+                self.host.ledger, {**self.filters(), "year": 0}).count():
+            self.year.setCurrentIndex(self.year.findData(0))  # (re-reads the list)
+
+    def _update_buttons(self) -> None:
+        chosen = self.list.current_id() is not None
+        for button in self.per_letter:
+            button.setEnabled(chosen)
+            button.setToolTip("" if chosen else self.tr("先在列表中选择一份责任书"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with a letter picked (the first), so that 预览 / 打印 has one to show."""
+        super().showEvent(event)
+        if self.list.current_id() is None and self.list.model.rowCount():
+            self.list.select_id(self.list.model.id_at(0))
+            self._update_buttons()
 
     def current(self) -> Letter | None:
         return find(self.host.ledger, self.list.current_id())

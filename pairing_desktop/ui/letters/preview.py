@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.files import atomic_output
+from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import BatchResult, letter_pdf, safe_filename
 from pairing_desktop.core.letters.lifecycle import find, mark_printed
 from pairing_desktop.core.validation import cn_date
@@ -298,10 +300,30 @@ class PreviewDialog(QDialog):
             LetterAsk.inform(self, self.tr("打印"), str(exc))
         self.printed.emit(count)
 
+    def suggested_name(self) -> str:
+        """A name a clerk finds again in a folder: year, kind and party of the letter, as the
+        batch names its files (2026年结对帮扶目标责任书_县财政局、新寨村.pdf); a batch keeps the
+        name of its file."""
+        letter = find(self.host.ledger, self.letter_ids[0]) if len(self.letter_ids) == 1 \
+            else None
+        if letter is None:
+            return self.pdf.name
+        return safe_filename(f"{letter.year}年{KINDS.get(letter.kind, letter.title)}_"
+                             f"{letter.party}") + ".pdf"
+
     def save_as(self) -> str:
-        path = LetterAsk.save_pdf_path(self, self.pdf.name)
-        if path:
-            shutil.copyfile(self.pdf, path)
+        """另存为 PDF, in the ledger's folder by default; says where it went."""
+        suggested = self.host.ledger.path.parent / self.suggested_name()
+        path = LetterAsk.save_pdf_path(self, str(suggested))
+        if not path:
+            return ""
+        try:
+            with atomic_output(Path(path)) as part:
+                shutil.copyfile(self.pdf, part)
+        except (OSError, PairingError) as exc:
+            LetterAsk.inform(self, self.tr("另存为 PDF"), self.tr("未能保存：{0}").format(exc))
+            return ""
+        LetterAsk.inform(self, self.tr("另存为 PDF"), self.tr("已保存到 {0}").format(path))
         return path
 
     def done(self, result: int) -> None:

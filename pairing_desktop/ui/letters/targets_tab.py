@@ -35,7 +35,9 @@ class TargetsTab(PanelTab):
     def __init__(self, host: LedgerHost, parent: QWidget | None = None, year: int | None = None):
         super().__init__(host, parent)
         self.pairings = ListPanel(host, partial(records.EntityList, entity="uv_pairing"),
-                                  entity_kinds("uv_pairing"), self.tr("单位–村结对"), self)
+                                  entity_kinds("uv_pairing"), self.tr("单位–村结对"), self,
+                                  empty=self.tr("还没有单位–村结对。在“结对”页登记结对后，"
+                                                "在这里为每个结对填写年度目标。"))
         self.year = QSpinBox(self)
         self.year.setRange(1949, 2100)
         self.year.setValue(year or dt.date.today().year)
@@ -44,7 +46,8 @@ class TargetsTab(PanelTab):
         self.copy_button.clicked.connect(lambda _checked=False: self.copy_last_year())
         self.targets = RecordPanel(host, "target", self.tr("年度目标"),
                                    filters={"pairing": None, "year": self.year.value()},
-                                   parent=self, orientation=Qt.Orientation.Vertical)
+                                   parent=self, orientation=Qt.Orientation.Vertical,
+                                   form_columns=2)
         self.pairings.can_leave = self.targets.maybe_leave
         self.pairings.current_changed.connect(lambda _id: self._show())
         self.year.valueChanged.connect(self._year_changed)
@@ -67,6 +70,8 @@ class TargetsTab(PanelTab):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([380, 980])
         splitter.setChildrenCollapsible(False)
+        self._splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -78,6 +83,11 @@ class TargetsTab(PanelTab):
     def showEvent(self, event: QShowEvent) -> None:
         """Open on the first pairing, so the clerk sees targets, not an empty disabled form."""
         super().showEvent(event)
+        if not self._sized:  # the pairings' columns whole (unit, village, township, status)
+            self._sized = True
+            total = sum(self._splitter.sizes())
+            left = min(self.pairings.columns_width(), total // 2)
+            self._splitter.setSizes([left, total - left])
         first = self.pairings.model.id_at(0)
         if self.pairing_id() is None and first is not None:
             self.pairings.select_id(first)

@@ -4,8 +4,8 @@ The form is the RecordForm of the activity spec: the date starts at today, the p
 picked by typing part of the unit's or village's name, the type from the county's list; then the
 spec's shape shows only the numbers and texts that type carries, and a pairing or (a household
 visit) a cadre and a household. Ctrl+Enter saves and starts the next record with the same
-pairing and type. Every check is the core's (the save operation); the form only shows its
-messages.
+pairing, type and date; Esc reverts the form. Every check is the core's (the save operation);
+the form only shows its messages.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ from pairing_desktop.ui.record_form import MoneyEditor, RecordForm, RefEditor, R
 from pairing_desktop.ui.record_panel import ListPanel
 from pairing_desktop.ui.tabs.base import SETTINGS_MENU, Tab
 
+LIST_SPARE = 60  # room for the 内容 column beyond its heading
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("activities", text)
@@ -53,6 +55,7 @@ class ActivityForm(RecordForm):
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(host, ACTIVITY, parent)
+        self._started: dict[str, Any] = {}  # the values a new record began with (Esc)
         self.setObjectName("activity_form")
         self.pairing.lineEdit().setPlaceholderText(tr("输入单位或村名的几个字"))
         self.date.setPlaceholderText(tr("如 2026-3-5"))
@@ -105,14 +108,24 @@ class ActivityForm(RecordForm):
     # --- records ---------------------------------------------------------------------------
 
     def load_new(self, fixed: dict[str, Any] | None = None) -> None:
-        values = {"date": dt.date.today(), **(fixed or {})}
+        values = {**(fixed or {})}
+        if values.get("date") is None:
+            values["date"] = dt.date.today()
         if values.get("type") is None:
             values["type"] = self.kind.first()
+        self._started = values
         super().load_new(values)
 
-    def start_new(self, kind: Any = None, pairing: Any = None) -> None:
-        """A blank record dated today, keeping the type and pairing given."""
-        self.load_new({"type": kind, "pairing": pairing})
+    def start_new(self, kind: Any = None, pairing: Any = None, date: Any = None) -> None:
+        """A blank record keeping the type and pairing given, dated `date` (default today)."""
+        self.load_new({"type": kind, "pairing": pairing, "date": date})
+
+    def revert(self) -> None:
+        """Esc: the record as stored, or the new record as it was started."""
+        if self.record_id is not None:
+            self.show_record(self.record_id)
+        else:
+            self.load_new(self._started)
 
     def show_record(self, record_id: Any) -> None:
         self.load(record_id, records.load(self.host.ledger, "activity", record_id))
@@ -139,7 +152,9 @@ class ActivitiesTab(Tab):
         super().__init__(host, parent)
         self.form = ActivityForm(host, self)
         self.list = ListPanel(host, ActivityList, entity_kinds("activity"),
-                              tr("已登记的帮扶活动"), self)
+                              tr("已登记的帮扶活动"), self,
+                              empty=tr("还没有登记帮扶活动。在左边填写日期、活动类型和结对，"
+                                       "按 Ctrl+Enter 保存并登记下一条；也可用 文件 → 导入。"))
         self.list.setObjectName("activity_list")
         self.list.can_leave = self.maybe_leave
         self.list.current_changed.connect(self._show)
@@ -163,6 +178,7 @@ class ActivitiesTab(Tab):
                        QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter))
         self._shortcut(tr("保存"), self.save, QKeySequence(QKeySequence.StandardKey.Save))
         self._shortcut(tr("新登记"), self.new, QKeySequence(QKeySequence.StandardKey.New))
+        self._shortcut(tr("撤销修改"), self.revert, QKeySequence(Qt.Key.Key_Escape))
 
         buttons = QHBoxLayout()
         for button in (self.save_next, self.save_button, self.new_button, self.delete_button):
@@ -178,6 +194,8 @@ class ActivitiesTab(Tab):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.form.messages)  # never between the fields
+        self.form.focused_error.connect(lambda editor: scroll.ensureWidgetVisible(editor))
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         splitter = QSplitter(self)
@@ -186,6 +204,8 @@ class ActivitiesTab(Tab):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 720])
+        self._splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.form.load_new()
@@ -222,6 +242,7 @@ class ActivitiesTab(Tab):
     def save(self) -> bool:
         saved = self.form.save()
         if saved is None:
+            self.status.clear()  # "已保存" beside a new error would say the wrong thing
             return False
         self.list.select_id(saved)
         self.status.setText(tr("已保存。"))
@@ -229,12 +250,14 @@ class ActivitiesTab(Tab):
         return True
 
     def save_and_next(self) -> bool:
-        """Save, then a new record keeping the pairing and kind; focus back on the date."""
+        """Save, then a new record keeping the pairing, kind and date (a clerk enters a stack
+        of paper records of one day); focus back on the date."""
         kind, pairing = self.form.current_kind(), self.form.pairing.value()
         if not self.save():
             return False
+        date = records.load(self.host.ledger, "activity", self.form.record_id)["date"]
         self.list.clear_selection()
-        self.form.start_new(kind, pairing)
+        self.form.start_new(kind, pairing, date)
         self.status.setText(tr("已保存，请登记下一条。"))
         self._update_buttons()
         self.form.date.setFocus()
@@ -251,6 +274,11 @@ class ActivitiesTab(Tab):
         self.form.date.setFocus()
         self.form.date.selectAll()
         return True
+
+    def revert(self) -> None:
+        """Esc: throw away the edits in the form."""
+        self.form.revert()
+        self.status.clear()
 
     def delete(self) -> bool:
         if self.form.record_id is None:
@@ -314,6 +342,12 @@ class ActivitiesTab(Tab):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:  # the list's columns whole (its numbers), the form the rest
+            self._sized = True
+            total = sum(self._splitter.sizes())
+            form = max(total - self.list.columns_width() - LIST_SPARE,
+                       self._splitter.widget(0).minimumSizeHint().width())
+            self._splitter.setSizes([form, total - form])
         if self.form.record_id is None and not self.form.dirty:
             self.form.date.setFocus()
             self.form.date.selectAll()  # typing replaces today's date

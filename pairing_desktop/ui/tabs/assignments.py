@@ -31,6 +31,7 @@ from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import RefEditor
 from pairing_desktop.ui.record_panel import ListPanel, RecordPanel
+from pairing_desktop.ui.style import FOCUS_STYLE
 from pairing_desktop.ui.tabs.base import SETTINGS_MENU, PanelTab
 
 # What the quota list shows: each cadre, their unit and rank (its quota), the households held.
@@ -96,12 +97,22 @@ class RankDialog(QDialog):
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("职级帮扶定额"))
-        self.panel = RecordPanel(host, "rank", self.tr("职级与帮扶户数定额"), parent=self)
+        self.setStyleSheet(FOCUS_STYLE)
+        # Esc closes the dialog (asking about unsaved edits); 撤销修改 stays a button
+        self.panel = RecordPanel(host, "rank", self.tr("职级与帮扶户数定额"), parent=self,
+                                 revert_key="")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("关闭"))
+        self.close_button.setObjectName("close")
+        self.close_button.setAutoDefault(False)  # Enter in a field saves the rank, not closes
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。"),
                                 self))
         layout.addWidget(self.panel, 1)
-        self.resize(760, 420)
+        layout.addWidget(buttons)
+        self.resize(760, 440)
 
     def reject(self) -> None:
         if self.panel.maybe_leave():
@@ -124,14 +135,17 @@ class AssignmentsTab(PanelTab):
         self.state.addItems([self.tr("全部"), self.tr(UNDER), self.tr(OVER), self.tr(MET)])
         self.state.currentIndexChanged.connect(self._state_changed)
         self.quota = ListPanel(host, self._quota_source, QUOTA_KINDS, self.tr("干部帮扶定额"),
-                               self)
+                               self, empty=self.tr("还没有干部。在“帮扶单位”页登记干部后，这里列出"
+                                                   "每人按职级应帮扶的户数和现帮扶的户数。"))
         self.quota.bar.insertWidget(1, self.state)
         self.ranks_button = QPushButton(self.tr("职级定额…"), self)
         self.ranks_button.clicked.connect(self.edit_ranks)
         self.quota.bar.addWidget(self.ranks_button)
 
         self.unassigned = ListPanel(host, UnassignedHouseholds, UNASSIGNED_KINDS,
-                                    self.tr("无帮扶干部的贫困户"), self)
+                                    self.tr("无帮扶干部的贫困户"), self,
+                                    empty=self.tr("每户贫困户都有帮扶干部。没有干部帮扶的贫困户"
+                                                  "会列在这里，选中后点“为此户结对…”。"))
         self.assign_button = QPushButton(self.tr("为此户结对…"), self)
         self.assign_button.clicked.connect(self.assign_selected_household)
         self.unassigned.bar.addWidget(self.assign_button)
