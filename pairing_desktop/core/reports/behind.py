@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pairing_desktop.core.activities.types import NUMBER_FIELDS, NUMBER_LABELS
-from pairing_desktop.core.duties.checks import STATUS_LABELS, DutyRow
+from pairing_desktop.core.duties.checks import (
+    EXTRA_LABELS,
+    STATUS_LABELS,
+    UNASSIGNED_SQL,
+    DutyRow,
+)
 from pairing_desktop.core.reports.figures import (
     ACTIVE,
     ALL_VILLAGES,
@@ -27,6 +32,7 @@ from pairing_desktop.core.reports.figures import (
     query_rows,
 )
 from pairing_desktop.core.storage.ledger import Ledger, uses_own_ledger
+from pairing_desktop.core.validation import cn_date
 
 NETWORK_HEADERS = ("名称", "乡镇", "所属或对方", "开始日期")
 VILLAGE_HEADERS = ("乡镇", "村", "贫困类别", "本期结对帮扶")
@@ -167,8 +173,14 @@ def _params(report: Report) -> dict[str, Any]:
 
 
 def duty_behind(report: Report, label: str) -> Behind:
-    """The checked rows of one duty of the summary (its label, as the summary names it)."""
+    """The checked rows of one duty of the summary (its label, as the summary names it); the
+    households without a cadre, which the report counts but does not list, by their query."""
     compliance = report.compliance
+    if label == EXTRA_LABELS["unassigned"] and compliance is not None:
+        tw = report.township_id.hex if report.township_id else None
+        return Behind(f"{label}（{cn_date(compliance.as_of)}）", ("乡镇", "贫困户（村）"),
+                      frozenset({"household", "assignment"}), UNASSIGNED_SQL,
+                      {"asof": compliance.as_of.isoformat(), "tw": tw})
     rows: list[DutyRow] = [] if compliance is None else [
         r for r in (*compliance.pairings, *compliance.cadres, *compliance.targets,
                     *compliance.stationed) if r.duty_label == label]

@@ -154,14 +154,16 @@ def format_amount(value: float, unit: str) -> str:
     return f"{format_number(value)}{unit}"
 
 
-def change_text(now: float, before: float) -> str:
-    """How a figure moved since the same period of last year: “+12（+5.2%）”, “−3”, “持平”."""
+def change_text(now: float, before: float, unit: str) -> str:
+    """How a figure moved since the same period of last year: “+2次（+100.0%）”, “-3户”, “持平”
+    (an ASCII minus: the report's Ming face has no U+2212)."""
     diff = now - before
     if diff == 0:
         return "持平"
-    text = ("+" if diff > 0 else "−") + format_number(abs(diff))
+    sign = "+" if diff > 0 else "-"
+    text = sign + format_amount(abs(diff), unit)
     if before:
-        text += f"（{'+' if diff > 0 else '−'}{abs(diff) / before:.1%}）"
+        text += f"（{sign}{abs(diff) / before:.1%}）"
     return text
 
 

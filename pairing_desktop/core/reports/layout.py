@@ -51,7 +51,7 @@ def comparisons(report: Report) -> list[tuple[str, float, float, str]]:
 
 def comparison_row(label: str, now: float, before: float, unit: str) -> list[str]:
     return [label, format_amount(now, unit), format_amount(before, unit),
-            change_text(now, before)]
+            change_text(now, before, unit)]
 
 
 def problem_rows(compliance: Compliance, limit: int | None = None) -> list[tuple]:
