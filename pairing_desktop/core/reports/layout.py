@@ -16,6 +16,9 @@ from pairing_desktop.core.reports.figures import (
 KIND_HEADERS = ("类型", "次数", "合计", *(NUMBER_LABELS[n] for n in NUMBER_FIELDS))
 VILLAGE_HEADERS = ("贫困类别", "村数", "其中结对帮扶")
 COMPARE_HEADERS = ("项目", "本期", "上年同期", "增减")
+# a kind's row on the report page: its figure beside last year's, then what it adds up
+COMPARED_KIND_HEADERS = ("类型", *COMPARE_HEADERS[1:], "次数",
+                         *(NUMBER_LABELS[n] for n in NUMBER_FIELDS))
 PROBLEM_HEADERS = ("乡镇", "对象", "职责", "期间", "应完成", "已完成", "情况", "逾期起始日")
 CHART_TOWNSHIPS = 40  # more bars than this cannot be read on a page: the busiest are drawn
 
@@ -72,3 +75,10 @@ def chart_townships(report: Report) -> list[tuple]:
         return list(rows)
     busiest = set(sorted(range(len(rows)), key=lambda i: -rows[i][1])[:CHART_TOWNSHIPS])
     return [row for i, row in enumerate(rows) if i in busiest]
+
+
+def compared_kind_row(kind: KindFigure) -> list[str]:
+    """[name, this period, last year, change, records, the sum of each number it carries]."""
+    return [*comparison_row(kind.name, kind.headline_value, kind.previous_value, kind.unit),
+            format_number(kind.records),
+            *(format_number(kind.sums[n]) if n in kind.measures else "" for n in NUMBER_FIELDS)]
