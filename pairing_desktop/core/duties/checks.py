@@ -143,7 +143,7 @@ per_cadre AS (
 SELECT c.id, u.name, c.name, r.name, r.quota, COALESCE(pc.held, 0), COALESCE(pc.visited, 0)
 FROM cadre c JOIN unit u ON u.id = c.unit_id JOIN rank r ON r.id = c.rank_id
 LEFT JOIN per_cadre pc ON pc.cadre_id = c.id
-WHERE c.deleted_at IS NULL AND c.unit_id IN ({PAIRED_UNITS})
+WHERE c.deleted_at IS NULL AND +c.unit_id IN ({PAIRED_UNITS})
   AND (:tw IS NULL OR c.id IN (
   SELECT held.cadre_id FROM held JOIN household h ON h.id = held.household_id
   JOIN village v ON v.id = h.village_id WHERE v.township_id = :tw))

@@ -142,8 +142,10 @@ class DutyRulesDialog(QDialog):
             self.kinds.setCellWidget(r, 1, duty)
             self.kinds.setCellWidget(r, 2, unit)
             self.duty_of[kind.type_id], self.unit_of[kind.code] = duty, unit
-        self.kinds.resizeColumnToContents(1)
-        self.kinds.resizeColumnToContents(2)
+        # room for the longest choice and the drop-down arrow (cell widgets are not measured)
+        room = self.fontMetrics().horizontalAdvance
+        self.kinds.setColumnWidth(1, max(map(room, DUTY_LABELS.values())) + 48)
+        self.kinds.setColumnWidth(2, room("报告计量单位") + 24)
 
     def rules(self) -> dict:
         keys = list(PERIODS)
