@@ -238,3 +238,13 @@ def test_workbook_is_formatted_as_the_export(ledger, two_years, tmp_path):
     money = next(r[10] for r in sheet.iter_rows(min_row=2) if r[10].value)
     assert money.number_format == "#,##0.00"
     assert all(book[name].freeze_panes == "A2" for name in book.sheetnames[1:])
+
+
+def test_a_year_before_the_pairings_lists_no_cadre_short(ledger, county, tmp_path):
+    """The pairings began on 2021-03-01: the report of 2020 owes nobody a household."""
+    report = year_report(ledger, 2020)
+    assert report.compliance.cadres == []
+    assert "帮扶户数定额" not in {label for label, *_ in report.duties}
+    text = pdf_text(export_report(ledger, tmp_path / "2020.pdf", 2020))
+    assert "帮扶户数定额" not in text and "张县长" not in text
+    assert "帮扶户数定额" in {label for label, *_ in year_report(ledger, 2021).duties}
