@@ -12,6 +12,7 @@ from pairing_desktop.core.activities import rules as activity_rules
 from pairing_desktop.core.duties.checks import MET, OVER, OVERDUE, PENDING, UNDER, check_duties
 from pairing_desktop.core.duties.settings import load_rules, save_rules
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.operations.undo import undo
 from tests.activity_data import assign, build_county
 from tests.helpers import save
 
@@ -209,6 +210,10 @@ def test_kinds_counting_toward_a_duty_are_a_county_setting(ledger, county):
     with pytest.raises(ValidationError, match="对应职责"):
         save_rules(ledger, {}, duties={type_id(ledger, "symposium"): "party"})
     assert dict(duty_kinds(kind_settings(ledger))) == lines
+    undo(ledger)  # one operation in the history: undone at once
+    assert dict(duty_kinds(kind_settings(ledger)))["实用技术培训"] == ["实用技术培训"]
+    assert {r.status for r in rows(check_duties(ledger, 2028, on), "红岩村", "training")} == {
+        OVERDUE}
 
 
 def test_no_cadre_owes_households_before_their_unit_is_paired(ledger, county):

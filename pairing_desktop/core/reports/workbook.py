@@ -161,9 +161,9 @@ def write_workbook(ledger: Ledger, report: Report, path: str | Path) -> Path:
     """The figures, then the lists behind them, read from the ledger as the file is written."""
     path = Path(path)
     book = _new_book(path)
+    # the author is the file's creator property: which version of the program made it
     book.set_properties({"title": f"{report.title}结对帮扶工作统计（{report.period_text}）",
-                         "author": "pairing_desktop",
-                         "comments": f"pairing-desktop {pairing_desktop.__version__}"})
+                         "author": f"pairing-desktop {pairing_desktop.__version__}"})
     formats = _Formats(book)
     figures = book.add_worksheet(FIGURES_SHEET)  # first, though written last
     tw = report.township_id.hex if report.township_id else None
