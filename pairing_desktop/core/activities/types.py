@@ -12,6 +12,7 @@ import json
 from typing import NamedTuple
 
 from pairing_desktop.core.fields import Choice, MultiChoice
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import ActivityType, Setting
 
 # What an activity record can carry, as (field, label) pairs: the activity type's settings
@@ -131,8 +132,9 @@ def unit_of(code: str, headline: str | None, units: dict[str, str]) -> str:
     return units.get(code) or DEFAULT_UNITS.get(code) or HEADLINE_UNITS[headline]
 
 
-def load_units() -> dict[str, str]:
-    """The county's counter words by type code (on the bound ledger); empty: the defaults."""
+@uses_ledger
+def load_units(ledger: Ledger) -> dict[str, str]:
+    """The county's counter words by type code, as set; empty: the defaults."""
     row = Setting.get_or_none(Setting.key == UNITS_KEY)
     return json.loads(row.value) if row is not None else {}
 

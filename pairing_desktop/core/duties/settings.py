@@ -73,7 +73,7 @@ class KindSetting(NamedTuple):
 @uses_ledger
 def kind_settings(ledger: Ledger) -> list[KindSetting]:
     """Every live kind with its duty and unit, in the report's order."""
-    units = load_units()
+    units = load_units(ledger)
     rows = []
     for t in (ActivityType.live()
               .order_by(ActivityType.is_outcome, ActivityType.sort_order, ActivityType.name)):
@@ -101,7 +101,7 @@ def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]],
     for type_id, duty in (duties or {}).items():
         if duty is not None and duty not in DUTIES:
             errors[f"duty_{type_id}"] = f"对应职责：“{duty}”不是可计入的职责"
-    stored_units = load_units_of(ledger)
+    stored_units = load_units(ledger)
     for code, unit in (units or {}).items():
         if unit not in UNITS:
             errors[f"unit_{code}"] = f"计量单位：应为 {'、'.join(UNITS)} 之一"
@@ -115,11 +115,6 @@ def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]],
         for type_id, duty in (duties or {}).items():
             write(op, ENTITIES["activity_type"], uuid.UUID(str(type_id)), {"duty": duty})
     return op.changes
-
-
-@uses_ledger
-def load_units_of(ledger: Ledger) -> dict[str, str]:
-    return load_units()
 
 
 def _checked_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> dict[str, dict]:

@@ -336,7 +336,7 @@ def build_report(ledger: Ledger, date_from: dt.date, date_to: dt.date, township_
     earlier: dict[int, dict[str, list[float]]] = {}
     for type_id, back, count, *numbers in query_rows(EARLIER_SQL, _earlier_params(report, tw)):
         _add(earlier.setdefault(back, {}).setdefault(type_id, [0] * width), count, numbers)
-    units = load_units()
+    units = load_units(ledger)
     for type_id, code, name, is_outcome, measures, required, live in kinds:
         total, before = sums.get(type_id), earlier.get(1, {}).get(type_id)
         if total is None and before is None and not live:

@@ -76,16 +76,6 @@ class _Formats:
         return self.styles.money if heading in MONEY_HEADINGS else self.amount
 
 
-def _cell_value(value: Any) -> Any:
-    """Dates stored as text become dates; everything else as it is."""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
 class _ListSheet:
     """A list sheet formatted as the export's: header, widths from a sample, frozen header,
     autofilter; rows written in one pass (constant memory)."""
@@ -95,6 +85,8 @@ class _ListSheet:
         self.sheet = book.add_worksheet(name)
         self.formats = formats
         self.headers = list(headers)
+        # columns of dates read as text (日期, 开始日期, 逾期起始日): written as dates
+        self.dates = {c for c, h in enumerate(self.headers) if h.endswith(("日期", "起始日"))}
         self.rows = 0
 
     def write(self, rows: Sequence[Sequence[Any]]) -> None:
@@ -116,7 +108,8 @@ class _ListSheet:
         for row in rows:
             self.rows += 1
             for c, value in enumerate(row):
-                value = _cell_value(value)
+                if c in self.dates and isinstance(value, str):
+                    value = dt.date.fromisoformat(value)
                 fmt = None
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     fmt = self.formats.number(self.headers[c])
