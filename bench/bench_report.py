@@ -66,9 +66,16 @@ def duty_queries(ledger: Ledger, year: int, as_of: dt.date, parts: tuple[str, ..
 
 def report_queries(ledger: Ledger, year: int,
                    township: str | None = None) -> list[tuple[str, dict]]:
+    """The identical SQL build_report runs: this year's figures, the same of the year before
+    (network and villages), the four earlier years' kinds in one pass, and the duty checks."""
     params = {"d0": f"{year}-01-01", "d1": f"{year}-12-31", "tw": township}
-    return [(figures.NETWORK_SQL, params), (figures.KINDS_SQL, {}),
-            (figures.KIND_MONTH_SQL, params), (figures.TOWNSHIP_SQL, params),
+    last = {"d0": f"{year - 1}-01-01", "d1": f"{year - 1}-12-31", "tw": township}
+    earlier = {"tw": township, **{f"b{i}s": f"{year - i}-01-01" for i in range(1, 5)},
+               **{f"b{i}e": f"{year - i}-12-31" for i in range(1, 5)}}
+    return [(figures.NETWORK_SQL, params), (figures.NETWORK_SQL, last),
+            (figures.VILLAGES_SQL, params), (figures.VILLAGES_SQL, last),
+            (figures.KINDS_SQL, {}), (figures.KIND_MONTH_SQL, params),
+            (figures.EARLIER_SQL, earlier), (figures.TOWNSHIP_SQL, params),
             *duty_queries(ledger, year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS,
                           township)]
 

@@ -249,7 +249,7 @@ KIND_LABELS = {"letter": "责任书", "setting": "设置", "operator": "操作�
                "export": "导出"}
 SETTING_LABELS = {"auto_login": "自动登录", "profile": "县名和使用单位",
                   "duty_rules": "帮扶职责规则", "letters.font": "责任书字体",
-                  "demo_county": "演示县数据"}
+                  "demo_county": "演示县数据", "activity_units": "活动计量单位"}
 FIELD_LABELS = {"name": "用户名", "full_name": "姓名", "role": "角色", "township": "所属乡镇",
                 "disabled": "停用", "password": "密码", "value": "设置值", "status": "状态",
                 "printed_at": "打印时间", "printed_by": "打印人", "signed_on": "签订日期",

@@ -12,6 +12,7 @@ from pairing_desktop.core.activities import rules as activity_rules
 from pairing_desktop.core.duties.checks import MET, OVER, OVERDUE, PENDING, UNDER, check_duties
 from pairing_desktop.core.duties.settings import load_rules, save_rules
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.operations.undo import undo
 from tests.activity_data import assign, build_county
 from tests.helpers import save
 
@@ -181,3 +182,53 @@ def test_outcome_is_not_an_activity_but_any_other_kind_is(ledger, county):
     result = check_duties(ledger, 2028, D(2028, 12, 31))
     assert by_period(result, "红岩村", "activity")["2028年"].status == PENDING
     assert by_period(result, "青山村", "activity")["2028年"].status == MET
+
+
+def test_kinds_counting_toward_a_duty_are_a_county_setting(ledger, county):
+    """A year recorded with 培训新型农民 and 解决基础设施建设困难 leaves training and projects
+    overdue until the county counts those kinds toward them; then the same records meet them."""
+    from pairing_desktop.core.duties.settings import duty_kinds, kind_settings
+    from tests.activity_data import type_id
+
+    county.add("new_farmers", "红岩村", D(2028, 3, 1), people=60)
+    county.add("infrastructure", "红岩村", D(2028, 9, 1), items=2)
+    county.add("new_farmers", "红岩村", D(2028, 10, 1), people=35)
+    on = D(2029, 1, 1)
+    before = check_duties(ledger, 2028, on)
+    assert {r.status for r in rows(before, "红岩村", "training")} == {OVERDUE}
+    assert {r.status for r in rows(before, "红岩村", "project")} == {OVERDUE}
+    save_rules(ledger, {}, duties={type_id(ledger, "new_farmers"): "training",
+                                   type_id(ledger, "infrastructure"): "project"})
+    after = check_duties(ledger, 2028, on)
+    assert {(r.period, r.status, r.done) for r in rows(after, "红岩村", "training")} == {
+        ("2028年上半年", MET, 1), ("2028年下半年", MET, 1)}
+    assert [(r.status, r.done) for r in rows(after, "红岩村", "project")] == [(MET, 1)]
+    assert {r.status for r in rows(after, "青山村", "training")} == {OVERDUE}  # no records
+    lines = dict(duty_kinds(kind_settings(ledger)))
+    assert lines["实用技术培训"] == ["实用技术培训", "培训新型农民"]
+    assert lines["办实事"] == ["办实事", "解决基础设施建设困难"]
+    with pytest.raises(ValidationError, match="对应职责"):
+        save_rules(ledger, {}, duties={type_id(ledger, "symposium"): "party"})
+    assert dict(duty_kinds(kind_settings(ledger))) == lines
+    undo(ledger)  # one operation in the history: undone at once
+    assert dict(duty_kinds(kind_settings(ledger)))["实用技术培训"] == ["实用技术培训"]
+    assert {r.status for r in rows(check_duties(ledger, 2028, on), "红岩村", "training")} == {
+        OVERDUE}
+
+
+def test_no_cadre_owes_households_before_their_unit_is_paired(ledger, county):
+    """The pairings began on 2027-06-01: the check of 2026 lists no cadre at all, and 2027's
+    lists every cadre of a paired unit."""
+    before = check_duties(ledger, 2026, D(2027, 1, 1))
+    assert before.cadres == []
+    assert before.summary().get(("quota", UNDER), 0) == 0
+    during = check_duties(ledger, 2027, D(2028, 1, 1))
+    assert {r.subject for r in during.cadres if r.duty == "quota"} == {
+        "张县长（县级）", "李科长（科局级）", "王股长（股级）", "赵干事（一般干部）"}
+    ended = D(2027, 12, 31)
+    for village in ("红岩村", "白水村"):  # 县农业局's pairings end with 2027
+        save(ledger, "uv_pairing", county.pairings[village], {"ended_on": ended,
+                                                               "status": "已脱钩"})
+    later = check_duties(ledger, 2028, D(2028, 6, 1))
+    assert {r.subject for r in later.cadres if r.duty == "quota"} == {
+        "王股长（股级）", "赵干事（一般干部）"}

@@ -168,3 +168,74 @@ def test_tabs_and_settings_in_the_main_window(qtbot, ledger, settings):
     opened = [w for w in window.findChildren(QWidget) if isinstance(w, ActivityTypesDialog)]
     assert len(opened) == 1 and opened[0].isVisible()
     opened[0].close()
+
+
+def test_the_county_maps_kinds_to_duties_on_the_rules_page(qtbot, host):
+    """A year recorded as 培训新型农民 leaves training red until 设置 → 帮扶职责规则 counts that
+    kind toward 实用技术培训; the report then prints the mapping and the new counter word."""
+    from pairing_desktop.core.reports.export import year_report
+
+    c = build_county(host.ledger, started=D(2024, 6, 1))
+    c.add("new_farmers", "红岩村", D(2025, 3, 10), people=60)
+    c.add("new_farmers", "红岩村", D(2025, 8, 10), people=40)
+    dashboard = OverviewTab(host, today=lambda: D(2026, 3, 1))
+    qtbot.addWidget(dashboard)
+    dashboard.year.setValue(2025)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.show()
+    assert dashboard.cell_colour("县农业局 — 红岩村", "training") == COLOURS["overdue"]
+    dialog = DutyRulesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kinds = dialog.findChild(QTableView, "kinds")
+    names = [kinds.model().index(r, 0).data() for r in range(kinds.model().rowCount())]
+    assert names[:3] == ["调研", "实用技术培训", "办实事"] and "培训新型农民" in names
+    duty = dialog.findChild(QComboBox, "duty_new_farmers")
+    assert duty.currentText() == "不计入"
+    assert dialog.findChild(QComboBox, "duty_training").currentText() == "实用技术培训"
+    assert dialog.findChild(QComboBox, "unit_new_farmers").currentText() == "人次"
+    duty.setCurrentText("实用技术培训")
+    dialog.findChild(QComboBox, "unit_party_training").setCurrentText("人次")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        assert dialog.save()
+    assert dashboard.cell_colour("县农业局 — 红岩村", "training") == COLOURS["met"]
+    assert dashboard.cell_colour("县教育局 — 青山村", "training") == COLOURS["overdue"]
+    assert type_named(host.ledger, "培训新型农民").duty == "training"
+    report = year_report(host.ledger, 2025)
+    assert ("实用技术培训", ["实用技术培训", "培训新型农民"]) in report.duty_kinds
+    assert next(k.unit for k in report.kinds if k.code == "party_training") == "人次"
+    again = DutyRulesDialog(host)  # opened again, it shows what was saved
+    qtbot.addWidget(again)
+    assert again.findChild(QComboBox, "duty_new_farmers").currentText() == "实用技术培训"
+    assert again.changed_kinds() == ({}, {})
+
+
+@pytest.mark.parametrize("which", ["rules", "types"])
+def test_settings_dialogs_close_by_button_and_by_esc(qtbot, host, which):
+    for closing in ("button", "esc"):
+        dialog = DutyRulesDialog(host) if which == "rules" else ActivityTypesDialog(host)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        button = dialog.findChild(QAbstractButton, "close")
+        assert button.text() == "关闭" and button.isVisible()
+        if closing == "button":
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        else:
+            target = dialog.panel.list.view if which == "types" else dialog
+            target.setFocus()
+            qtbot.keyClick(target, Qt.Key.Key_Escape)
+        assert not dialog.isVisible(), closing
+
+
+def test_esc_in_the_types_dialog_first_reverts_an_edit(qtbot, host, types_dialog):
+    panel = types_dialog.panel
+    panel.list.select_id(type_named(host.ledger, "调研").id)
+    panel.show_record(panel.list.current_id())
+    type_field(qtbot, panel, "name", "调研走访")
+    assert panel.form.dirty
+    qtbot.keyClick(panel.list.view, Qt.Key.Key_Escape)
+    assert types_dialog.isVisible() and not panel.form.dirty
+    assert panel.form.values()["name"] == "调研"
+    qtbot.keyClick(panel.list.view, Qt.Key.Key_Escape)
+    assert not types_dialog.isVisible()

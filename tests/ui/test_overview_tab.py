@@ -162,3 +162,21 @@ def test_a_change_it_does_not_depend_on_does_not_check_again(qtbot, host, dashbo
             "type": type_id(host.ledger, "research"), "date": D(2025, 11, 1),
             "pairing": county.pairings["青山村"]})
     assert started == [1]
+
+
+@pytest.mark.parametrize("closing", ["button", "esc", "esc in the search"])
+def test_the_records_window_closes_by_button_and_by_esc(qtbot, dashboard, closing):
+    from PySide6.QtCore import Qt
+
+    dialog = dashboard.open_cell(dashboard.pairing_item("县农业局 — 红岩村"), 2)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.close_button.text() == "关闭"
+    if closing == "button":
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    else:
+        target = dialog.list.search if closing == "esc in the search" else dialog.list.view
+        target.setFocus()
+        qtbot.keyClick(target, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dashboard.dialogs == []

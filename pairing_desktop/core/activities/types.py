@@ -8,10 +8,12 @@ from the figures of the Qianxi report (DOMAIN.md).
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 from pairing_desktop.core.fields import Choice, MultiChoice
-from pairing_desktop.core.storage.models import ActivityType
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.models import ActivityType, Setting
 
 # What an activity record can carry, as (field, label) pairs: the activity type's settings
 # store the field names and the program shows the labels.
@@ -26,6 +28,13 @@ TEXT_LABELS = dict(TEXTS)
 DUTY_LABELS = {"research": "调研", "training": "实用技术培训", "project": "办实事",
                "visit": "走访贫困户", "activity": "到村开展活动"}
 DUTIES = ("research", "training", "project", "visit")  # the duties a type can fulfil
+# The counter word of the figure a type adds to the report (人次: one person trained twice counts
+# two). A county setting (UNITS_KEY, code -> unit) over DEFAULT_UNITS; a type the county adds
+# takes the word of the number it names first (HEADLINE_UNITS), 次 when it names none.
+UNITS = ("人", "人次", "户", "亩", "元", "项", "次")
+UNITS_KEY = "activity_units"
+HEADLINE_UNITS = {"participants": "人次", "people": "人", "households": "户",
+                  "money_yuan": "元", "area_mu": "亩", "items": "项", None: "次"}
 PAIRING, HOUSEHOLD = "pairing", "household"
 SCOPES = ((PAIRING, "结对"), (HOUSEHOLD, "贫困户"))
 
@@ -100,6 +109,34 @@ DEFAULT_TYPES: tuple[TypeSeed, ...] = (
     TypeSeed("income_added", "增加收入", "money_yuan", required="money_yuan",
              is_outcome=True),
 )
+
+
+# the seed report's own words: 培训新型农民2462人次, 培训党员1237名 (人), 解决困难55个 (项)
+DEFAULT_UNITS = {
+    "research": "次", "training": "人次", "project": "项", "household_visit": "次",
+    "unit_meeting": "次", "party_meeting": "次", "party_training": "人", "sanchuang": "次",
+    "capable_farmers": "人", "premises_money": "元", "rules_systems": "项",
+    "infrastructure": "项", "new_farmers": "人次", "symposium": "次", "culture_money": "元",
+    "poor_member_visit": "户", "student_aid": "人", "medical_insurance": "户",
+    "unit_visit": "次", "difficulty": "项", "dev_ideas": "项", "dev_projects": "项",
+    "talents": "人", "member_to_leader": "人", "leader_to_member": "人", "skills_talents": "人",
+    "dev_path": "项", "vegetables": "亩", "fruit_forest": "亩", "livestock_new": "户",
+    "livestock_scale": "户", "out_of_poverty": "户", "labour_transfer": "人",
+    "income_added": "元",
+}
+
+
+def unit_of(code: str, headline: str | None, units: dict[str, str]) -> str:
+    """The counter word of a type's figure: the county's setting, the default, or the word of
+    the number it names."""
+    return units.get(code) or DEFAULT_UNITS.get(code) or HEADLINE_UNITS[headline]
+
+
+@uses_ledger
+def load_units(ledger: Ledger) -> dict[str, str]:
+    """The county's counter words by type code, as set; empty: the defaults."""
+    row = Setting.get_or_none(Setting.key == UNITS_KEY)
+    return json.loads(row.value) if row is not None else {}
 
 
 def seed_activity_types() -> int:

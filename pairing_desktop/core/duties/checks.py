@@ -110,6 +110,15 @@ FROM pa LEFT JOIN done ON done.pid = pa.id
 ORDER BY pa.township, pa.unit, pa.village, pa.id
 """
 
+# A cadre owes households only while their unit has a pairing (with a village, or a prefecture
+# unit with a township) in force during the year up to the day: before the programme reached
+# the unit, nobody there is short of a quota.
+PAIRED_UNITS = """
+  SELECT p.unit_id FROM unit_village_pairing p WHERE p.deleted_at IS NULL
+    AND p.started_on <= :asof AND (p.ended_on IS NULL OR p.ended_on >= :y0)
+  UNION SELECT p.unit_id FROM unit_township_pairing p WHERE p.deleted_at IS NULL
+    AND p.started_on <= :asof AND (p.ended_on IS NULL OR p.ended_on >= :y0)"""
+
 # Households held on the day, and home visits by the holder within the year. In a township's
 # check, the cadres are those holding a household there (their quota counts all they hold).
 # per_cadre reads the assignments itself, in the order of an index led by the cadre, so its
@@ -134,7 +143,8 @@ per_cadre AS (
 SELECT c.id, u.name, c.name, r.name, r.quota, COALESCE(pc.held, 0), COALESCE(pc.visited, 0)
 FROM cadre c JOIN unit u ON u.id = c.unit_id JOIN rank r ON r.id = c.rank_id
 LEFT JOIN per_cadre pc ON pc.cadre_id = c.id
-WHERE c.deleted_at IS NULL AND (:tw IS NULL OR c.id IN (
+WHERE c.deleted_at IS NULL AND +c.unit_id IN ({PAIRED_UNITS})
+  AND (:tw IS NULL OR c.id IN (
   SELECT held.cadre_id FROM held JOIN household h ON h.id = held.household_id
   JOIN village v ON v.id = h.village_id WHERE v.township_id = :tw))
 ORDER BY u.name, c.name, c.id

@@ -2,19 +2,39 @@
 
 Stored as JSON under one Setting key; a missing or partial setting falls back to the county rules
 of the Qianxi report (调研每季度1次、培训每半年1次、实事每年1件、每年至少1次活动、每户每年走访1次).
+
+Which kinds of activity count toward a duty is each kind's 对应职责 (`ActivityType.duty`: many
+kinds to one duty), the one place the checks, the dashboard's records and the report read it;
+the duty rules page edits it beside the intervals, with the report's counter word of each kind
+(a Setting, `activities.types.UNITS_KEY`), all saved as one operation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+import uuid
+from typing import Any, NamedTuple
 
+from pairing_desktop.core import auth
+from pairing_desktop.core.activities.types import (
+    DUTIES,
+    DUTY_LABELS,
+    NUMBER_FIELDS,
+    UNITS,
+    UNITS_KEY,
+    load_units,
+    split,
+    unit_of,
+)
 from pairing_desktop.core.changes import Changes
+from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import ValidationError
-from pairing_desktop.core.operations.settings import set_setting
+from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.operations.records import write
+from pairing_desktop.core.operations.settings import put
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
-from pairing_desktop.core.storage.models import Setting
+from pairing_desktop.core.storage.models import ActivityType, Setting
 
 KEY = "duty_rules"
 PERIODS = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
@@ -39,9 +59,65 @@ def load_rules(ledger: Ledger) -> dict[str, dict[str, Any]]:
     return rules
 
 
-def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> Changes:
-    """Check and store changed rules; bad input changes nothing."""
+class KindSetting(NamedTuple):
+    """A kind of activity as the duty rules page shows it."""
 
+    type_id: str  # hex
+    code: str
+    name: str
+    duty: str | None  # the duty it counts toward (DUTIES), None: none
+    unit: str  # the counter word of its figure in the report
+    is_outcome: bool
+
+
+@uses_ledger
+def kind_settings(ledger: Ledger) -> list[KindSetting]:
+    """Every live kind with its duty and unit, in the report's order."""
+    units = load_units(ledger)
+    rows = []
+    for t in (ActivityType.live()
+              .order_by(ActivityType.is_outcome, ActivityType.sort_order, ActivityType.name)):
+        headline = next((n for n in split(t.required) if n in NUMBER_FIELDS), None)
+        rows.append(KindSetting(t.id.hex, t.code, t.name, t.duty,
+                                unit_of(t.code, headline, units), bool(t.is_outcome)))
+    return rows
+
+
+def duty_kinds(kinds: list[KindSetting]) -> list[tuple[str, list[str]]]:
+    """(duty label, names of the kinds that count toward it) for every duty a kind can fulfil:
+    the lines printed under the report's duty table. 到村开展活动 counts every non-outcome."""
+    lines = [(DUTY_LABELS[d], [k.name for k in kinds if k.duty == d]) for d in DUTIES]
+    lines.append((DUTY_LABELS["activity"], ["除“成效”类外的各类活动"]))
+    return lines
+
+
+def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]],
+               duties: dict[str, str | None] | None = None,
+               units: dict[str, str] | None = None) -> Changes:
+    """Check and store the rules, the duty each kind counts toward (type id -> duty or None)
+    and the kinds' counter words (code -> unit), as one operation; bad input changes nothing."""
+    merged = _checked_rules(ledger, rules)
+    errors = {}
+    for type_id, duty in (duties or {}).items():
+        if duty is not None and duty not in DUTIES:
+            errors[f"duty_{type_id}"] = f"对应职责：“{duty}”不是可计入的职责"
+    stored_units = load_units(ledger)
+    for code, unit in (units or {}).items():
+        if unit not in UNITS:
+            errors[f"unit_{code}"] = f"计量单位：应为 {'、'.join(UNITS)} 之一"
+    if errors:
+        raise ValidationError(errors)
+    new_units = {**stored_units, **(units or {})}
+    with operation(ledger, "修改帮扶职责规则", auth.ADMINISTER) as op:
+        put(op, KEY, json.dumps(merged, ensure_ascii=False))
+        if new_units != stored_units:
+            put(op, UNITS_KEY, json.dumps(new_units, ensure_ascii=False, sort_keys=True))
+        for type_id, duty in (duties or {}).items():
+            write(op, ENTITIES["activity_type"], uuid.UUID(str(type_id)), {"duty": duty})
+    return op.changes
+
+
+def _checked_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> dict[str, dict]:
     errors = {}
     merged = load_rules(ledger)
     for duty, rule in rules.items():
@@ -57,7 +133,7 @@ def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> Changes:
             merged[duty] = {"period": period, "count": count}
     if errors:
         raise ValidationError(errors)
-    return set_setting(ledger, KEY, merged, "修改帮扶职责规则")
+    return merged
 
 
 def periods(year: int, period: str) -> list[tuple[str, dt.date, dt.date]]:

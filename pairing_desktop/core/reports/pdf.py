@@ -1,5 +1,6 @@
-"""The county report as a PDF: the figures as tables and sentences, per-township and quarterly
-charts drawn with reportlab.graphics, all in the bundled Ming face (subset-embedded).
+"""The county report as a PDF: the figures as tables and sentences, each beside the same period
+of last year, the five-year, per-township and quarterly charts drawn with reportlab.graphics, all
+in the bundled Ming face (subset-embedded).
 
 The canvas starts in that face too (`initialFontName`), so no non-embedded standard font is ever
 referenced and the file prints the same on any PC.
@@ -28,10 +29,15 @@ from pairing_desktop.core.duties.checks import STATUS_LABELS
 from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.reports.figures import KindFigure, Report, format_number
 from pairing_desktop.core.reports.layout import (
+    COMPARE_HEADERS,
     KIND_HEADERS,
+    VILLAGE_HEADERS,
     chart_townships,
+    comparison_row,
+    comparisons,
     kind_row,
     problem_rows,
+    village_rows,
 )
 
 FONT = "PD-uming-0"  # the letters' name for the same face, so both share one registration
@@ -57,6 +63,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h": ParagraphStyle("h", parent=base, fontSize=13, leading=20, firstLineIndent=0,
                             spaceBefore=10, spaceAfter=4),
         "body": base,
+        "note": ParagraphStyle("note", parent=base, fontSize=9, leading=13, firstLineIndent=0),
     }
 
 
@@ -91,10 +98,10 @@ def _table(rows: list[list], widths: list[float], label_cols: tuple[int, ...] = 
 
 
 def _kinds_table(kinds: list[KindFigure]) -> Table:
-    first = 52 * mm
-    rest = (WIDTH - first - 12 * mm) / len(NUMBER_FIELDS)
+    first, count, total = 46 * mm, 11 * mm, 22 * mm
+    rest = (WIDTH - first - count - total) / len(NUMBER_FIELDS)
     rows = [list(KIND_HEADERS)] + [kind_row(k) for k in kinds]
-    return _table(rows, [first, 12 * mm] + [rest] * len(NUMBER_FIELDS), label_cols=(0,))
+    return _table(rows, [first, count, total] + [rest] * len(NUMBER_FIELDS), label_cols=(0,))
 
 
 def nice_step(raw: float) -> int:
@@ -158,6 +165,9 @@ def write_pdf(report: Report, path: str | Path) -> Path:
     left, right = net[:half], net[half:] + [["", ""]] * (half - len(net[half:]))
     grid = [["项目", "数量", "项目", "数量"]] + [a + b for a, b in zip(left, right, strict=True)]
     story.append(_table(grid, [WIDTH * 0.32, WIDTH * 0.18] * 2, label_cols=(0, 2)))
+    story.append(Spacer(1, 6))
+    story.append(_table([list(VILLAGE_HEADERS), *village_rows(report)],
+                        [WIDTH * 0.4, WIDTH * 0.3, WIDTH * 0.3], label_cols=(0,)))
 
     for heading, kinds in (("二、帮扶活动", report.activities), ("三、帮扶成效", report.outcomes)):
         story.append(Paragraph(heading, style["h"]))
@@ -167,11 +177,24 @@ def write_pdf(report: Report, path: str | Path) -> Path:
         story.append(Spacer(1, 4))
         story.append(_kinds_table(kinds))
 
+    story.append(Paragraph("四、与上年同期比较", style["h"]))
+    story.append(Paragraph(f"上年同期：{report.previous_text}。只列两期之一有数的项目。",
+                           style["body"]))
+    compared = [comparison_row(*row) for row in comparisons(report) if row[1] or row[2]]
+    story.append(_table([list(COMPARE_HEADERS), *compared],
+                        [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18],
+                        label_cols=(0,)))
+    if report.trend:
+        years = "、".join(str(y) for y, *_ in report.trend)
+        story.append(KeepTogether([Spacer(1, 6), _bars(
+            f"近五年同期帮扶活动次数（有记录的年份：{years}）",
+            [f"{y}年" for y, *_ in report.trend], [n for _y, n, _m in report.trend])]))
+
     shown = chart_townships(report)
     title = "各乡镇帮扶活动次数" + (f"（活动最多的{len(shown)}个）"
                                     if len(shown) < len(report.by_township) else "")
     story.append(KeepTogether([
-        Paragraph("四、分乡镇情况", style["h"]),
+        Paragraph("五、分乡镇情况", style["h"]),
         _bars(title, [r[0] for r in shown], [r[1] for r in shown],
               height=72 * mm, angle=45 if len(shown) > 6 else 0)]))
     rows = [["乡镇", "活动次数", "投入资金（元）", "开展活动的结对"]] + [
@@ -181,15 +204,18 @@ def write_pdf(report: Report, path: str | Path) -> Path:
                         label_cols=(0,)))
 
     story.append(KeepTogether([
-        Paragraph("五、季度趋势", style["h"]),
+        Paragraph("六、季度趋势", style["h"]),
         _bars("各季度帮扶活动次数", [r[0] for r in report.by_quarter],
               [r[1] for r in report.by_quarter])]))
 
     rows = [["职责", "应查", "已完成", "未到期", "逾期/不足"]] + [
         [label, *(format_number(v) for v in values)] for label, *values in report.duties]
+    counted = [Paragraph(f"{duty}计入：{'、'.join(names) or '（无）'}", style["note"])
+               for duty, names in report.duty_kinds]
     story.append(KeepTogether([
-        Paragraph("六、职责落实情况", style["h"]),
-        _table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, label_cols=(0,))]))
+        Paragraph("七、职责落实情况", style["h"]),
+        _table(rows, [WIDTH * 0.36] + [WIDTH * 0.16] * 4, label_cols=(0,)),
+        Spacer(1, 3), *counted]))
     problems = problem_rows(report.compliance, limit=40) if report.compliance else []
     if problems:
         story.append(Spacer(1, 6))

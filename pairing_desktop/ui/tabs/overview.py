@@ -82,15 +82,25 @@ def as_of_for(year: int, today: dt.date) -> dt.date:
 
 
 class RecordsDialog(QDialog):
-    """The records behind a dashboard cell, in the shared list panel (non-modal)."""
+    """The records behind a dashboard cell or a report figure, in the shared list panel
+    (non-modal); 关闭 or Esc closes it."""
 
     def __init__(self, host: LedgerHost, source: SourceFactory, kinds: frozenset[str],
                  title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.list = ListPanel(host, source, kinds, title, self)
+        self.close_button = QPushButton(tr("关闭"), self)
+        self.close_button.setObjectName("close")
+        self.close_button.setToolTip(tr("关闭（Esc）"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addLayout(buttons)
         self.resize(900, 480)
 
 

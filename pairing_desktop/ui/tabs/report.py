@@ -43,15 +43,30 @@ from PySide6.QtWidgets import (
 
 from pairing_desktop.core.entities import FieldSpec
 from pairing_desktop.core.errors import PairingError, ValidationError
+from pairing_desktop.core.reports.behind import (
+    Behind,
+    BehindList,
+    duty_behind,
+    kind_behind,
+    network_behind,
+    village_behind,
+)
 from pairing_desktop.core.reports.export import write_report
 from pairing_desktop.core.reports.figures import Report, build_report, format_number
-from pairing_desktop.core.reports.layout import KIND_HEADERS, chart_townships, kind_row
+from pairing_desktop.core.reports.layout import (
+    COMPARE_HEADERS,
+    COMPARED_KIND_HEADERS,
+    chart_townships,
+    compared_kind_row,
+    comparison_row,
+)
 from pairing_desktop.core.reports.period import parse_period, year_part
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
 from pairing_desktop.ui.tabs.base import Tab
+from pairing_desktop.ui.tabs.overview import RecordsDialog
 from pairing_desktop.ui.township_filter import TownshipFilter
 
 SECTION_BACKGROUND = "#e8eef5"
@@ -85,12 +100,15 @@ class ReportTab(Tab):
 
     built = Signal(object)  # the Report now shown
     saved = Signal(object)  # the Path written
+    figure_opened = Signal(object)  # the RecordsDialog of a figure double-clicked
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
         super().__init__(host, parent)
         self.today = today
         self.report: Report | None = None
+        self.behind: list[Behind | None] = []  # per table row: the records behind its figure
+        self.dialogs: list[RecordsDialog] = []
         self.computing = Background(self, tr("生成统计报告"))
         self.computing.ended.connect(self._computing_ended)
         self.computing.refused.connect(lambda message: self._say(message, error=True))
@@ -145,6 +163,7 @@ class ReportTab(Tab):
         self.table.setObjectName("figures")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.cellDoubleClicked.connect(self.open_figure)
         self.by_township = self._chart_view("by_township")
         self.by_quarter = self._chart_view("by_quarter")
         charts = QWidget(self)
@@ -244,48 +263,91 @@ class ReportTab(Tab):
         self._fill_table(report)
         self._draw_township_chart(report)
         self._draw_quarter_chart(report)
-        self._say("")
+        self._say(tr("双击表中的数字，查看它所依据的记录。"))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
 
     def _fill_table(self, report: Report) -> None:
-        rows: list[tuple[str, list[str]]] = []  # ("section" | "row" | "header", cells)
-        rows.append(("section", [tr("一、帮扶网络")]))
-        rows += [("row", [label, f"{format_number(value)}{measure}"])
-                 for label, value, measure in report.network]
+        """Every figure beside last year's, each row knowing the records behind it."""
+        Row = tuple[str, list[str], Behind | None]  # ("section" | "row" | "header" | "note")
+        rows: list[Row] = [("section", [tr("一、帮扶网络")], None),
+                           ("header", [tr("项目"), *COMPARE_HEADERS[1:]], None)]
+        rows += [("row", comparison_row(label, value, before, measure),
+                  network_behind(report, label))
+                 for (label, value, measure), before in zip(report.network,
+                                                            report.previous_network,
+                                                            strict=True)]
+        rows.append(("section", [tr("村（按贫困类别）")], None))
+        rows.append(("header", [tr("贫困类别"), *COMPARE_HEADERS[1:]], None))
+        for (cls, n, paired), (_cls, n0, paired0) in zip(report.villages,
+                                                         report.previous_villages, strict=True):
+            rows.append(("row", comparison_row(cls, n, n0, "个"), village_behind(report, cls)))
+            rows.append(("row", comparison_row(tr("{0}（结对帮扶）").format(cls), paired,
+                                               paired0, "个"),
+                         village_behind(report, cls, paired=True)))
         for heading, kinds in ((tr("二、帮扶活动"), report.activities),
                                (tr("三、帮扶成效"), report.outcomes)):
-            rows.append(("section", [heading]))
-            rows.append(("header", list(KIND_HEADERS)))
-            rows += [("row", kind_row(k)) for k in kinds]
-        rows.append(("section", [tr("四、职责落实情况")]))
+            rows.append(("section", [heading], None))
+            rows.append(("header", list(COMPARED_KIND_HEADERS), None))
+            rows += [("row", compared_kind_row(k), kind_behind(report, k)) for k in kinds]
+        rows.append(("section", [tr("四、职责落实情况")], None))
         rows.append(("header", [tr("职责"), tr("应查"), tr("已完成"), tr("未到期"),
-                                tr("逾期/不足")]))
-        rows += [("row", [label, *(format_number(v) for v in values)])
-                 for label, *values in report.duties]
+                                tr("逾期/不足")], None))
+        rows += [("row", [label, *(format_number(v) for v in values)],
+                  duty_behind(report, label)) for label, *values in report.duties]
+        rows += [("note", [tr("{0}计入：{1}").format(duty, "、".join(names) or tr("（无）"))],
+                  None) for duty, names in report.duty_kinds]
+        self.behind = [behind for _kind, _cells, behind in rows]
         self.table.clear()
-        self.table.setColumnCount(len(KIND_HEADERS))
-        self.table.setHorizontalHeaderLabels([tr("项目"), *KIND_HEADERS[1:]])
+        self.table.setColumnCount(len(COMPARED_KIND_HEADERS))
+        self.table.setHorizontalHeaderLabels([tr("项目"), *COMPARED_KIND_HEADERS[1:]])
         self.table.setRowCount(len(rows))
         bold = QFont(self.font())
         bold.setBold(True)
-        for r, (kind, cells) in enumerate(rows):
+        for r, (kind, cells, behind) in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c and kind == "row":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if kind != "row":
+                if kind in ("section", "header"):
                     item.setFont(bold)
                     item.setBackground(QBrush(QColor(SECTION_BACKGROUND)))
+                if behind is not None:
+                    item.setToolTip(tr("双击查看这个数所依据的记录"))
                 self.table.setItem(r, c, item)
-            if kind == "section":
-                self.table.setSpan(r, 0, 1, len(KIND_HEADERS))
-        self.table.setColumnWidth(0, 190)
-        for c in range(1, len(KIND_HEADERS)):
-            self.table.setColumnWidth(c, 76)
+            if kind in ("section", "note"):
+                self.table.setSpan(r, 0, 1, len(COMPARED_KIND_HEADERS))
+        self.table.setColumnWidth(0, 200)
+        for c in range(1, len(COMPARED_KIND_HEADERS)):
+            self.table.setColumnWidth(c, 84 if c < 3 else 70)
+        self.table.resizeColumnToContents(3)  # the change: “+10.6万元（+9.4%）”
+
+    # --- the records behind a figure ---------------------------------------------------------
+
+    def row_of(self, label: str) -> int:
+        """The table row of a figure by its label (for tests and screenshots); -1 if none."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.text() == label and self.behind[r] is not None:
+                return r
+        return -1
+
+    def open_figure(self, row: int, _column: int = 0) -> RecordsDialog | None:
+        """Double-click on a figure: its records in a window of their own (non-modal)."""
+        behind = self.behind[row] if 0 <= row < len(self.behind) else None
+        if behind is None:
+            return None
+        dialog = RecordsDialog(self.host, lambda ledger: BehindList(ledger, behind),
+                               behind.kinds, behind.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d))
+        dialog.show()
+        self.figure_opened.emit(dialog)
+        return dialog
 
     def _chart(self, title: str) -> QChart:
         chart = QChart()
@@ -380,6 +442,7 @@ class ReportTab(Tab):
         """Another file was opened: the report shown, or being made, was of the old one."""
         self.computing.forget()
         self.report = None
+        self.behind = []
         self.table.clear()
         self.table.setRowCount(0)
         self.title.clear()
