@@ -2,6 +2,14 @@
 the excepthook, the ledger file (a damaged one offers its newest good backup), its operator, the
 main window and its automatic backups.
 
+Which file: the one named on the command line, else the last one used (the first of the recent
+files the window keeps in QSettings), else the default file in the data folder. When that file
+does not exist the start page (ui.first_run) offers to create a ledger there, open another or
+make the demo county; nothing is created behind the clerk's back.
+
+The start is kept short (bench/bench_startup.py): the window builds its first tab only, and the
+modules behind the other tabs, letters, reports and workbooks are imported when first used.
+
 Nothing else opens the database for the GUI; the window gets the open Ledger handed to it.
 """
 
@@ -10,24 +18,36 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.errors import DamagedError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
-from pairing_desktop.core.paths import APP_NAME, log_dir, resources_dir
+from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui.backups import offer_restore_of_damaged
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.errors import ErrorReporter
 from pairing_desktop.ui.login import sign_in
 
+if TYPE_CHECKING:
+    from pairing_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 UI_FONT = "wqy-microhei.ttc"
+FIRST_BACKUP_MS = 5_000
 UI_POINT_SIZE = 10
 
 
@@ -114,28 +134,69 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str | Path, logs: Path | None = None) -> int:
-    """Start the program on `db_path`, logging to `logs` (the data folder's logs/ unless told);
-    returns the process exit code."""
+def run(db_path: str | Path | None = None, logs: Path | None = None,
+        settings: QSettings | None = None) -> int:
+    """Start the program on `db_path` (None, or the default file the command line passes when
+    no --db is given: the last ledger used), logging to `logs` (the data folder's logs/ unless
+    told); returns the process exit code."""
     app = make_application()
     with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
-        log.info("Starting on %s", db_path)
-        return _run_window(app, Path(db_path))
+        log.info("Starting on %s", db_path or "the last ledger")
+        return _run_window(app, db_path, settings)
 
 
-def _run_window(app: QApplication, db_path: Path) -> int:
+def startup_path(db_path: str | Path | None, settings: QSettings) -> Path:
+    """The file to start on: the one asked for, else the last one used if it is still there,
+    else the default file."""
+    default = default_db_path()
+    if db_path is not None and Path(db_path) != default:
+        return Path(db_path)
+    from pairing_desktop.ui.main_window import RECENT_KEY
+
+    recent = settings.value(RECENT_KEY, [])
+    recent = [recent] if isinstance(recent, str) else list(recent or [])
+    if recent and Path(str(recent[0])).is_file():
+        return Path(str(recent[0]))
+    return default
+
+
+def start(db_path: str | Path | None, settings: QSettings | None = None) -> MainWindow | None:
+    """Everything before the event loop: the file (or the start page), its operator, the
+    window shown as it was left, and its backups started. None when there is nothing to show."""
+    from pairing_desktop.ui.first_run import StartPage
     from pairing_desktop.ui.main_window import MainWindow
 
-    settings = QSettings()
-    ledger = open_ledger_or_explain(db_path, settings=settings)
-    if ledger is None:
-        return 1
-    if not sign_in(None, ledger):
-        ledger.close()
-        return 1
+    settings = settings if settings is not None else QSettings()
+    path = startup_path(db_path, settings)
+
+    def open_file(chosen: Path) -> Ledger | None:
+        return open_ledger_or_explain(chosen, settings=settings)
+
+    if path.exists():
+        ledger = open_file(path)
+        if ledger is None:
+            return None
+        if not sign_in(None, ledger):
+            ledger.close()
+            return None
+    else:
+        log.info("No ledger at %s: the start page", path)
+        ledger = StartPage.ask(None, path.parent, open_file, suggested=path)
+        if ledger is None:
+            return None
     window = MainWindow(ledger, settings)
     window.show()
-    window.backups.start()  # a backup now (the operator is known), then by the clock and at exit
+    # a backup soon (the operator is known), then by the clock and at exit; not at once: the
+    # copy and its check would take a core from the window while it draws its first screen
+    QTimer.singleShot(FIRST_BACKUP_MS, window, window.backups.start)
+    return window
+
+
+def _run_window(app: QApplication, db_path: str | Path | None,
+                settings: QSettings | None = None) -> int:
+    window = start(db_path, settings)
+    if window is None:
+        return 1
     try:
         return app.exec()
     finally:
