@@ -13,7 +13,7 @@ does, with its settings and logs in a temporary folder. Bare and program starts 
 see the same machine load; each figure is the median. Both use compiled bytecode, as an installed
 program does (kept in a temporary PYTHONPYCACHEPREFIX, written by the first, uncounted pair).
 
-Prints `RESULT name=startup value=… baseline=… ratio=… unit=s` (see bench/run_all.py).
+Prints a RESULT line (bench/results.py); `measure()` returns the figures.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 READY = "READY"
 AIM = 2.5  # the program's start at most this many times the bare window's
 
@@ -73,7 +74,6 @@ def child_bare() -> None:
 
 
 def child_program(db: str, logs: str) -> None:
-    sys.path.insert(0, str(ROOT))
     from pairing_desktop.ui import app as app_module
 
     make = app_module.make_application
@@ -105,7 +105,6 @@ def _start(args: list[str], env: dict[str, str]) -> float:
 
 def measure(runs: int = 7, folder: Path | None = None) -> dict[str, float]:
     """Median cold-start times of the program on the demo county and of a bare QMainWindow."""
-    sys.path.insert(0, str(ROOT))
     from pairing_desktop.core.demo import make_demo_file
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
@@ -130,6 +129,8 @@ def measure(runs: int = 7, folder: Path | None = None) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.results import Result, emit
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="starts of each (median)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -145,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  bare PySide6 QMainWindow:    {figures['bare']:6.3f} s")
     print(f"  program on the demo county:  {figures['program']:6.3f} s  "
           f"{figures['ratio']:4.2f}x  (aim ≤{AIM:g}x)")
-    print(f"RESULT name=startup value={figures['program']:.4f} baseline={figures['bare']:.4f} "
-          f"ratio={figures['ratio']:.3f} unit=s")
+    emit([Result("cold start to a usable window (demo county vs bare QMainWindow)",
+                  figures["program"], figures["bare"], "s", AIM)])
     return 0
 
 
