@@ -3,9 +3,9 @@
     python scripts/help_images.py [--out resources/help/images]
 
 The start page; a new county ledger with its 入门清单; and, on the demo county, the 帮扶单位 tab
-with a record open, the 责任书 tab, the 总览 and the 统计报告, the import dialog's column
-mapping, and the backup settings. Each is scaled to the guide's width (it is read in a window of
-about 900 pixels), so the pictures stay small in the installer.
+with a record open, the 责任书 tab, the 总览 and the 统计报告, and the backup settings. Each is
+scaled to the guide's width (it is read in a window of about 900 pixels), so the pictures stay
+small in the installer. The guide's own window is saved for the README (docs/screenshots).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pairing_desktop.core.demo import make_demo_file  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.ui.app import make_application  # noqa: E402
 from pairing_desktop.ui.first_run import StartPage  # noqa: E402
+from pairing_desktop.ui.help import HelpWindow  # noqa: E402
 from pairing_desktop.ui.main_window import MainWindow  # noqa: E402
 from pairing_desktop.ui.prompts import BackupSettingsDialog  # noqa: E402
 from scripts.screenshots import (  # noqa: E402 - sets the offscreen screen before the app
@@ -115,13 +116,20 @@ def demo_shots(app: QApplication, folder: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "help" / "images")
+    parser.add_argument("--guide", type=Path, default=ROOT / "docs" / "screenshots" / "help.png",
+                        help="a picture of the guide's window, for the README")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = make_application([])
     with tempfile.TemporaryDirectory() as tmp:
         start_shots(app, Path(tmp), args.out)
         demo_shots(app, Path(tmp), args.out)
-    print(f"saved the guide's pictures in {args.out}")
+    guide = HelpWindow()
+    guide.show()
+    guide.show_page("start")
+    settle(app)
+    guide.grab().save(str(args.guide))
+    print(f"saved the guide's pictures in {args.out}, and the guide itself as {args.guide}")
     return 0
 
 

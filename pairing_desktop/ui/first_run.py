@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core import operations as ops
-from pairing_desktop.core import records
-from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import PairingError, ValidationError
 from pairing_desktop.core.ledgers import open_ledger
@@ -315,14 +313,15 @@ DONE, TODO = "✔", "○"
 
 class Checklist(QWidget):
     """What to enter first, in order; each item ticked from the ledger's counts and opening
-    its tab. `open_tab(name)` is the main window's way to show a tab."""
+    its tab. `open_tab(name)` is the main window's way to show a tab. The window hands it the
+    counts it reads for its status bar (`show_counts`), so they are read once."""
 
-    def __init__(self, host: LedgerHost, open_tab: Callable[[str], object],
-                 parent: QWidget | None = None):
+    KINDS = tuple(step.kind for step in STEPS)
+
+    def __init__(self, open_tab: Callable[[str], object], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checklist")
-        self.host = host
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = dict.fromkeys(self.KINDS, 0)
         intro = QLabel(tr("新台账建议按这个顺序录入（也可以用“文件 → 导入”从 Excel 一次导入）："),
                        self)
         intro.setWordWrap(True)
@@ -343,16 +342,11 @@ class Checklist(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(tr("按 F1 查看使用说明。"), self))
         layout.addStretch(1)
-        host.changed.connect(self._on_changes)
-        host.replaced.connect(self.refresh)
-        self.refresh()
+        self.show_counts(self.counts)
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.touches([step.kind for step in STEPS]):
-            self.refresh()
-
-    def refresh(self) -> None:
-        self.counts = records.counts(self.host.ledger, [step.kind for step in STEPS])
+    def show_counts(self, counts: dict[str, int]) -> None:
+        """The ledger's live records per kind (at least the checklist's kinds)."""
+        self.counts = {kind: counts[kind] for kind in self.KINDS}
         for step in STEPS:
             count = self.counts[step.kind]
             button = self.buttons[step.kind]

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self._checker = Background(self, self.tr("检查台账文件"))
         self._checker.done.connect(self._on_verified)
         self._checker.refused.connect(self._check_not_done)
-        self.checklist = Checklist(self.host, self.show_tab, self)
+        self.checklist = Checklist(self.show_tab, self)
         self.checklist_dock = QDockWidget(self.tr("入门清单"), self)
         self.checklist_dock.setObjectName("checklist_dock")
         self.checklist_dock.setWidget(self.checklist)
@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         counts = records.counts(self.ledger, list(COUNTED))
         self._counts_label.setText("  ".join(
             f"{self.tr(ENTITIES[k].label)} {n}" for k, n in counts.items()))
+        self.checklist.show_counts(counts)
 
     def _show_undo(self) -> None:
         """撤销“修改帮扶单位” / 重做“…”: what the keys would do, from the session's stacks."""

@@ -14,6 +14,7 @@ import json
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
+DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 GEOMETRY = "window/geometry"
 DOCKS = "window/docks"
 LAYOUT = "layout"
@@ -39,8 +40,8 @@ def _path(widget: QObject, root: QObject) -> str:
     parts = []
     while widget is not None and widget is not root:
         parent = widget.parent()
-        siblings = [c for c in parent.children() if type(c) is type(widget)] if parent \
-            else [widget]
+        siblings = [c for c in parent.findChildren(type(widget), options=DIRECT)
+                    if type(c) is type(widget)] if parent else [widget]
         name = widget.objectName() or type(widget).__name__
         parts.append(f"{name.replace('/', '_')}#{siblings.index(widget)}")
         widget = parent
@@ -66,6 +67,11 @@ def restore_widgets(settings: QSettings, root: QWidget, name: str) -> int:
 
     Columns that size themselves (stretch, to contents) and the last one when it stretches
     keep their own width."""
+    settings.beginGroup(LAYOUT)
+    kept = name in settings.childGroups()
+    settings.endGroup()
+    if not kept:  # nothing kept for this tab (a first start): no need to look at its widgets
+        return 0
     restored = 0
     for splitter in root.findChildren(QSplitter):
         state = settings.value(f"{LAYOUT}/{name}/{_path(splitter, root)}")
