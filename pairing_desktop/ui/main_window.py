@@ -208,6 +208,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
         return tab
 
+    def all_tabs(self) -> list[Tab]:
+        """Every tab, those not built yet built now (a walk over every list, a screenshot of
+        each tab)."""
+        return [self.tab(entry.name) for entry in self._entries]
+
     def tab_widgets(self) -> list[Tab]:
         """The tabs built so far (a tab not built has nothing to save or leave)."""
         widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
