@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -57,6 +57,15 @@ def tr(text: str) -> str:
 # --- the start page ---------------------------------------------------------------------------
 
 
+def free_name(folder: Path) -> Path:
+    """Where a new ledger goes unless the clerk says otherwise: ledger.db, or 新台账.db,
+    新台账-2.db … when that is taken (文件 → 新建台账 beside the ledger in use)."""
+    for name in ("ledger.db", "新台账.db", *(f"新台账-{n}.db" for n in range(2, 100))):
+        if not (folder / name).exists():
+            return folder / name
+    return folder / "新台账-100.db"
+
+
 class StartPage(QDialog):
     """New ledger, an existing one, or the demo county. `ledger` holds the opened file (its
     operator logged in) once the page is accepted. `open_file` opens an existing file the way
@@ -86,7 +95,7 @@ class StartPage(QDialog):
         self.office.setText(COUNTY_OFFICE)
         self._office_typed = False  # the office follows the kind and the township until typed
         self.path = self._edit("path", "")
-        self.path.setText(str(suggested or self.folder / "ledger.db"))
+        self.path.setText(str(suggested or free_name(self.folder)))
         browse = QPushButton(tr("浏览…"), self)
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -302,11 +311,13 @@ class Step:
 
 
 STEPS = (
-    Step("township", "villages", "“乡镇与村”页左侧：本县的乡镇"),
-    Step("village", "villages", "“乡镇与村”页：选中乡镇后登记它的村"),
-    Step("unit", "units", "“帮扶单位”页：地直、县直帮扶单位"),
-    Step("cadre", "units", "“帮扶单位”页下方：选中单位后登记它的干部"),
-    Step("uv_pairing", "pairings", "“结对”页：哪个单位帮扶哪个村"),
+    Step("township", "villages", QT_TRANSLATE_NOOP("first_run", "“乡镇与村”页左侧：本县的乡镇")),
+    Step("village", "villages",
+         QT_TRANSLATE_NOOP("first_run", "“乡镇与村”页：选中乡镇后登记它的村")),
+    Step("unit", "units", QT_TRANSLATE_NOOP("first_run", "“帮扶单位”页：地直、县直帮扶单位")),
+    Step("cadre", "units",
+         QT_TRANSLATE_NOOP("first_run", "“帮扶单位”页下方：选中单位后登记它的干部")),
+    Step("uv_pairing", "pairings", QT_TRANSLATE_NOOP("first_run", "“结对”页：哪个单位帮扶哪个村")),
 )
 DONE, TODO = "✔", "○"
 

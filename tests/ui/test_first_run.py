@@ -87,6 +87,13 @@ def test_no_administrator_leaves_no_file_and_the_page_open(qtbot, page, tmp_path
     assert page.ledger is not None and page.ledger.operator.name == ADMIN
 
 
+def test_from_the_menu_the_page_suggests_a_new_name_beside_the_ledger(qtbot, ledger):
+    page = StartPage(ledger.path.parent, open_ledger_or_explain)  # 文件 → 新建台账
+    qtbot.addWidget(page)
+    assert ledger.path.name == "ledger.db"
+    assert page.path.text() == str(ledger.path.parent / "新台账.db")
+
+
 def test_an_existing_file_is_not_overwritten(qtbot, page, ledger, answers):
     before = records.counts(ledger, ["unit"])
     page.county.setText("黔西县")
