@@ -67,6 +67,9 @@ RECENT_MAX = 8
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
 DEMO_SEED = 2007
+# The full check of a ledger starts this long after it is opened: at start, its thread would take
+# a core from the window drawing its first screen (the quick check at open has passed already).
+CHECK_DELAY_MS = 1_500
 IDLE_WAIT_MS = 30_000  # before a restore replaces the file: the reads under way end first
 ALERT_STYLE = "color: #b00020; font-weight: bold;"
 # The menus tabs may fill, after 文件 and 编辑, in this order.
@@ -128,6 +131,9 @@ class MainWindow(QMainWindow):
         self._checker = Background(self, self.tr("检查台账文件"))
         self._checker.done.connect(self._on_verified)
         self._checker.refused.connect(self._check_not_done)
+        self._check_timer = QTimer(self)  # the full check waits until the window is up
+        self._check_timer.setSingleShot(True)
+        self._check_timer.timeout.connect(self._start_check)
         self.checklist = Checklist(self.show_tab, self)
         self.checklist_dock = QDockWidget(self.tr("入门清单"), self)
         self.checklist_dock.setObjectName("checklist_dock")
@@ -270,8 +276,8 @@ class MainWindow(QMainWindow):
             self._on_new_ledger()
 
     def _on_new_ledger(self) -> None:
-        """Another file in the window: check it in full, warn about where it is, and make its
-        first backup (unless it was just restored from one)."""
+        """Another file in the window: check it in full (soon: CHECK_DELAY_MS), warn about where
+        it is, and make its first backup (unless it was just restored from one)."""
         ledger = self.ledger
         self._alert_label.clear()
         self._alert_label.setToolTip("")
@@ -280,12 +286,19 @@ class MainWindow(QMainWindow):
             backups.remember_folder(self.settings, ledger.path, core_backups.folder_of(ledger))
         except Exception as exc:  # a settings table that cannot be read: the full check says why
             log.warning("Backup folder of %s not read: %s", ledger.path, exc)
-        self._checker.start(backups.verify, ledger,
-                            backups.backup_folders(self.settings, ledger.path))
+        self._check_timer.start(CHECK_DELAY_MS)
         self._warn_about_location(ledger.path)
         self.backups.reset(back_up_now=not self._restored)
         self._restored = False
         self.checklist_dock.setVisible(not self.checklist.complete())
+
+    def _start_check(self) -> None:
+        """SQLite's full integrity check of the file in the window, off the GUI thread."""
+        ledger = self.ledger
+        if self._lost or ledger.closed:
+            return
+        self._checker.start(backups.verify, ledger,
+                            backups.backup_folders(self.settings, ledger.path))
 
     def _alert(self, short: str, full: str) -> None:
         self._alert_label.setText(short)
@@ -474,6 +487,7 @@ class MainWindow(QMainWindow):
         replace a file another connection holds open)."""
         self.backups.wait(time.monotonic() + IDLE_WAIT_MS / 1000)
         self.backups.reset(back_up_now=False)
+        self._check_timer.stop()
         self._checker.forget()
         QThreadPool.globalInstance().waitForDone(IDLE_WAIT_MS)
 
@@ -822,6 +836,7 @@ class MainWindow(QMainWindow):
         if not self.backups.leave():  # waits a minute at most
             log.warning("Closed before the last backup of %s ended", self.ledger.path)
         self.backups.stop()
+        self._check_timer.stop()
         self._checker.forget()
         self.save_state()
         event.accept()
