@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import province  # noqa: E402
+from bench.results import Result, emit  # noqa: E402
 from pairing_desktop.core import exchange  # noqa: E402
 from pairing_desktop.core.choices import HOUSEHOLD_CAUSES, HOUSEHOLD_KINDS  # noqa: E402
 from pairing_desktop.core.demo import GROUPS, DemoCounty  # noqa: E402
@@ -263,6 +264,24 @@ def libraries(workbook: Path) -> list[tuple[str, float, float]]:
              xlsxwriter_write)]
 
 
+def figures(runs: int, rebuild: bool = False) -> list[tuple[str, float, float]]:
+    """(what, ours, raw) in seconds: the import and the export on the province."""
+    source = province.province_file(rebuild)
+    workbook = OUT / "exchange-50000.xlsx"
+    if not workbook.exists() or workbook.stat().st_mtime < source.stat().st_mtime:
+        make_workbook(source, workbook)
+    found = []
+    ours, raw = time_import(source, workbook, runs)
+    found.append(("import 50,000 households (xlsx → ledger)", ours, raw))
+    out, raw_out = OUT / "exchange-export.xlsx", OUT / "exchange-export-raw.xlsx"
+    ours, raw = time_pair(lambda: ours_export(source, out), lambda: raw_export(source, raw_out),
+                          runs, "export")
+    found.append(("export 100,000 households (ledger → xlsx)", ours, raw))
+    for path in (out, raw_out):
+        path.unlink(missing_ok=True)
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -270,30 +289,19 @@ def main() -> int:
     parser.add_argument("--libraries", action="store_true",
                         help="also time openpyxl against the chosen readers and writers")
     args = parser.parse_args()
-    source = province.province_file(args.rebuild)
-    workbook = OUT / "exchange-50000.xlsx"
-    if not workbook.exists() or workbook.stat().st_mtime < source.stat().st_mtime:
-        make_workbook(source, workbook)
-    figures = []
-    ours, raw = time_import(source, workbook, args.runs)
-    figures.append(("import 50,000 households (xlsx → ledger)", ours, raw))
-    out, raw_out = OUT / "exchange-export.xlsx", OUT / "exchange-export-raw.xlsx"
-    ours, raw = time_pair(lambda: ours_export(source, out), lambda: raw_export(source, raw_out),
-                          args.runs, "export")
-    figures.append(("export 100,000 households (ledger → xlsx)", ours, raw))
-    for path in (out, raw_out):
-        path.unlink(missing_ok=True)
+    found = figures(args.runs, args.rebuild)
     print()
     print(f"{'what':<44} {'ours':>9} {'raw':>9} {'ratio':>7}  aim")
     failed = False
-    for what, ours, raw in figures:
+    for what, ours, raw in found:
         ok = ours / raw <= AIM
         failed |= not ok
         print(f"{what:<44} {ours:8.2f}s {raw:8.2f}s {ours / raw:6.2f}x  ≤{AIM:g}x "
               f"{'ok' if ok else 'MISSED'}")
+    emit([Result(what, ours, raw, "s", AIM) for what, ours, raw in found])
     if args.libraries:
         print()
-        for what, candidate, chosen in libraries(workbook):
+        for what, candidate, chosen in libraries(OUT / "exchange-50000.xlsx"):
             print(f"{what:<58} {candidate:7.2f}s vs {chosen:6.2f}s "
                   f"({candidate / chosen:.1f}x)")
     return 1 if failed else 0

@@ -328,8 +328,13 @@ def main(argv: list[str] | None = None) -> int:
         counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("household", "history")}
     print("file:", path, counts)
-    print_table(measure_writes(path, args.runs) + measure_reads(path, args.runs))
+    print_table(figures(path, args.runs))
     return 0
+
+
+def figures(path: Path, runs: int) -> list[Figure]:
+    """Every figure of this benchmark on the history file at `path`."""
+    return measure_writes(path, runs) + measure_reads(path, runs)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.province import open_province, province_file, scratch  # noqa: E402
+from bench.results import Result, emit  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core import records  # noqa: E402
 from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds  # noqa: E402
@@ -350,10 +351,12 @@ def measure_qt(path: Path, runs: int) -> list[Figure]:
 
 
 def print_table(figures: list[Figure]) -> None:
+    """The table, then one RESULT line per figure (bench/results.py)."""
     print(f"{'operation':52} {'ours ms':>9} {'raw ms':>9} {'ratio':>7}  aim")
     for f in figures:
         print(f"{f.what:52} {f.ours * 1e3:9.2f} {f.raw * 1e3:9.2f} {f.ratio:6.2f}x  "
               f"{'ok' if f.ok else 'MISSED'} ({f.aim})")
+    emit([Result(f.what, f.ours * 1e3, f.raw * 1e3, "ms", f.aim_ratio) for f in figures])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -366,13 +369,18 @@ def main(argv: list[str] | None = None) -> int:
         counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("household", "cadre", "village", "assignment")}
     print("file:", path, counts)
-    figures = measure_core(path, args.runs) + measure_save(path, args.runs)
+    print_table(figures(path, args.runs))
+    return 0
+
+
+def figures(path: Path, runs: int) -> list[Figure]:
+    """Every figure of this benchmark on the province file at `path`."""
+    found = measure_core(path, runs) + measure_save(path, runs)
     if (ROOT / "pairing_desktop" / "ui" / "list_model.py").exists():
-        figures += measure_qt(path, args.runs)
+        found += measure_qt(path, runs)
     else:
         print("(pairing_desktop/ui/list_model.py not in this tree: Qt figures skipped)")
-    print_table(figures)
-    return 0
+    return found
 
 
 if __name__ == "__main__":

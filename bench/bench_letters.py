@@ -9,11 +9,14 @@
 A batch records its letters as an operation, so the bench ledger gets an administrator first
 (the demo county makes its own).
 
-Run:  python bench/bench_letters.py
+Run:  python bench/bench_letters.py [--letters 1000]
+
+Prints a RESULT line per figure (bench/results.py); `figures()` returns them.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import sys
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.pdfgen import canvas as rl_canvas
 
+from bench.results import Result, emit
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.demo import build_demo_county
 from pairing_desktop.core.ledgers import open_ledger
@@ -103,12 +107,20 @@ def raw_pdf(path: Path, pages: list[list[list[layout.Run]]], fonts) -> None:
     c.save()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=N, help="target letters (default 1000)")
+    args = parser.parse_args(argv)
+    emit(figures(args.letters))
+
+
+def figures(n: int = N) -> list[Result]:
+    """Letters per second against the raw canvas, and the county year; printed as they come."""
     folder = Path(tempfile.mkdtemp(prefix="bench-letters-"))
     ledger = open_ledger(folder / "bench.db")
     try:
         ops.create_first_admin(ledger, "admin", "password123")
-        build_pairings(ledger, N)
+        build_pairings(ledger, n)
         fonts = letter_fonts(ledger)
         template = load_template("target")
         layouter = layout.Layouter(fonts)
@@ -130,22 +142,25 @@ def main() -> None:
         base_split = best(2, raw_split)
         many = best(2, lambda: batch.generate(ledger, "target", YEAR, folder / "split",
                                               split=True, fonts=fonts))
-        print(f"{N} target letters, {len(pages)} pages (best of 3 runs, 2 for files;"
+        print(f"{n} target letters, {len(pages)} pages (best of 3 runs, 2 for files;"
               " reruns reuse the codes recorded by the first)")
-        print(f"  raw canvas, one PDF:     {base:6.2f} s  {N / base:5.0f} letters/s")
-        print(f"  batch, one PDF:          {one:6.2f} s  {N / one:5.0f} letters/s"
+        print(f"  raw canvas, one PDF:     {base:6.2f} s  {n / base:5.0f} letters/s")
+        print(f"  batch, one PDF:          {one:6.2f} s  {n / one:5.0f} letters/s"
               f"  ratio to raw {one / base:4.2f}x")
-        print(f"  batch, one PDF, first run (records {N} new letters): {first:6.2f} s"
-              f"  {N / first:5.0f} letters/s  ratio to raw {first / base:4.2f}x")
-        print(f"  raw canvas, {N} files: {base_split:6.2f} s  {N / base_split:5.0f} letters/s")
-        print(f"  batch, {N} files:      {many:6.2f} s  {N / many:5.0f} letters/s"
+        print(f"  batch, one PDF, first run (records {n} new letters): {first:6.2f} s"
+              f"  {n / first:5.0f} letters/s  ratio to raw {first / base:4.2f}x")
+        print(f"  raw canvas, {n} files: {base_split:6.2f} s  {n / base_split:5.0f} letters/s")
+        print(f"  batch, {n} files:      {many:6.2f} s  {n / many:5.0f} letters/s"
               f"  ratio to raw files {many / base_split:4.2f}x, to raw one PDF {many / base:4.2f}x")
+        found = [Result(f"{n} target letters, one PDF", one, base, "s"),
+                 Result(f"{n} target letters, one PDF, first run", first, base, "s"),
+                 Result(f"{n} target letters, one file each", many, base_split, "s")]
     finally:
         ledger.close()
-    county_year(folder)
+    return [*found, county_year(folder)]
 
 
-def county_year(folder: Path) -> None:
+def county_year(folder: Path) -> Result:
     """The demo county (its targets included) as of today, every kind of letter for this year."""
     ledger = open_ledger(folder / "county.db")
     try:
@@ -162,6 +177,8 @@ def county_year(folder: Path) -> None:
               f"letters, {counts['card']} cards in {took:.2f} s (aim < 10 s)")
     finally:
         ledger.close()
+    return Result("demo county: every letter and card of a year", took, None, "s",
+                  note="aim < 10 s; no raw baseline")
 
 
 if __name__ == "__main__":

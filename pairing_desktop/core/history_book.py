@@ -17,10 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from pairing_desktop.core import auth, history, records
 from pairing_desktop.core.changes import CREATED, DELETED, RESTORED, Changes
 from pairing_desktop.core.entities import ENTITIES
@@ -268,6 +264,10 @@ def write_history(ledger: Ledger, where: HistoryFilter, path: str | Path,
 
 @uses_ledger
 def _write(ledger: Ledger, where: HistoryFilter, path: Path, full_numbers: bool) -> None:
+    from openpyxl import Workbook  # here, not at the top: the window's start needs no Excel
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(SHEET)
     for letter, width in zip("ABCDEF", SHEET_WIDTHS, strict=True):

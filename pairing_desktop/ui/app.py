@@ -2,6 +2,14 @@
 the excepthook, the ledger file (a damaged one offers its newest good backup), its operator, the
 main window and its automatic backups.
 
+Which file: the one named on the command line, else the last one used (the first of the recent
+files the window keeps in QSettings), else the default file in the data folder. When that file
+does not exist the start page (ui.first_run) offers to create a ledger there, open another or
+make the demo county; nothing is created behind the clerk's back.
+
+The start is kept short (bench/bench_startup.py): the window builds its first tab only, and the
+modules behind the other tabs, letters, reports and workbooks are imported when first used.
+
 Nothing else opens the database for the GUI; the window gets the open Ledger handed to it.
 """
 
@@ -10,15 +18,20 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSettings,
+    QTimer,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.errors import DamagedError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
-from pairing_desktop.core.paths import APP_NAME, log_dir, resources_dir
+from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui import language
 from pairing_desktop.ui.backups import offer_restore_of_damaged
@@ -26,9 +39,13 @@ from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.errors import ErrorReporter
 from pairing_desktop.ui.login import sign_in
 
+if TYPE_CHECKING:
+    from pairing_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 UI_FONT = "wqy-microhei.ttc"
+FIRST_BACKUP_MS = 5_000
 UI_POINT_SIZE = 10
 
 
@@ -54,42 +71,6 @@ def register_fonts(app: QApplication | None = None) -> str | None:
     return families[0]
 
 
-def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Install resources/translations/pairing_desktop_<locale>.qm when one exists.
-
-    The source strings are Chinese (the shipped language); other languages are .qm files."""
-    translator = QTranslator(app)
-    folder = str(resources_dir() / "translations")
-    if translator.load(locale or QLocale(), "pairing_desktop", "_", folder):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
-# The language of Qt's own words (standard buttons, file dialogs, context menus) when no
-# translation of ours is loaded: the program's words are written in Chinese.
-QT_LANGUAGE = "zh_CN"
-
-
-def install_qt_translations(app: QCoreApplication, language: str = QT_LANGUAGE
-                            ) -> QTranslator | None:
-    """Install Qt's translation (qtbase_<language>.qm from Qt's translations folder, which the
-    frozen build keeps) so that 是/否, 确定/取消, the file dialogs and a text field's 撤销/复制/
-    粘贴 menu speak the program's language. None when the file is missing (English buttons)."""
-    import PySide6
-
-    translator = QTranslator(app)
-    package = Path(PySide6.__file__).resolve().parent
-    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-               str(package / "Qt" / "translations"), str(package / "translations")]
-    for folder in folders:  # Qt's own idea first; a frozen build may keep them by the package
-        if translator.load(f"qtbase_{language}", folder):
-            app.installTranslator(translator)
-            return translator
-    log.warning("Qt's translation qtbase_%s.qm not found in %s", language, folders)
-    return None
-
-
 def open_ledger_or_explain(path: Path, parent=None,
                            settings: QSettings | None = None) -> Ledger | None:
     """Open a ledger file; on a StorageError show the core's message and return None. A damaged
@@ -113,28 +94,69 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str | Path, logs: Path | None = None) -> int:
-    """Start the program on `db_path`, logging to `logs` (the data folder's logs/ unless told);
-    returns the process exit code."""
+def run(db_path: str | Path | None = None, logs: Path | None = None,
+        settings: QSettings | None = None) -> int:
+    """Start the program on `db_path` (None, or the default file the command line passes when
+    no --db is given: the last ledger used), logging to `logs` (the data folder's logs/ unless
+    told); returns the process exit code."""
     app = make_application()
     with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
-        log.info("Starting on %s", db_path)
-        return _run_window(app, Path(db_path))
+        log.info("Starting on %s", db_path or "the last ledger")
+        return _run_window(app, db_path, settings)
 
 
-def _run_window(app: QApplication, db_path: Path) -> int:
+def startup_path(db_path: str | Path | None, settings: QSettings) -> Path:
+    """The file to start on: the one asked for, else the last one used if it is still there,
+    else the default file."""
+    default = default_db_path()
+    if db_path is not None and Path(db_path) != default:
+        return Path(db_path)
+    from pairing_desktop.ui.main_window import RECENT_KEY
+
+    recent = settings.value(RECENT_KEY, [])
+    recent = [recent] if isinstance(recent, str) else list(recent or [])
+    if recent and Path(str(recent[0])).is_file():
+        return Path(str(recent[0]))
+    return default
+
+
+def start(db_path: str | Path | None, settings: QSettings | None = None) -> MainWindow | None:
+    """Everything before the event loop: the file (or the start page), its operator, the
+    window shown as it was left, and its backups started. None when there is nothing to show."""
+    from pairing_desktop.ui.first_run import StartPage
     from pairing_desktop.ui.main_window import MainWindow
 
-    settings = QSettings()
-    ledger = open_ledger_or_explain(db_path, settings=settings)
-    if ledger is None:
-        return 1
-    if not sign_in(None, ledger):
-        ledger.close()
-        return 1
+    settings = settings if settings is not None else QSettings()
+    path = startup_path(db_path, settings)
+
+    def open_file(chosen: Path) -> Ledger | None:
+        return open_ledger_or_explain(chosen, settings=settings)
+
+    if path.exists():
+        ledger = open_file(path)
+        if ledger is None:
+            return None
+        if not sign_in(None, ledger):
+            ledger.close()
+            return None
+    else:
+        log.info("No ledger at %s: the start page", path)
+        ledger = StartPage.ask(None, path.parent, open_file, suggested=path)
+        if ledger is None:
+            return None
     window = MainWindow(ledger, settings)
     window.show()
-    window.backups.start()  # a backup now (the operator is known), then by the clock and at exit
+    # a backup soon (the operator is known), then by the clock and at exit; not at once: the
+    # copy and its check would take a core from the window while it draws its first screen
+    QTimer.singleShot(FIRST_BACKUP_MS, window, window.backups.start)
+    return window
+
+
+def _run_window(app: QApplication, db_path: str | Path | None,
+                settings: QSettings | None = None) -> int:
+    window = start(db_path, settings)
+    if window is None:
+        return 1
     try:
         return app.exec()
     finally:

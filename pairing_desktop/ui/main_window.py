@@ -1,10 +1,13 @@
-"""The main window: the tabs of the registry, the File and Edit menus, the menus the tabs fill,
-the 操作日志, 回收站 and 操作员账户 windows, and a status bar with the file, the operator and
-the counts.
+"""The main window: the tabs of the registry, the File, Edit and Help menus, the menus the tabs
+fill, the 操作日志, 回收站 and 操作员账户 windows, the 入门清单 beside the tabs, and a status bar
+with the file, the operator and the counts.
 
 The window is the composition root of the GUI: it holds the `LedgerHost` every tab works
-through, builds the tabs from `tabs.registry.TABS`, and places each tab's menu actions. Opening
-another file hands the host another ledger; each view reads it again by itself.
+through, builds the tabs from `tabs.registry.TABS`, and places each tab's menu actions. A tab is
+built when it is first shown (or asked for by name, or when a menu it fills is opened), so a start
+builds one tab, not nine. Opening another file hands the host another ledger; each view reads it
+again by itself. The window's size, its splitters and its columns are kept in the settings
+(ui.window_state) when it closes and put back when it or a tab is built.
 
 Each ledger the window opens is checked in full in the background (SQLite's integrity check);
 one that fails is written to no more, and the window offers its newest good backup. Backups
@@ -19,6 +22,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,7 +34,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from pairing_desktop.core import auth, ledgers, records
 from pairing_desktop.core import backups as core_backups
@@ -39,17 +43,22 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.ledger import Ledger
-from pairing_desktop.ui import backups, language
-from pairing_desktop.ui.about import AboutDialog
+from pairing_desktop.ui import backups, language, window_state
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
-from pairing_desktop.ui.history_window import HistoryWindow
+from pairing_desktop.ui.first_run import Checklist, StartPage
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
-from pairing_desktop.ui.operators_dialog import OperatorsDialog
-from pairing_desktop.ui.recycle_bin import RecycleBinWindow
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
 from pairing_desktop.ui.tabs.registry import TABS, TabEntry
+
+if TYPE_CHECKING:  # the windows beside the tabs are imported when first opened
+    from pairing_desktop.ui.about import AboutDialog
+    from pairing_desktop.ui.help import HelpWindow
+    from pairing_desktop.ui.history_window import HistoryWindow
+    from pairing_desktop.ui.letters.preview import PreviewDialog
+    from pairing_desktop.ui.operators_dialog import OperatorsDialog
+    from pairing_desktop.ui.recycle_bin import RecycleBinWindow
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +67,14 @@ RECENT_MAX = 8
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
 DEMO_SEED = 2007
+# The full check of a ledger starts this long after it is opened: at start, its thread would take
+# a core from the window drawing its first screen (the quick check at open has passed already).
+CHECK_DELAY_MS = 1_500
 IDLE_WAIT_MS = 30_000  # before a restore replaces the file: the reads under way end first
 ALERT_STYLE = "color: #b00020; font-weight: bold;"
 # The menus tabs may fill, after 文件 and 编辑, in this order.
+# The tabs Ctrl+P prints from (MainWindow.print_current).
+PRINTABLE = ("letters", "report")
 TAB_MENUS = {SETTINGS_MENU: QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"),
              LETTERS_MENU: QT_TRANSLATE_NOOP("MainWindow", "责任书(&L)")}
 
@@ -79,6 +93,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._tab_index = -1
         self._switching_back = False
+        self._swapping = False  # a built tab is taking its placeholder's place
+        self._entries: list[TabEntry] = []
+        self._pending: dict[str, QWidget] = {}  # name -> the empty page standing in for it
+        self._placed: list[tuple[int, str, QAction]] = []  # (tab's order, menu, action)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._path_label = QLabel(self)
         self._operator_label = QLabel(self)
@@ -99,7 +117,8 @@ class MainWindow(QMainWindow):
         self.recycle_bin: RecycleBinWindow | None = None
         self.operators: OperatorsDialog | None = None
         self.about: AboutDialog | None = None
-        self.menus: dict[str, QMenu] = {}
+        self.help_window: HelpWindow | None = None
+        self.menus = TabMenus(self._build_for_menu)
         self._current: Ledger | None = None  # the ledger the checks below were made for
         self._warned_locations: set[str] = set()
         self._restored = False  # the next ledger is a restored one: no backup of it at once
@@ -112,14 +131,24 @@ class MainWindow(QMainWindow):
         self._checker = Background(self, self.tr("检查台账文件"))
         self._checker.done.connect(self._on_verified)
         self._checker.refused.connect(self._check_not_done)
+        self._check_timer = QTimer(self)  # the full check waits until the window is up
+        self._check_timer.setSingleShot(True)
+        self._check_timer.timeout.connect(self._start_check)
+        self.checklist = Checklist(self.show_tab, self)
+        self.checklist_dock = QDockWidget(self.tr("入门清单"), self)
+        self.checklist_dock.setObjectName("checklist_dock")
+        self.checklist_dock.setWidget(self.checklist)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
+        self.checklist_dock.hide()
         self._build_menus()
-        for entry in tabs:
-            self.add_tab(entry)
+        for entry in tabs:  # the first one placed becomes current, and is built
+            self._place(entry)
         self.host.changed.connect(self._on_changes)
         self.host.replaced.connect(self._on_replaced)
         self._remember(ledger.path)
         self._on_replaced()
         self.resize(fit_screen())
+        window_state.restore_window(self.settings, self)
 
     @property
     def ledger(self) -> Ledger:
@@ -127,24 +156,73 @@ class MainWindow(QMainWindow):
 
     # --- tabs ------------------------------------------------------------------------------
 
-    def add_tab(self, entry: TabEntry) -> Tab:
-        """Build a tab on the host, name it, and place its menu actions."""
+    def _place(self, entry: TabEntry) -> None:
+        """An empty page under the tab's title; the tab itself is built when first needed."""
+        page = QWidget(self.tabs)
+        page.setObjectName(f"{entry.name}:pending")
+        self._entries.append(entry)
+        self._pending[entry.name] = page
+        self.tabs.addTab(page, QCoreApplication.translate("tabs", entry.title))
+
+    def _build(self, name: str) -> Tab:
+        """Build a placed tab on the host, put it where its page was, place its menu actions
+        (in the registry's order, whichever tab is built first) and give it back its splitters
+        and columns as the clerk left them."""
+        page = self._pending.pop(name)
+        order, entry = next((i, e) for i, e in enumerate(self._entries) if e.name == name)
         tab = entry.make(self.host)
-        tab.setObjectName(entry.name)
-        self.tabs.addTab(tab, QCoreApplication.translate("tabs", entry.title))
-        for menu, action in tab.menu_actions():
-            self._menu(menu).addAction(action)
+        tab.setObjectName(name)
+        index, current = self.tabs.indexOf(page), self.tabs.currentIndex()
+        self._swapping = True
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, QCoreApplication.translate("tabs", entry.title))
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self._swapping = False
+        page.deleteLater()
+        for key, action in tab.menu_actions():
+            later = [a for o, k, a in self._placed if k == key and o > order]
+            if later:
+                self._menu(key).insertAction(later[0], action)
+            else:
+                self._menu(key).addAction(action)
+            self._placed.append((order, key, action))
+            self._placed.sort(key=lambda placed: placed[0])
+        window_state.restore_widgets(self.settings, tab, name)
         return tab
 
+    def _build_for_menu(self, key: str) -> None:
+        """A menu the tabs fill is opening: every tab that puts actions in it is built first."""
+        for entry in list(self._entries):
+            if key in entry.menus and entry.name in self._pending:
+                self._build(entry.name)
+
     def tab(self, name: str) -> Tab:
-        """The tab of this name (its registry name)."""
+        """The tab of this name (its registry name), built now if it was not yet."""
+        if name in self._pending:
+            return self._build(name)
         found = self.tabs.findChild(Tab, name)
         if found is None:
             raise KeyError(name)
         return found
 
+    def show_tab(self, name: str) -> Tab:
+        """Switch to a tab as a clerk does (the 入门清单's items): asked to leave the current one
+        first; the tab is built if needed."""
+        tab = self.tab(name)
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def all_tabs(self) -> list[Tab]:
+        """Every tab, those not built yet built now (a walk over every list, a screenshot of
+        each tab)."""
+        return [self.tab(entry.name) for entry in self._entries]
+
     def tab_widgets(self) -> list[Tab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        """The tabs built so far (a tab not built has nothing to save or leave)."""
+        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [w for w in widgets if isinstance(w, Tab)]
 
     def maybe_leave(self) -> bool:
         """Every tab agrees to be left (each asks about its own unsaved edits)."""
@@ -155,15 +233,20 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_tab_changed(self, index: int) -> None:
-        if self._switching_back:
+        if self._switching_back or self._swapping:
             return
         previous = self.tabs.widget(self._tab_index) if self._tab_index >= 0 else None
-        if previous is not None and not previous.maybe_leave():
+        if isinstance(previous, Tab) and not previous.maybe_leave():
             self._switching_back = True
             self.tabs.setCurrentIndex(self._tab_index)
             self._switching_back = False
             return
         self._tab_index = index
+        page = self.tabs.widget(index)
+        name = page.objectName().removesuffix(":pending") if page is not None else ""
+        if name in self._pending and self._pending[name] is page:
+            self._build(name)
+        self._update_print_action()
 
     # --- status bar and undo ---------------------------------------------------------------
 
@@ -193,8 +276,8 @@ class MainWindow(QMainWindow):
             self._on_new_ledger()
 
     def _on_new_ledger(self) -> None:
-        """Another file in the window: check it in full, warn about where it is, and make its
-        first backup (unless it was just restored from one)."""
+        """Another file in the window: check it in full (soon: CHECK_DELAY_MS), warn about where
+        it is, and make its first backup (unless it was just restored from one)."""
         ledger = self.ledger
         self._alert_label.clear()
         self._alert_label.setToolTip("")
@@ -208,11 +291,19 @@ class MainWindow(QMainWindow):
                         backups.damage_text(ledger.path, ledger.damage))
             self.backups.reset(back_up_now=False)
             return
-        self._checker.start(backups.verify, ledger,
-                            backups.backup_folders(self.settings, ledger.path))
+        self._check_timer.start(CHECK_DELAY_MS)
         self._warn_about_location(ledger.path)
         self.backups.reset(back_up_now=not self._restored)
         self._restored = False
+        self.checklist_dock.setVisible(not self.checklist.complete())
+
+    def _start_check(self) -> None:
+        """SQLite's full integrity check of the file in the window, off the GUI thread."""
+        ledger = self.ledger
+        if self._lost or ledger.closed:
+            return
+        self._checker.start(backups.verify, ledger,
+                            backups.backup_folders(self.settings, ledger.path))
 
     def _alert(self, short: str, full: str) -> None:
         self._alert_label.setText(short)
@@ -235,6 +326,7 @@ class MainWindow(QMainWindow):
         counts = records.counts(self.ledger, list(COUNTED))
         self._counts_label.setText("  ".join(
             f"{self.tr(ENTITIES[k].label)} {n}" for k, n in counts.items()))
+        self.checklist.show_counts(counts)
 
     def _show_undo(self) -> None:
         """撤销“修改帮扶单位” / 重做“…”: what the keys would do, from the session's stacks."""
@@ -400,6 +492,7 @@ class MainWindow(QMainWindow):
         replace a file another connection holds open)."""
         self.backups.wait(time.monotonic() + IDLE_WAIT_MS / 1000)
         self.backups.reset(back_up_now=False)
+        self._check_timer.stop()
         self._checker.forget()
         QThreadPool.globalInstance().waitForDone(IDLE_WAIT_MS)
 
@@ -447,21 +540,38 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """帮助 → 关于: not modal, kept for the next time."""
+        from pairing_desktop.ui.about import AboutDialog
+
         if self.about is None:
             self.about = AboutDialog(self.ledger.path, self)
         self._bring_up(self.about)
         return self.about
 
+    def show_help(self, page: str | None = None) -> HelpWindow:
+        """帮助 → 使用说明 (F1): the guide shipped with the program, in a window of its own."""
+        from pairing_desktop.ui.help import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        if page is not None:
+            self.help_window.show_page(page)
+        self._bring_up(self.help_window)
+        return self.help_window
+
     # --- windows beside the tabs -----------------------------------------------------------
 
     def show_history(self) -> HistoryWindow:
         """编辑 → 操作日志: one window, not modal, kept for the next time."""
+        from pairing_desktop.ui.history_window import HistoryWindow
+
         if self.history_window is None:
             self.history_window = HistoryWindow(self.host, self)
         self.history_window.show_record(None, None)
         return self.history_window
 
     def show_recycle_bin(self) -> RecycleBinWindow:
+        from pairing_desktop.ui.recycle_bin import RecycleBinWindow
+
         if self.recycle_bin is None:
             self.recycle_bin = RecycleBinWindow(self.host, self)
         self._bring_up(self.recycle_bin)
@@ -471,6 +581,8 @@ class MainWindow(QMainWindow):
         """设置 → 操作员账户: administrators only (the menu item is off for others)."""
         if not self.operators_action.isEnabled():
             return None
+        from pairing_desktop.ui.operators_dialog import OperatorsDialog
+
         if self.operators is None:
             self.operators = OperatorsDialog(self.host, self)
         self._bring_up(self.operators)
@@ -496,25 +608,42 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """The window's own menus, in the menu bar's order; the tabs' menus fill as tabs are
+        built. A module that brings a menu of its own adds one line here."""
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_tab_menus()
+        self._build_help_menu()
+
+    def _build_file_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self._action(menu, self.tr("新建数据库(&N)…"), self.new_file)
-        self._action(menu, self.tr("打开数据库(&O)…"), self.open_file)
+        menu.setObjectName("file_menu")
+        self._action(menu, self.tr("新建台账(&N)…"), self.new_file).setObjectName("new_file")
+        self._action(menu, self.tr("打开台账(&O)…"), self.open_file,
+                     "Ctrl+O").setObjectName("open_file")
         self.recent_menu = menu.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(menu, self.tr("演示县数据库(&D)…"), self.new_demo_file)
+        menu.addSeparator()
+        self.print_action = self._action(menu, self.tr("打印(&P)…"), self.print_current,
+                                         "Ctrl+P")
+        self.print_action.setObjectName("print")
         menu.addSeparator()
         self._action(menu, self.tr("立即备份(&K)"), self.back_up_now).setObjectName("back_up_now")
         self._action(menu, self.tr("备份到(&T)…"), self.back_up_to).setObjectName("back_up_to")
         self._action(menu, self.tr("恢复(&E)…"), self.restore).setObjectName("restore")
         menu.addSeparator()
         self._action(menu, self.tr("导入(&I)…"), self.import_file).setObjectName("import")
-        self._action(menu, self.tr("导出(&P)…"), self.export_file).setObjectName("export")
+        self._action(menu, self.tr("导出(&L)…"), self.export_file).setObjectName("export")
         menu.addSeparator()
         self._action(menu, self.tr("切换操作员(&W)…"), self.switch_operator).setObjectName(
             "switch_operator")
         menu.addSeparator()
         self._action(menu, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
+
+    def _build_edit_menu(self) -> None:
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit.setObjectName("edit_menu")
         self.undo_action = self._action(edit, self.tr("撤销(&U)"), self.undo,
                                         QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
@@ -525,8 +654,11 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("操作日志(&H)…"), self.show_history).setObjectName("history")
         self._action(edit, self.tr("回收站(&B)…"), self.show_recycle_bin).setObjectName(
             "recycle_bin")
-        for key in TAB_MENUS:  # in a fixed order, filled by the tabs
-            self._menu(key)
+
+    def _build_tab_menus(self) -> None:
+        for key in TAB_MENUS:  # in a fixed order, filled by the tabs as they are built
+            self._menu(key).aboutToShow.connect(
+                lambda key=key: self._build_for_menu(key))
         self.operators_action = self._action(self._menu(SETTINGS_MENU),
                                              self.tr("操作员账户(&A)…"), self.show_operators)
         self.operators_action.setObjectName("operators")
@@ -534,19 +666,30 @@ class MainWindow(QMainWindow):
                      self.show_backup_settings).setObjectName("backup_settings")
         self._menu(SETTINGS_MENU).addMenu(language.menu(self, self.settings))
         self._menu(SETTINGS_MENU).addSeparator()
+
+    def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("help_menu")
+        self._action(help_menu, self.tr("使用说明(&G)"), self.show_help,
+                     "F1").setObjectName("help")
+        checklist = self.checklist_dock.toggleViewAction()
+        checklist.setText(self.tr("入门清单(&C)"))
+        checklist.setObjectName("checklist")
+        help_menu.addAction(checklist)
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("关于(&A)…"), self.show_about).setObjectName("about")
 
     def _menu(self, key: str) -> QMenu:
-        if key not in self.menus:
+        """The menu as it is now (`menus[key]` would build the tabs that fill it first)."""
+        menu = self.menus.get(key)
+        if menu is None:
             menu = self.menuBar().addMenu(self.tr(TAB_MENUS[key]))
             menu.setObjectName(f"{key}_menu")
             self.menus[key] = menu
-        return self.menus[key]
+        return menu
 
     def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+                shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -588,18 +731,12 @@ class MainWindow(QMainWindow):
         return Path(path).expanduser().resolve()
 
     def new_file(self) -> bool:
-        path = self._new_path(self.tr("新建台账数据库"),
-                              self.tr("文件 {0} 已存在；请用“打开”打开它，或换一个文件名。"))
-        if path is None or not self.maybe_leave():
+        """文件 → 新建台账: the start page (a new county or township ledger, another file, or
+        the demo county); the window moves to the ledger it opens."""
+        if not self.maybe_leave():
             return False
-        ledger = self._open(path)
+        ledger = StartPage.ask(self, self.ledger.path.parent, self._open)
         if ledger is None:
-            return False
-        if not sign_in(self, ledger):  # no administrator: the new file is not kept
-            ledger.close()
-            for made in (path, path.with_name(path.name + "-wal"),
-                         path.with_name(path.name + "-shm")):
-                made.unlink(missing_ok=True)
             return False
         self._adopt(ledger)
         return True
@@ -670,6 +807,31 @@ class MainWindow(QMainWindow):
     def close_ledger(self) -> None:
         self.ledger.close()
 
+    # --- printing --------------------------------------------------------------------------
+
+    def _printable(self) -> Tab | None:
+        """The current tab when it holds something to print: a letter, a report."""
+        current = self.tabs.currentWidget()
+        return current if isinstance(current, Tab) and current.objectName() in PRINTABLE \
+            else None
+
+    def _update_print_action(self) -> None:
+        self.print_action.setEnabled(self._printable() is not None)
+
+    def print_current(self) -> PreviewDialog | Path | None:
+        """Ctrl+P: on the 责任书 tab, the chosen letter is rendered afresh and goes to the
+        printer (through the preview, whose print dialog chooses printer, pages and copies);
+        on the 统计报告 tab, the report shown is saved as PDF, the form it is printed from."""
+        tab = self._printable()
+        if tab is None:
+            return None
+        if tab.objectName() == "letters":
+            preview = tab.preview()
+            if preview is not None:
+                preview.print_letters()
+            return preview
+        return tab.save(".pdf")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._lost:
             event.accept()
@@ -680,8 +842,30 @@ class MainWindow(QMainWindow):
         if not self.backups.leave():  # waits a minute at most
             log.warning("Closed before the last backup of %s ended", self.ledger.path)
         self.backups.stop()
+        self._check_timer.stop()
         self._checker.forget()
+        self.save_state()
         event.accept()
+
+    def save_state(self) -> None:
+        """The window's size and place, and each built tab's splitters and column widths."""
+        window_state.save_window(self.settings, self)
+        for tab in self.tab_widgets():
+            window_state.save_widgets(self.settings, tab, tab.objectName())
+
+
+class TabMenus(dict[str, QMenu]):
+    """The menus the tabs fill, by key. Looking one up (`window.menus["settings"]`) first builds
+    the tabs not built yet that put actions in it, as opening it does: whoever reaches for a
+    menu's actions finds all of them."""
+
+    def __init__(self, complete: Callable[[str], None]):
+        super().__init__()
+        self._complete = complete
+
+    def __getitem__(self, key: str) -> QMenu:
+        self._complete(key)
+        return super().__getitem__(key)
 
 
 def fit_screen(width: int = 1366, height: int = 768) -> QSize:

@@ -5,6 +5,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 
 from pairing_desktop.core import operations as ops
@@ -12,6 +13,13 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.ui import app as app_module
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def user_settings(tmp_path):
+    """QSettings() of the run (the recent files, the window's layout) in the test's folder."""
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "config"))
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +69,7 @@ def test_run_logs_to_the_data_folder_and_puts_the_hooks_back(tmp_path, logs, mon
     hooks = sys.excepthook, threading.excepthook
     during = []
 
-    def window(app, db_path):  # the window's run, while the hooks are the reporter's
+    def window(app, db_path, settings=None):  # the window's run, while the hooks are the reporter's
         during.append((sys.excepthook.__self__, threading.excepthook.__self__))
         return 0
 
@@ -80,10 +88,13 @@ def test_run_logs_to_the_data_folder_and_puts_the_hooks_back(tmp_path, logs, mon
 def qt_chinese(qapp):
     """Qt's translation installed as the program installs it, and taken out afterwards (the
     application object outlives the test)."""
-    translator = app_module.install_qt_translations(qapp)
-    assert translator is not None, "qtbase_zh_CN.qm is missing from Qt's translations folder"
-    yield translator
-    qapp.removeTranslator(translator)
+    from pairing_desktop.ui import language
+
+    installed = language.install(qapp, language.CHINESE)
+    assert installed, "qtbase_zh_CN.qm is missing from Qt's translations folder"
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
 
 
 def test_standard_buttons_are_chinese(qtbot, qt_chinese):
@@ -157,7 +168,9 @@ def test_the_program_backs_up_once_the_operator_is_known(qtbot, qapp, ledger, mo
     def exec_():  # instead of the event loop: look at the window the program shows
         [window] = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)
                     and w.isVisible() and w.ledger.path == ledger.path]
-        assert window.backups.enabled and window.ledger.operator is not None
+        assert window.ledger.operator is not None
+        assert not window.backups.enabled  # not while the window draws its first screen
+        qtbot.waitUntil(lambda: window.backups.enabled, timeout=5000)  # but soon after
         qtbot.waitUntil(lambda: bool(backups.list_backups(ledger.path.parent / "backups")),
                         timeout=10000)
         seen.append(window)
@@ -165,6 +178,7 @@ def test_the_program_backs_up_once_the_operator_is_known(qtbot, qapp, ledger, mo
         return 0
 
     monkeypatch.setattr(qapp, "exec", exec_)
+    monkeypatch.setattr(app_module, "FIRST_BACKUP_MS", 200)
     assert app_module._run_window(qapp, ledger.path) == 0
     assert seen and seen[0].ledger.closed
     seen[0].deleteLater()

@@ -81,6 +81,7 @@ def test_a_renamed_unit_is_renamed_in_the_lists_and_pickers_that_name_it(qtbot, 
 
 
 def test_a_change_re_reads_only_the_lists_that_show_its_kind(qtbot, window, county):
+    window.all_tabs()  # tabs are built when first shown: every one, here
     lists = window.findChildren(ListPanel)
     reads = {lst: count_reads(lst) for lst in lists}
     window.host.perform(ops.save, "farmer", None, {"village": county["village"],

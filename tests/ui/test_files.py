@@ -8,11 +8,33 @@ from pairing_desktop.core import operations as ops
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.lock import FileLock
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.first_run import StartPage
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import save
 from tests.ui.drive import click, column_values, fill, open_window
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def start_page(monkeypatch):
+    """文件 → 新建台账 opens the start page: here it is filled in as `filled` says (the path of
+    the new file, its county and office) and 创建台账 is clicked, instead of waiting for a clerk.
+    The pages shown are kept, to read their messages."""
+    filled = {"county": "黔西县", "office": "县委组织部"}
+    pages = []
+
+    def ask(cls, parent, folder, open_file, suggested=None):
+        page = cls(folder, open_file, parent, suggested)
+        pages.append(page)
+        page.path.setText(filled["path"])
+        page.county.setText(filled["county"])
+        page.office.setText(filled["office"])
+        page.create_button.click()
+        return page.ledger
+
+    monkeypatch.setattr(StartPage, "ask", classmethod(ask))
+    return filled, pages
 
 
 @pytest.fixture
@@ -24,9 +46,9 @@ def window(qtbot, ledger, settings):
 
 
 def test_new_file_switches_the_window_and_releases_the_old_lock(qtbot, window, ledger,
-                                                                tmp_path, answers):
+                                                                tmp_path, answers, start_page):
     old_path = ledger.path
-    answers.path = str(tmp_path / "second.db")
+    start_page[0]["path"] = str(tmp_path / "second.db")
     assert window.new_file()
     assert answers.texts("credentials") == [""]  # the new file's administrator, asked once
     assert window.ledger.operator.name == ADMIN and window.ledger.operator.role == auth.ADMIN
@@ -46,8 +68,9 @@ def test_new_file_switches_the_window_and_releases_the_old_lock(qtbot, window, l
     assert [n for _, n in records.choices(window.ledger, "unit")] == ["县财政局"]
 
 
-def test_a_new_file_without_an_administrator_is_not_kept(window, ledger, tmp_path, answers):
-    answers.path = str(tmp_path / "second.db")
+def test_a_new_file_without_an_administrator_is_not_kept(window, ledger, tmp_path, answers,
+                                                         start_page):
+    start_page[0]["path"] = str(tmp_path / "second.db")
     answers.credentials = None
     assert not window.new_file()
     assert window.ledger is ledger
@@ -104,18 +127,20 @@ def test_opening_a_bad_file_keeps_the_current_one(qtbot, window, ledger, tmp_pat
     assert records.counts(ledger, ["unit"]) == {"unit": 1}
 
 
-def test_new_file_refuses_an_existing_file(window, ledger, answers):
-    answers.path = str(ledger.path)
+def test_new_file_refuses_an_existing_file(window, ledger, answers, start_page):
+    filled, pages = start_page
+    filled["path"] = str(ledger.path)
     assert not window.new_file()
-    assert "已存在" in answers.texts("warn")[0]
+    assert "已存在" in pages[0].errors.text()
+    assert window.ledger is ledger
 
 
 def test_switching_with_unsaved_edits_asks_and_cancel_stays(qtbot, window, ledger, tmp_path,
-                                                            answers):
+                                                            answers, start_page):
     units = window.tab("units").units
     click(qtbot, units.new_button)
     fill(qtbot, units, {"name": "县民政局"})
-    answers.path = str(tmp_path / "second.db")
+    start_page[0]["path"] = str(tmp_path / "second.db")
     assert not window.new_file()
     assert answers.texts("unsaved") == ["帮扶单位"]
     assert window.ledger.path == ledger.path

@@ -194,6 +194,7 @@ def test_status_bar_shows_file_and_counts(window, ledger):
 
 
 def test_every_table_model_passes_modeltester(qtmodeltester, window):
+    window.all_tabs()  # tabs are built when first shown: every one, here
     lists = window.findChildren(ListPanel)
     assert len(lists) >= 13
     for lst in lists:

@@ -12,6 +12,10 @@ title, body and page numbers, WenQuanYi Micro Hei for 黑体 and AR PL UKai for 
 The choice between the system's fonts and the bundled ones is a setting stored in the ledger, so
 every PC printing from the same file prints with the same kind of fonts; `font_report` says, role
 by role, which face is used and why, for the 责任书 tab.
+
+ReportLab is imported, and a face registered with it (reading a 21 MB TTC), only when a face is
+resolved for a letter or the font table: importing this module (the tabs do, at build) costs
+neither, so the program's start pays for no letter font.
 """
 
 from __future__ import annotations
@@ -26,9 +30,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
@@ -251,6 +252,9 @@ def _load(face: Face) -> str | None:
     """Register a face with ReportLab once per process (a TTC takes ~60 ms); None if it
     cannot be used (a PostScript-outline OpenType font, a damaged file). One thread at a time:
     two copies registered under one name could change a font halfway through a PDF."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
     with _REGISTERING:
         if face.name in pdfmetrics.getRegisteredFontNames():
             return None
@@ -263,6 +267,8 @@ def _load(face: Face) -> str | None:
 
 def _names(face: Face) -> tuple[str, str]:
     """(family name, PostScript name) as the file states them."""
+    from reportlab.pdfbase import pdfmetrics
+
     font = pdfmetrics.getFont(face.name)
 
     def text(raw: Any) -> str:
