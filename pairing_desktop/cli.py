@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import pairing_desktop
 from pairing_desktop.core.errors import PairingError, StorageError
-from pairing_desktop.core.paths import default_db_path
 
 if TYPE_CHECKING:
     from pairing_desktop.core.storage.ledger import Ledger
@@ -139,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from pairing_desktop.ui.app import run
 
-            return run(args.db or default_db_path())
+            return run(args.db)  # None: the last ledger used, else the default file
         return COMMANDS[args.command](args)
     except PairingError as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -96,9 +96,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(db_path: str | Path | None = None, logs: Path | None = None,
         settings: QSettings | None = None) -> int:
-    """Start the program on `db_path` (None, or the default file the command line passes when
-    no --db is given: the last ledger used), logging to `logs` (the data folder's logs/ unless
-    told); returns the process exit code."""
+    """Start the program on `db_path` (None: the last ledger used), logging to `logs` (the data
+    folder's logs/ unless told); returns the process exit code."""
     app = make_application()
     with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
         log.info("Starting on %s", db_path or "the last ledger")
@@ -108,8 +107,7 @@ def run(db_path: str | Path | None = None, logs: Path | None = None,
 def startup_path(db_path: str | Path | None, settings: QSettings) -> Path:
     """The file to start on: the one asked for, else the last one used if it is still there,
     else the default file."""
-    default = default_db_path()
-    if db_path is not None and Path(db_path) != default:
+    if db_path is not None:
         return Path(db_path)
     from pairing_desktop.ui.main_window import RECENT_KEY
 
@@ -117,7 +115,7 @@ def startup_path(db_path: str | Path | None, settings: QSettings) -> Path:
     recent = [recent] if isinstance(recent, str) else list(recent or [])
     if recent and Path(str(recent[0])).is_file():
         return Path(str(recent[0]))
-    return default
+    return default_db_path()
 
 
 def start(db_path: str | Path | None, settings: QSettings | None = None) -> MainWindow | None:

@@ -37,8 +37,8 @@ def test_the_last_ledger_opens_at_start(qtbot, ledger, settings, default, tmp_pa
     window.close_ledger()
 
     assert app_module.startup_path(None, settings) == other
-    assert app_module.startup_path(default, settings) == other  # what `pairing-desktop` passes
     assert app_module.startup_path(ledger.path, settings) == ledger.path  # --db wins
+    assert app_module.startup_path(default, settings) == default  # even naming the default
     started = app_module.start(None, settings)
     qtbot.addWidget(started)
     assert started.ledger.path == other and started.isVisible()
