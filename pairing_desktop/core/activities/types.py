@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pairing_desktop.core.fields import Choice, MultiChoice
-from pairing_desktop.core.storage.models import ActivityType
+from pairing_desktop.core.storage.models import ActivityType, seed_id
 
 # What an activity record can carry, as (field, label) pairs: the activity type's settings
 # store the field names and the program shows the labels.
@@ -111,7 +111,7 @@ def seed_activity_types() -> int:
         for order, t in enumerate(DEFAULT_TYPES)
     ]
     for row in rows:
-        ActivityType.create(**row)
+        ActivityType.create(id=seed_id("activity_type", row["code"]), **row)
     return len(rows)
 
 
