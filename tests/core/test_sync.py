@@ -223,7 +223,7 @@ def test_export_is_addressed_and_recorded(net):
     zp = net.towns[ZP]
     with pytest.raises(Exception, match="只向“县委组织部”报送"):
         ops.export_package(zp, XR, net.folder / "x.pdx")
-    with pytest.raises(Exception, match="应以 .pdx 结尾"):
+    with pytest.raises(Exception, match=r"应以 \.pdx 结尾"):
         ops.export_package(zp, OFFICE, net.folder / "x.zip")
     made = ops.export_package(zp, OFFICE, net.folder / "up.pdx")
     entry = history.entries(zp, history.HistoryFilter(kind="package"), limit=1)[0]

@@ -23,5 +23,6 @@ from pairing_desktop.core.operations.targets import copy_last_year
 from pairing_desktop.core.operations.undo import can_redo, can_undo, redo, undo
 
 __all__ = ["Operation", "can_redo", "can_undo", "copy_last_year", "create_first_admin",
-           "create_operator", "delete", "export_package", "import_package", "operation", "reassign", "redo", "reset_password",
-           "resolve_conflict", "restore", "revision", "save", "set_auto_login", "set_disabled", "set_setting", "undo"]
+           "create_operator", "delete", "export_package", "import_package", "operation",
+           "reassign", "redo", "reset_password", "resolve_conflict", "restore", "revision",
+           "save", "set_auto_login", "set_disabled", "set_setting", "undo"]

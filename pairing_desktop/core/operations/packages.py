@@ -66,12 +66,13 @@ def export_package(ledger: Ledger, to: str, out: Path) -> Exported:
         raise ValidationError({"to": f"收件单位：本台账只向“{me.reports_to}”报送"})
     out = check_output(Path(out), [package.SUFFIX])
     _refuse_viewer(ledger, "生成交换包")
-    with atomic_output(out) as tmp:  # renamed into place only after the numbers are committed
-        with operation(ledger, f"生成交换包（发往{to}）", stack=None) as op:
-            header, body, seq = exchange.build(me, to)
-            size = package.write(tmp, header, body)
-            op.record(CREATED, "package", f"{to}#{seq}",
-                      {"to": (None, to), "seq": (None, seq), "count": (None, header["count"])})
+    # the file is renamed into place only after its number is committed
+    with atomic_output(out) as tmp, \
+            operation(ledger, f"生成交换包（发往{to}）", stack=None) as op:
+        header, body, seq = exchange.build(me, to)
+        size = package.write(tmp, header, body)
+        op.record(CREATED, "package", f"{to}#{seq}",
+                  {"to": (None, to), "seq": (None, seq), "count": (None, header["count"])})
     return Exported(op.changes, seq, header["count"], size)
 
 

@@ -15,8 +15,8 @@ from pairing_desktop.core import history
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
-from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.history import HistoryFilter
+from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.records import as_uuid, fetch_row, referrers, spec_of, validate
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import utcnow

@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -21,7 +22,6 @@ from peewee import (
     FloatField,
     ForeignKeyField,
     IntegerField,
-    SQL,
     Model,
     TextField,
     UUIDField,

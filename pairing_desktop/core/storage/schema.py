@@ -62,7 +62,8 @@ INDEXES = [
 ]
 
 # The tables whose rows carry a change number (models.BaseModel.rev).
-REVISED = [m._meta.table_name for m in ALL_MODELS if "rev" in m._meta.fields]
+REVISED = [m._meta.table_name for m in ALL_MODELS
+           if "merged_rev" in m._meta.fields and m not in SYNC_MODELS]
 
 
 def _revision_triggers(table: str) -> list[str]:

@@ -17,7 +17,6 @@ from typing import Any
 
 from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 
-from pairing_desktop.core import history
 from pairing_desktop.core.changes import CREATED, UPDATED
 from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import Office
@@ -138,9 +137,9 @@ def check_address(me: Office, header: dict[str, Any]) -> SyncPeer | None:
                            f"“{header['township']}”，未导入任何内容。")
     received = peer.received_seq if peer else 0
     if header["seq"] <= received:
-        raise PackageError(f"“{sender}”的第 {header['seq']} 号交换包"
-                           f"{'已经导入过' if header['seq'] == received else '比已导入的第 ' + str(received) + ' 号旧'}"
-                           "，再次导入不会改变任何内容，已跳过。")
+        how = "已经导入过" if header["seq"] == received else f"比已导入的第 {received} 号旧"
+        raise PackageError(f"“{sender}”的第 {header['seq']} 号交换包{how}，"
+                           "再次导入不会改变任何内容，已跳过。")
     if header["ack"] > (peer.sent_seq if peer else 0):
         raise PackageError(f"此交换包说已收到本单位的第 {header['ack']} 号交换包，但本单位没有"
                            "生成过这个包：它不是发给本台账的，未导入任何内容。")

@@ -77,7 +77,8 @@ def decode(blob: bytes, name: str = "交换包") -> Package:
     if not blob.startswith(MAGIC):
         raise PackageError(f"{name} 不是本程序的交换包（文件开头不对），未导入任何内容。")
     if len(blob) < len(MAGIC) + 4 + DIGEST:
-        raise PackageError(f"交换包 {name} 不完整（文件被截断），未导入任何内容。请重新复制或让对方重发。")
+        raise PackageError(f"交换包 {name} 不完整（文件被截断），未导入任何内容。"
+                           "请重新复制或让对方重发。")
     if hashlib.sha256(blob[:-DIGEST]).digest() != blob[-DIGEST:]:
         raise PackageError(f"交换包 {name} 已损坏或被改动（校验值不符，可能复制不完整），"
                            "未导入任何内容。请重新复制或让对方重发。")
