@@ -158,6 +158,8 @@ class Merge:
         self.scope = township_id(header["township"]) if me.is_county else None
         self.finder = K.Townships(bound_rows)
         self.rev = next_rev()
+        self.waiting = {r[0] for r in bound_rows(
+            "SELECT record FROM sync_conflict WHERE resolved_at IS NULL")}
 
     def run(self) -> MergeResult:
         kinds = self.body.get("kinds")
@@ -235,7 +237,8 @@ class Merge:
                         self.result.updated += 1
                     else:
                         self.result.unchanged += 1
-                    self._close_conflicts(rid, theirs)
+                    if rid in self.waiting:
+                        self._close_conflicts(rid, theirs)
                 else:
                     self._conflict(kind, rid, after, theirs)
             self.finder.put(kind, rid, after)
@@ -329,10 +332,10 @@ def _same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(a[k] == v for k, v in b.items() if k not in ("created_at", "updated_at"))
 
 
-_TYPES: dict[str, list[tuple[tuple[type, ...], bool]]] = {}
+_TYPES: dict[str, list[tuple[frozenset[type], bool]]] = {}
 
 
-def _types(kind: str) -> list[tuple[tuple[type, ...], bool]]:
+def _types(kind: str) -> list[tuple[frozenset[type], bool]]:
     """(the Python types a stored value of each column may have, whether it may be empty)."""
     if kind not in _TYPES:
         fields = K.spec(kind).model._meta.fields
@@ -347,28 +350,30 @@ def _types(kind: str) -> list[tuple[tuple[type, ...], bool]]:
                 types = (int, float)
             else:
                 types = (str,)
-            out.append((types, f.null or name == "deleted_at"))
+            out.append((frozenset(types), f.null or name == "deleted_at"))
         _TYPES[kind] = out
     return _TYPES[kind]
 
 
-def _check_row(kind: str, row: Any, types: list[tuple[tuple[type, ...], bool]]) -> None:
-    if not isinstance(row, list) or len(row) != len(types) + 1 or not V.valid(row[-1]):
+def _check_row(kind: str, row: Any, types: list[tuple[frozenset[type], bool]]) -> None:
+    if type(row) is not list or len(row) != len(types) + 1 or not V.valid(row[-1]):
         raise PackageError(f"交换包中{K.spec(kind).label}的一行格式不对，未导入任何内容。")
     rid = row[0]
-    if not isinstance(rid, str) or len(rid) != 32 or not _is_hex(rid):
+    if type(rid) is not str or len(rid) != 32 or not _is_hex(rid):
         raise PackageError(f"交换包中{K.spec(kind).label}的编号格式不对，未导入任何内容。")
-    for value, (allowed, nullable) in zip(row[1:-1], types[1:], strict=True):
+    for i in range(1, len(types)):
+        value = row[i]
+        allowed, nullable = types[i]
+        kind_of = type(value)
         if value is None:
-            if not nullable:
-                break
-            continue
-        if not isinstance(value, allowed) or (isinstance(value, str) and len(value) > TEXT_MAX) \
-                or (isinstance(value, int) and not -2**62 < value < 2**62):
-            break
-    else:
-        return
-    raise PackageError(f"交换包中{K.spec(kind).label}（{rid}）的值类型不对，未导入任何内容。")
+            if nullable:
+                continue
+        elif kind_of in allowed:
+            if kind_of is str and len(value) <= TEXT_MAX:
+                continue
+            if kind_of is not str and -2**62 < value < 2**62:
+                continue
+        raise PackageError(f"交换包中{K.spec(kind).label}（{rid}）的值类型不对，未导入任何内容。")
 
 
 def _is_hex(text: str) -> bool:

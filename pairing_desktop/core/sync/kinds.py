@@ -82,7 +82,7 @@ class Townships:
         while ref is not None and kind in PARENT:
             parent = PARENT[kind][1]
             if parent == "township":
-                return uuid.UUID(str(ref)).hex
+                return ref if isinstance(ref, str) else uuid.UUID(str(ref)).hex
             ref = self._map(parent).get(ref)
             kind = parent
         return None
