@@ -32,7 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pairing_desktop.core import auth  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.core.profile import set_profile  # noqa: E402
