@@ -43,6 +43,7 @@ from pairing_desktop.ui import backups
 from pairing_desktop.ui.about import AboutDialog
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.exchange_menu import install_exchange_menu
 from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
@@ -528,6 +529,7 @@ class MainWindow(QMainWindow):
         self._action(self._menu(SETTINGS_MENU), self.tr("备份设置(&K)…"),
                      self.show_backup_settings).setObjectName("backup_settings")
         self._menu(SETTINGS_MENU).addSeparator()
+        install_exchange_menu(self, self.host)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.setObjectName("help_menu")
         self._action(help_menu, self.tr("关于(&A)…"), self.show_about).setObjectName("about")

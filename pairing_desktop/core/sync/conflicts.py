@@ -27,7 +27,7 @@ from pairing_desktop.core.sync import kinds as K
 from pairing_desktop.core.sync import versions as V
 
 OURS, THEIRS = "ours", "theirs"
-DELETED_LABEL = "已删除"
+DELETED_LABEL = "是（已删除）"
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ def _conflict(c: SyncConflict) -> Conflict:
     ours = _stored(c.kind, c.record)[0]
     pairs = [FieldPair(f.name, f.label, _show(spec, f.name, ours.get(f.name)),
                        _show(spec, f.name, theirs.get(f.name))) for f in spec.fields]
-    pairs.append(FieldPair("deleted_at", "状态", _state(ours), _state(theirs)))
+    pairs.append(FieldPair("deleted_at", "是否已删除", _state(ours), _state(theirs)))
     return Conflict(c.id, c.kind, spec.label, c.record, _title(spec, ours), c.office,
                     c.package_seq, tuple(pairs))
 
 
 def _state(values: dict[str, Any]) -> str:
-    return DELETED_LABEL if values.get("deleted_at") else "正常"
+    return DELETED_LABEL if values.get("deleted_at") else "否"
 
 
 def _stored(kind: str, record: str) -> tuple[dict[str, Any], int, int, str]:
