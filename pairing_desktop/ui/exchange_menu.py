@@ -110,7 +110,8 @@ class ExchangeMenu(QObject):
         text = tr("已导入“{0}”的第 {1} 号交换包：{2}。").format(merged.sender, merged.seq,
                                                           merged.result.summary())
         if merged.result.conflicts:
-            Ask.inform(self.window, title, text + tr("\n有记录在两边都修改过，请选择保留哪个版本。"))
+            Ask.inform(self.window, title,
+                       text + tr("\n有记录在两边都修改过，请选择保留哪个版本。"))
             self.show_conflicts()
         else:
             Ask.inform(self.window, title, text)
