@@ -36,7 +36,7 @@ from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.core.profile import set_profile  # noqa: E402
 from pairing_desktop.core.storage.db import PRAGMAS  # noqa: E402
-from pairing_desktop.core.storage.ledger import Ledger  # noqa: E402
+from pairing_desktop.core.storage.ledger import Ledger, bound_executemany  # noqa: E402
 from pairing_desktop.core.sync import kinds as K  # noqa: E402
 from pairing_desktop.core.sync import package  # noqa: E402
 
@@ -56,11 +56,11 @@ def fill(town: Ledger, township: str, households: int) -> None:
     now = "2026-03-01 08:00:00.000000"
     villages = [uuid.uuid4().hex for _ in range(VILLAGES)]
     with town.atomic():
-        town._db.cursor().executemany(
+        bound_executemany(
             "INSERT INTO village (id, created_at, updated_at, township_id, name, poverty_class,"
             " status) VALUES (?, ?, ?, ?, ?, '一类贫困村', '帮扶中')",
             [(v, now, now, township, f"村{n}") for n, v in enumerate(villages)])
-        town._db.cursor().executemany(
+        bound_executemany(
             "INSERT INTO household (id, created_at, updated_at, village_id, group_name,"
             " head_name, id_number, phone, members, kind, income_per_capita, poverty_cause,"
             " status) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, '一般', ?, '因病', '贫困')",
@@ -122,7 +122,7 @@ def trigger_cost(folder: Path, households: int) -> tuple[float, float]:
                            " poverty_class, status) VALUES (?, '2026-01-01', '2026-01-01', ?,"
                            " 'v', '一类贫困村', '帮扶中')", (village, town))
             start = time.perf_counter()
-            ledger._db.cursor().executemany(
+            bound_executemany(
                 "INSERT INTO household (id, created_at, updated_at, village_id, head_name, kind,"
                 " status, rev) VALUES (?, '2026-01-01', '2026-01-01', ?, ?, '一般', '贫困', ?)",
                 [(uuid.uuid4().hex, village, f"户主{n}", 5 if given else 0)
