@@ -270,3 +270,22 @@ def test_no_file_is_written_by_an_import(net):
     ops.import_package(net.county, path)
     after = {p for p in Path(net.folder).iterdir() if not p.name.endswith(("-wal", "-shm"))}
     assert after <= set(before)
+
+
+def test_a_conflict_seen_at_both_offices_is_settled_once(net):
+    """Packages crossing on the way: each office finds the conflict; the county's choice,
+    sent down, settles the township's waiting one too."""
+    zp, county = net.towns[ZP], net.county
+    _village, household = village_with_household(zp, ZP, "新寨村", "李四")
+    ops.import_package(county, net.send(zp, OFFICE))
+    save(county, "household", household, {"members": 5})
+    save(zp, "household", household, {"members": 4})
+    down, up = net.send(county, ZP), net.send(zp, OFFICE)
+    assert ops.import_package(zp, down).result.conflicts == 1
+    assert ops.import_package(county, up).result.conflicts == 1
+    ops.resolve_conflict(county, conflicts.pending(county)[0].id, conflicts.THEIRS)
+    assert ops.import_package(zp, net.send(county, ZP)).result.conflicts == 0
+    assert conflicts.pending(zp) == []
+    assert zp.execute("SELECT members FROM household") == [(4,)]
+    assert ops.import_package(county, net.send(zp, OFFICE)).result.conflicts == 0
+    assert records(zp, ("household",)) == records(county, ("household",))

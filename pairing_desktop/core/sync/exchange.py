@@ -26,7 +26,7 @@ from pairing_desktop.core.sync import kinds as K
 from pairing_desktop.core.sync import versions as V
 from pairing_desktop.core.sync.package import FORMAT, PackageError
 
-CHUNK = 500  # ids per IN (...) look-up: under SQLite's default limit of bound variables
+CHUNK = 5000  # ids per IN (...) look-up: under SQLite's limit of 32,766 bound variables
 TEXT_MAX = 100_000
 
 
@@ -218,7 +218,8 @@ class Merge:
                 self.result.created += 1
             else:
                 before, rev, merged_rev, vv = mine
-                if self.scope is not None and self.finder.of(kind, before) != self.scope:
+                if self.scope is not None and not _same_parent(kind, before, after) \
+                        and self.finder.of(kind, before) != self.scope:
                     self._refuse_scope(kind, "其他乡镇")
                 ours = V.of_row(vv, rev, merged_rev, self.me.name)
                 order = V.compare(theirs, ours)
@@ -326,6 +327,14 @@ class Merge:
             conflict_target=[SyncPeer.office],
             update={SyncPeer.received_seq: h["seq"], SyncPeer.township: h["township"] or None,
                     SyncPeer.acked_seq: h["ack"]}).execute()
+
+
+def _same_parent(kind: str, before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether a record still hangs from the same parent (then its township is the same)."""
+    if kind == "activity":
+        return before["pairing"] == after["pairing"] and \
+            before["household"] == after["household"]
+    return kind in K.PARENT and before[K.PARENT[kind][0]] == after[K.PARENT[kind][0]]
 
 
 def _same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
