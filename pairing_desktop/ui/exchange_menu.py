@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.profile import office_of
-from pairing_desktop.core.storage.models import SyncPeer, Township
-from pairing_desktop.core.sync import package
+from pairing_desktop.core.sync import exchange, package
 from pairing_desktop.ui.conflicts import ConflictsDialog
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.operations import LedgerHost
@@ -56,22 +55,10 @@ class ExchangeMenu(QObject):
         self.host = host
         self.window = parent
 
-    def offices(self) -> list[str]:
-        """Where this ledger sends packages: its county office, or (at the county) each
-        township office it has exchanged with and each township by name."""
-        ledger = self.host.ledger
-        me = office_of(ledger)
-        if not me.is_county:
-            return [me.reports_to]
-        with ledger.bound():
-            known = [p.office for p in SyncPeer.select().order_by(SyncPeer.office)]
-            towns = [t.name for t in Township.live().order_by(Township.name)]
-        return known + [t for t in towns if t not in known]
-
     def export(self) -> None:
         title = tr("生成交换包")
         try:
-            offices = self.offices()
+            offices = exchange.recipients(self.host.ledger)
         except PairingError as exc:
             Ask.warn(self.window, title, str(exc))
             return

@@ -4,6 +4,7 @@ keeps its records, and numbers every write from then on, whichever path makes it
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
 
 from pairing_desktop.core import auth
@@ -72,15 +73,15 @@ def test_a_version_2_file_upgrades_to_the_shape_of_a_new_one(tmp_path):
 def test_every_write_path_numbers_the_rows_it_writes(ledger: Ledger):
     """An operation, a raw statement (as the importer, the demo and the letters use) and a
     setting each give the rows they write a new, larger change number."""
-    unit = save(ledger, "unit", None, {"name": "县财政局", "level": "县直"})
+    save(ledger, "unit", None, {"name": "县财政局", "level": "县直"})
     first = ledger.execute("SELECT rev FROM unit")[0][0]
     with ledger.atomic():
         ledger.execute("UPDATE unit SET head = '李明'")
     second = ledger.execute("SELECT rev FROM unit")[0][0]
     with ledger.atomic():
         ledger.execute("INSERT INTO unit (id, created_at, updated_at, name, level, kind)"
-                       " VALUES ('ab' || substr(?, 3), '2026-01-01', '2026-01-01', '县水务局',"
-                       " '县直', '党政机关')", (unit.hex,))
+                       " VALUES (?, '2026-01-01', '2026-01-01', '县水务局', '县直', '党政机关')",
+                       (uuid.uuid4().hex,))
     third = ledger.execute("SELECT rev FROM unit WHERE name = '县水务局'")[0][0]
     assert 0 < first < second < third
     ops.set_setting(ledger, "duty_rules", {"x": 1}, "修改帮扶职责规则")

@@ -88,3 +88,25 @@ def test_the_conflict_view_shows_both_versions_and_settles_by_a_choice(qtbot, qa
     assert county.execute("SELECT members, phone FROM household") == [(6, "13985712345")]
     assert dialog.list.count() == 0 and not dialog.findChild(QPushButton, "keep_ours").isEnabled()
     assert announced and "household" in announced[0].kinds
+
+
+def test_the_menu_makes_a_package_for_the_office_reported_to(qtbot, settings, tmp_path,
+                                                             ledger_template, monkeypatch):
+    net = offices(ledger_template, tmp_path)
+    try:
+        zp = net.towns["中坪镇"]
+        save(zp, "village", None, {"township": township(zp, "中坪镇"), "name": "新寨村"})
+        offered: list[list[str]] = []
+        told: list[str] = []
+        out = tmp_path / "上报.pdx"
+        monkeypatch.setattr(ExchangeAsk, "recipient",
+                            classmethod(lambda cls, p, offices: offered.append(offices) or OFFICE))
+        monkeypatch.setattr(Ask, "save_path", classmethod(lambda cls, *a: str(out)))
+        monkeypatch.setattr(Ask, "inform", classmethod(lambda cls, p, t, x: told.append(x)))
+        window = open_window(qtbot, zp, settings)
+        window.findChild(QAction, "export_package").trigger()
+        assert offered == [[OFFICE]]
+        assert told and told[0].startswith(f"已生成发往“{OFFICE}”的第 1 号交换包：1 条记录")
+        assert ops.import_package(net.county, out).result.created == 1
+    finally:
+        net.close()

@@ -19,8 +19,8 @@ from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 
 from pairing_desktop.core.changes import CREATED, UPDATED
 from pairing_desktop.core.operations.base import Operation
-from pairing_desktop.core.profile import Office
-from pairing_desktop.core.storage.ledger import bound_executemany, bound_rows
+from pairing_desktop.core.profile import Office, office_of
+from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import Setting, SyncConflict, SyncPeer, SyncSent, utcnow
 from pairing_desktop.core.sync import kinds as K
 from pairing_desktop.core.sync import versions as V
@@ -50,6 +50,19 @@ def next_rev() -> int:
 
 
 # --- making a package ----------------------------------------------------------------------------
+
+
+@uses_ledger
+def recipients(ledger: Ledger) -> list[str]:
+    """Where this ledger sends packages: the office it reports to, or (at the county) each
+    township office it has exchanged with, then each township by name."""
+    me = office_of(ledger)
+    if not me.is_county:
+        return [me.reports_to]
+    known = [p.office for p in SyncPeer.select().order_by(SyncPeer.office)]
+    towns = [name for (name,) in bound_rows(
+        "SELECT name FROM township WHERE deleted_at IS NULL ORDER BY name")]
+    return known + [t for t in towns if t not in known]
 
 
 def township_id(name: str) -> str | None:
