@@ -217,34 +217,38 @@ class Merge:
         local = self._local(kind, [row[0] for row in rows])
         inserts, updates = [], []
         label = K.spec(kind).label
+        fields_of = names[1:]
+        # positions (in a row's values) of the fields that lead to the record's township
+        up = [(name, fields_of.index(name)) for name in K.parent_fields(kind)]
+        scoped = self.scope is not None
+        steps = kind in K.STEPS
         for row in rows:
             rid, values, theirs = row[0], row[1:-1], row[-1]
-            after = dict(zip(names[1:], values, strict=True))
-            if self.scope is not None and self.finder.of(kind, after) != self.scope:
+            parents = {name: values[i] for name, i in up}
+            if scoped and self.finder.of(kind, parents) != self.scope:
                 self._refuse_scope(kind, "其他乡镇")
             mine = local.get(rid)
             if mine is None:
                 inserts.append((rid, *values, self.rev, self.rev, V.dump(theirs)))
                 self.op.record(CREATED, kind, uuid.UUID(rid), {
-                    k: (None, v) for k, v in after.items() if v is not None and k != "created_at"
-                    and k != "updated_at"})
+                    fields_of[i]: (None, v) for i, v in enumerate(values)
+                    if i > 1 and v is not None})  # not created_at, updated_at
                 self.result.created += 1
             else:
-                before, rev, merged_rev, vv = mine
-                if self.scope is not None and not _same_parent(kind, before, after) \
-                        and self.finder.of(kind, before) != self.scope:
+                old, rev, merged_rev, vv = mine
+                if scoped and any(old[i] != values[i] for _name, i in up) and self.finder.of(
+                        kind, {name: old[i] for name, i in up}) != self.scope:
                     self._refuse_scope(kind, "其他乡镇")
-                ours = V.of_row(vv, rev, merged_rev, self.me.name)
-                order = V.compare(theirs, ours)
+                order = V.compare(theirs, V.of_row(vv, rev, merged_rev, self.me.name))
                 if order in (V.SAME, V.OLDER):
                     self.result.unchanged += 1
-                elif order == V.NEWER or _same_content(before, after):
+                elif order == V.NEWER or old[2:] == tuple(values[2:]):
                     # the same content made on both sides is taken as theirs: the row then
                     # holds their vector exactly, as after any merge, so their next change is
                     # plainly newer (a join would keep our entry, unknown to them, and make
                     # every later change of theirs look concurrent)
-                    fields = {k: (before[k], v) for k, v in after.items()
-                              if v != before[k] and k not in ("created_at", "updated_at")}
+                    fields = {fields_of[i]: (old[i], v) for i, v in enumerate(values)
+                              if i > 1 and v != old[i]}
                     updates.append((*values, self.rev, self.rev, V.dump(theirs), rid))
                     if fields:
                         self.op.record(UPDATED, kind, uuid.UUID(rid), fields)
@@ -254,8 +258,9 @@ class Merge:
                     if rid in self.waiting:
                         self._close_conflicts(rid, theirs)
                 else:
-                    self._conflict(kind, rid, after, theirs)
-            self.finder.put(kind, rid, after)
+                    self._conflict(kind, rid, dict(zip(fields_of, values, strict=True)), theirs)
+            if steps:
+                self.finder.put(kind, rid, parents)
         cols = K.db_columns(kind)
         try:
             if inserts:
@@ -270,16 +275,17 @@ class Merge:
                                "记录，或与已有记录重名、重号。未导入任何内容。") from exc
         self.result.by_kind[kind] = len(rows)
 
-    def _local(self, kind: str, ids: list[str]) -> dict[str, tuple[dict[str, Any], int, int, str]]:
-        names = K.columns(kind)[1:]
+    def _local(self, kind: str, ids: list[str]) -> dict[str, tuple[tuple, int, int, str]]:
+        """The stored rows of these ids: (values in the package's column order, rev,
+        merged_rev, vv) by id."""
         cols = K.db_columns(kind)
         found = {}
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             sql = (f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
                    f" WHERE id IN ({', '.join('?' * len(chunk))})")
-            for rid, *values, rev, merged_rev, vv in bound_rows(sql, chunk):
-                found[rid] = (dict(zip(names, values, strict=True)), rev, merged_rev, vv)
+            for row in bound_rows(sql, chunk):
+                found[row[0]] = (row[1:-3], row[-3], row[-2], row[-1])
         return found
 
     def _conflict(self, kind: str, rid: str, after: dict[str, Any], theirs: V.Vector) -> None:
@@ -340,18 +346,6 @@ class Merge:
             conflict_target=[SyncPeer.office],
             update={SyncPeer.received_seq: h["seq"], SyncPeer.township: h["township"] or None,
                     SyncPeer.acked_seq: h["ack"]}).execute()
-
-
-def _same_parent(kind: str, before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """Whether a record still hangs from the same parent (then its township is the same)."""
-    if kind == "activity":
-        return before["pairing"] == after["pairing"] and \
-            before["household"] == after["household"]
-    return kind in K.PARENT and before[K.PARENT[kind][0]] == after[K.PARENT[kind][0]]
-
-
-def _same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return all(a[k] == v for k, v in b.items() if k not in ("created_at", "updated_at"))
 
 
 _TYPES: dict[str, list[tuple[frozenset[type], bool]]] = {}

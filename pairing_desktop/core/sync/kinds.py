@@ -30,7 +30,14 @@ PARENT = {
     "pm_pairing": ("farmer", "farmer"), "assignment": ("household", "household"),
     "target": ("pairing", "uv_pairing"),
 }
-_STEPS = ("village", "household", "farmer", "uv_pairing")  # kinds others reach the township by
+STEPS = ("village", "household", "farmer", "uv_pairing")  # kinds others reach the township by
+
+
+def parent_fields(kind: str) -> tuple[str, ...]:
+    """The fields of a record that `Townships.of` reads."""
+    if kind == "activity":
+        return ("pairing", "household")
+    return (PARENT[kind][0],) if kind in PARENT else ()
 
 
 def spec(kind: str) -> EntitySpec:
@@ -67,7 +74,7 @@ class Townships:
         return self._up[kind]
 
     def put(self, kind: str, record_id: str, values: dict[str, Any]) -> None:
-        if kind in _STEPS:
+        if kind in STEPS:
             self._map(kind)[record_id] = values.get(PARENT[kind][0])
 
     def of(self, kind: str, values: dict[str, Any]) -> str | None:
