@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from pairing_desktop.core.storage.ledger import bound_rows
 from pairing_desktop.core.storage.models import ALL_MODELS, SYNC_MODELS
 
 APPLICATION_ID = 0x50414952  # "PAIR"
@@ -83,6 +84,18 @@ def _revision_triggers(table: str) -> list[str]:
 
 
 TRIGGERS = [sql for table in REVISED for sql in _revision_triggers(table)]
+
+# A bulk writer numbers its rows itself, all with one number taken for the batch (`next_rev`),
+# by writing this expression into `rev`: the triggers then leave the rows alone, which saves
+# them two small writes a row (bench/bench_sync.py measures the difference).
+CURRENT_REV = "(SELECT rev FROM sync_clock WHERE id = 1)"
+
+
+def next_rev() -> int:
+    """Take the ledger's next change number (on the bound ledger, in the caller's
+    transaction) for a batch of rows written together."""
+    bound_rows("UPDATE sync_clock SET rev = rev + 1 WHERE id = 1")
+    return bound_rows("SELECT rev FROM sync_clock WHERE id = 1")[0][0]
 
 
 def create_schema(db: SqliteDatabase, seed: Callable[[], None] | None = None) -> None:

@@ -22,6 +22,7 @@ from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import Office, office_of
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import Setting, SyncConflict, SyncPeer, SyncSent, utcnow
+from pairing_desktop.core.storage.schema import next_rev
 from pairing_desktop.core.sync import kinds as K
 from pairing_desktop.core.sync import versions as V
 from pairing_desktop.core.sync.package import FORMAT, PackageError
@@ -41,12 +42,6 @@ class MergeResult:
     def summary(self) -> str:
         return (f"新增 {self.created} 条，更新 {self.updated} 条，未变 {self.unchanged} 条，"
                 f"冲突 {self.conflicts} 条")
-
-
-def next_rev() -> int:
-    """Take the ledger's next change number for the rows a merge writes itself."""
-    bound_rows("UPDATE sync_clock SET rev = rev + 1 WHERE id = 1")
-    return bound_rows("SELECT rev FROM sync_clock WHERE id = 1")[0][0]
 
 
 # --- making a package ----------------------------------------------------------------------------
@@ -170,7 +165,7 @@ class Merge:
         # a township's package may change only its own township's records
         self.scope = township_id(header["township"]) if me.is_county else None
         self.finder = K.Townships(bound_rows)
-        self.rev = next_rev()
+        self.rev = next_rev()  # the number of every row this merge writes
         self.waiting = {r[0] for r in bound_rows(
             "SELECT record FROM sync_conflict WHERE resolved_at IS NULL")}
 
