@@ -39,6 +39,23 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--county", required=True, help="县名，如 黔西县")
     new.add_argument("--office", required=True, help="使用单位，如 县委组织部")
     new.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
+    new.add_argument("--reports-to", dest="reports_to",
+                     help="乡镇台账向哪个单位报送（交换包的收件单位），如 县委组织部")
+    new.add_argument("--township", help="乡镇台账所管的乡镇（默认与 --office 相同）")
+
+    sync = sub.add_parser("sync", help="单位间的交换包：生成、导入、列出冲突")
+    sync_sub = sync.add_subparsers(dest="sync_command", required=True)
+    sync_export = sync_sub.add_parser("export", help="生成发往某单位的交换包")
+    sync_export.add_argument("--db", type=Path, required=True, dest="db")
+    sync_export.add_argument("--to", required=True, help="收件单位，如 县委组织部 或 中坪镇")
+    sync_export.add_argument("--out", type=Path, required=True, help="交换包文件（.pdx）")
+    _user_option(sync_export)
+    sync_import = sync_sub.add_parser("import", help="导入其他单位发来的交换包")
+    sync_import.add_argument("--db", type=Path, required=True, dest="db")
+    sync_import.add_argument("file", type=Path, help="交换包文件（.pdx）")
+    _user_option(sync_import)
+    sync_conflicts = sync_sub.add_parser("conflicts", help="列出待处理的冲突（两边的版本逐项对照）")
+    sync_conflicts.add_argument("--db", type=Path, required=True, dest="db")
 
     demo = sub.add_parser("demo", help="生成演示县数据库")
     demo.add_argument("--db", type=Path, required=True, dest="db")
@@ -188,8 +205,10 @@ def _new(args: argparse.Namespace) -> int:
     check_password(password)  # before the file exists: a refused password leaves no file
     with open_ledger(args.db) as ledger:
         ops.create_first_admin(ledger, args.admin, password)
-        set_profile(ledger, county=args.county, office=args.office)
-    print(f"已新建台账：{args.db}（{args.county} {args.office}，管理员 {args.admin}）")
+        set_profile(ledger, county=args.county, office=args.office,
+                    reports_to=args.reports_to, township=args.township)
+    where = f"，向 {args.reports_to} 报送" if args.reports_to else ""
+    print(f"已新建台账：{args.db}（{args.county} {args.office}{where}，管理员 {args.admin}）")
     return 0
 
 
@@ -390,6 +409,37 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from pairing_desktop.core import operations as ops
+    from pairing_desktop.core.sync import conflicts
+
+    if args.sync_command == "conflicts":
+        with _open_existing(args) as ledger:
+            waiting = conflicts.pending(ledger)
+            for c in waiting:
+                print(f"[{c.id}] {c.kind_label}“{c.title}”：本台账与{c.office}"
+                      f"（第{c.package_seq}号交换包）都修改过")
+                for f in c.differing:
+                    print(f"    {f.label}：本台账 {f.ours or '（空）'} | {c.office} "
+                          f"{f.theirs or '（空）'}")
+        print(f"待处理的冲突：{len(waiting)} 个" + ("（在“数据交换 → 处理冲突”中选择保留哪个版本）"
+                                                  if waiting else ""))
+        return 0
+    with _open_existing(args) as ledger:
+        _refuse_if_damaged(ledger)
+        if args.sync_command == "export":
+            made = ops.export_package(ledger, args.to, args.out)
+            print(f"已生成交换包：{args.out}（发往 {args.to}，第 {made.seq} 号，"
+                  f"{made.count} 条记录，{made.size / 1024:.1f} KB）")
+            return 0
+        merged = ops.import_package(ledger, args.file)
+        waiting = conflicts.count(ledger)
+    print(f"已导入 {merged.sender} 的第 {merged.seq} 号交换包：{merged.result.summary()}")
+    if merged.result.conflicts:
+        print(f"有 {waiting} 个冲突待处理：pairing-desktop sync conflicts --db {args.db}")
+    return 0
+
+
 def _refuse_if_damaged(ledger: Ledger) -> None:
     """Before a command writes: the full integrity check (0.2 s on a county's file)."""
     from pairing_desktop.core.check import verify_integrity
@@ -426,4 +476,4 @@ def _open_existing(args: argparse.Namespace) -> Ledger:
 
 COMMANDS = {"new": _new, "demo": _demo, "check": _check, "letters": _letters, "verify": _verify,
             "report": _report, "history": _history, "backup": _backup, "restore": _restore,
-            "template": _template, "import": _import, "export": _export}
+            "template": _template, "import": _import, "export": _export, "sync": _sync}

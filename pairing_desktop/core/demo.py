@@ -27,6 +27,7 @@ from pairing_desktop.core.operations.accounts import create_first_admin, set_aut
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany
+from pairing_desktop.core.storage.schema import CURRENT_REV, next_rev
 from pairing_desktop.core.validation import id_check_digit
 
 COUNTY_AREA = "520522"  # administrative division code in ID numbers of the county's people
@@ -178,8 +179,10 @@ def insert_rows(model: type[M.BaseModel], columns: Sequence[str],
     names = ["id", "created_at", "updated_at", "deleted_at", *columns]
     cols = ", ".join(model._meta.fields[n].column_name for n in names)
     marks = ", ".join("?" * len(names))
+    next_rev()  # numbered as one batch (schema.CURRENT_REV), not row by row by the triggers
     bound_executemany(
-        f"INSERT INTO {model._meta.table_name} ({cols}) VALUES ({marks})", rows)
+        f"INSERT INTO {model._meta.table_name} ({cols}, rev) VALUES ({marks}, {CURRENT_REV})",
+        rows)
 
 
 def _spread(rng: random.Random, total: int, buckets: int, low: int) -> list[int]:

@@ -13,7 +13,7 @@ from pairing_desktop.core.errors import DamagedError
 from pairing_desktop.core.files import clean_leftovers
 from pairing_desktop.core.storage.db import open_database, open_rebuilt
 from pairing_desktop.core.storage.ledger import Ledger
-from pairing_desktop.core.storage.models import Rank
+from pairing_desktop.core.storage.models import Rank, seed_id
 
 DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部", 1)]
 
@@ -21,7 +21,7 @@ DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部"
 def seed_defaults() -> None:
     """The default rows of a new ledger (inside its creating transaction, bound to it)."""
     for order, (name, quota) in enumerate(DEFAULT_RANKS):
-        Rank.create(name=name, quota=quota, sort_order=order)
+        Rank.create(id=seed_id("rank", name), name=name, quota=quota, sort_order=order)
     seed_activity_types()
 
 

@@ -46,6 +46,7 @@ from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui import backups, language, window_state
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.exchange_menu import install_exchange_menu
 from pairing_desktop.ui.first_run import Checklist, StartPage
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
@@ -666,6 +667,7 @@ class MainWindow(QMainWindow):
                      self.show_backup_settings).setObjectName("backup_settings")
         self._menu(SETTINGS_MENU).addMenu(language.menu(self, self.settings))
         self._menu(SETTINGS_MENU).addSeparator()
+        install_exchange_menu(self, self.host)
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))

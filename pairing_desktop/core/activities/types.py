@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from pairing_desktop.core.fields import Choice, MultiChoice
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
-from pairing_desktop.core.storage.models import ActivityType, Setting
+from pairing_desktop.core.storage.models import ActivityType, Setting, seed_id
 
 # What an activity record can carry, as (field, label) pairs: the activity type's settings
 # store the field names and the program shows the labels.
@@ -148,7 +148,7 @@ def seed_activity_types() -> int:
         for order, t in enumerate(DEFAULT_TYPES)
     ]
     for row in rows:
-        ActivityType.create(**row)
+        ActivityType.create(id=seed_id("activity_type", row["code"]), **row)
     return len(rows)
 
 

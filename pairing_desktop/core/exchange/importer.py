@@ -58,6 +58,7 @@ from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.operations.records import stored_value
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, uses_ledger
 from pairing_desktop.core.storage.models import Setting, utcnow
+from pairing_desktop.core.storage.schema import CURRENT_REV, next_rev
 
 IMPORT_LABEL = "导入工作簿"
 MAX_PROBLEMS = 10_000  # past this the list says how many more: a wrong file, not typing slips
@@ -660,6 +661,8 @@ class _Run:
                 runs[-1][1].append(row)
             else:
                 runs.append((spec, [row]))
+        if self.inserts or self.updates:
+            next_rev()  # the change number of every row written here (schema.CURRENT_REV)
         for spec, rows in runs:
             bound_executemany(_insert_sql(spec), rows)
         self.inserts.clear()
@@ -737,8 +740,8 @@ def _insert_sql(spec: EntitySpec) -> str:
     key = ("insert", spec.key)
     if key not in _SQL:
         columns = _columns(spec)
-        _SQL[key] = (f"INSERT INTO {spec.model._meta.table_name} ({', '.join(columns)}) "
-                     f"VALUES ({', '.join('?' * len(columns))})")
+        _SQL[key] = (f"INSERT INTO {spec.model._meta.table_name} ({', '.join(columns)}, rev) "
+                     f"VALUES ({', '.join('?' * len(columns))}, {CURRENT_REV})")
     return _SQL[key]
 
 
@@ -747,7 +750,8 @@ def _update_sql(spec: EntitySpec, changed: tuple[str, ...]) -> str:
     if key not in _SQL:
         fields = spec.model._meta.fields
         sets = ", ".join(f"{fields[n].column_name} = ?" for n in (*changed, "updated_at"))
-        _SQL[key] = f"UPDATE {spec.model._meta.table_name} SET {sets} WHERE id = ?"
+        _SQL[key] = (f"UPDATE {spec.model._meta.table_name} SET {sets}, rev = {CURRENT_REV}"
+                     " WHERE id = ?")
     return _SQL[key]
 
 

@@ -82,6 +82,13 @@ class Operation:
         fields = {k: (None, history.encode(v)) for k, v in values.items() if v is not None}
         self._add(RESTORED, kind, record_id, fields)
 
+    def record(self, action: str, kind: str, record_id: Any,
+               fields: dict[str, tuple[Any, Any]]) -> None:
+        """Record a change whose permission was decided by the caller: a merge judges a
+        package by the office that sent it, not by the operator who imports it. Values are
+        given as stored."""
+        self._add(action, kind, record_id, fields)
+
     def _add(self, action: str, kind: str, record_id: Any,
              fields: dict[str, tuple[Any, Any]]) -> None:
         self._entries.append(history.Change(kind, history.record_key(record_id), action, fields))

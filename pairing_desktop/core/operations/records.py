@@ -11,9 +11,11 @@ from typing import Any
 
 from peewee import IntegrityError
 
+from pairing_desktop.core import history
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.history import HistoryFilter
 from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.records import (
     as_uuid,
@@ -22,7 +24,7 @@ from pairing_desktop.core.records import (
     spec_of,
     validate,
 )
-from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import utcnow
 
 
@@ -37,16 +39,44 @@ def stored(spec: EntitySpec, record_id: uuid.UUID, deleted: bool | None = False)
 
 
 def save(ledger: Ledger, entity: str | EntitySpec, record_id: Any,
-         raw: dict[str, Any]) -> Changes:
+         raw: dict[str, Any], *, expected_rev: int | None = None) -> Changes:
     """Create (record_id None) or update a record.
 
     An update changes only the fields given: the others keep their stored values, so an
-    importer or a script that sets one field does not blank the rest."""
+    importer or a script that sets one field does not blank the rest. `expected_rev` is the
+    record's change number when the form read it (`revision`): if anyone (another window on the
+    same file, a merged package) changed it since, the save is refused, naming who, instead of
+    silently overwriting their change."""
     spec = spec_of(entity)
     label = f"{'新建' if record_id is None else '修改'}{spec.label}"
     with operation(ledger, label) as op:
+        if expected_rev is not None and record_id is not None:
+            _unchanged_since(ledger, spec, as_uuid(record_id), expected_rev)
         op.record_id = write(op, spec, as_uuid(record_id), raw)
     return op.changes
+
+
+@uses_ledger
+def revision(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> int:
+    """A record's change number now: a form keeps it and hands it back to `save`."""
+    m = spec_of(entity).model
+    row = m.select(m.rev).where(m.id == as_uuid(record_id)).tuples().first()
+    if row is None:
+        raise RefusedError(f"该{spec_of(entity).label}记录不存在。")
+    return row[0]
+
+
+def _unchanged_since(ledger: Ledger, spec: EntitySpec, record_id: uuid.UUID,
+                     expected_rev: int) -> None:
+    m = spec.model
+    row = m.select(m.rev).where(m.id == record_id).tuples().first()
+    if row is None or row[0] == expected_rev:
+        return
+    last = history.entries(ledger, HistoryFilter(record=record_id), limit=1)
+    who = (f"“{last[0].operator}”于 {last[0].local_time:%Y-%m-%d %H:%M}"
+           f"（{last[0].label}）" if last else "其他操作")
+    raise RefusedError(f"此{spec.label}在您打开之后已被{who}修改。为免覆盖这次修改，您的保存"
+                       "没有写入：请关闭后重新打开此记录，再做修改。")
 
 
 def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,

@@ -12,9 +12,11 @@ import datetime as dt
 import uuid
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
+    CompositeKey,
     DateField,
     DateTimeField,
     FloatField,
@@ -33,11 +35,18 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+# Every change to a record is numbered by the ledger's own counter (`sync_clock`), never by the
+# clock on the wall (office PCs' clocks are often wrong). Triggers (storage.schema.TRIGGERS) give
+# a row the next number whenever a write leaves `rev` as it was, so no write path can forget it;
+# a merge sets `rev` itself. See core.sync for how `merged_rev` and `vv` make exchanges exact.
 class BaseModel(Model):
     id = UUIDField(primary_key=True, default=uuid.uuid4)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
+    rev = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # change number, last write
+    merged_rev = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # rev a merge left
+    vv = TextField(default="", constraints=[SQL("DEFAULT ''")])  # JSON {office: number} merged
 
     class Meta:
         database = ROUTED
@@ -54,6 +63,9 @@ class Setting(Model):
 
     key = CharField(primary_key=True)
     value = TextField()
+    rev = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # as BaseModel's
+    merged_rev = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+    vv = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         database = ROUTED
@@ -295,8 +307,82 @@ class HistoryEntry(Model):
         indexes = ((("record", "seq"), False), (("op",), False), (("at",), False))
 
 
+# --- exchange between offices (core.sync) -------------------------------------------------------
+
+
+class SyncClock(Model):
+    """One row: the last change number this ledger gave out (see BaseModel.rev)."""
+
+    id = IntegerField(primary_key=True)
+    rev = IntegerField(default=0)
+
+    class Meta:
+        database = ROUTED
+        table_name = "sync_clock"
+
+
+class SyncPeer(Model):
+    """An office this ledger exchanges packages with, and where the exchange stands."""
+
+    office = CharField(primary_key=True)
+    township = CharField(null=True)  # the township a township office keeps (at the county)
+    sent_seq = IntegerField(default=0)  # the number of the last package made for it
+    received_seq = IntegerField(default=0)  # the number of the last package merged from it
+    acked_seq = IntegerField(default=0)  # the last of our packages it said it had merged
+
+    class Meta:
+        database = ROUTED
+        table_name = "sync_peer"
+
+
+class SyncSent(Model):
+    """A package made for an office: how far our change numbers went when it was made."""
+
+    office = CharField()
+    seq = IntegerField()
+    upto_rev = IntegerField()
+    made_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        database = ROUTED
+        table_name = "sync_sent"
+        primary_key = CompositeKey("office", "seq")
+
+
+class SyncConflict(Model):
+    """A record changed here and at another office since they last exchanged: the other
+    office's version waits here, beside ours in the table, until someone chooses."""
+
+    id = AutoField()
+    kind = CharField()
+    record = CharField()  # the record's id (hex), or a setting's key
+    office = CharField()  # the office whose version this is
+    package_seq = IntegerField()
+    values = TextField()  # JSON {field: value as stored} of their version, with deleted_at
+    vv = TextField()  # JSON: their version's vector
+    received_at = DateTimeField(default=utcnow)
+    resolved_at = DateTimeField(null=True)
+    resolution = CharField(null=True)  # ours / theirs
+    resolved_by = CharField(null=True)
+
+    class Meta:
+        database = ROUTED
+        table_name = "sync_conflict"
+        indexes = ((("record", "resolved_at"), False),)
+
+
+def seed_id(kind: str, key: str) -> uuid.UUID:
+    """The id of a row every new ledger starts with (a rank, an activity type): the same in
+    every office's ledger, so the county's packages update these rows instead of colliding."""
+    return uuid.uuid5(SEED_NAMESPACE, f"{kind}:{key}")
+
+
+SEED_NAMESPACE = uuid.UUID("6f1d3c52-2b7e-4e7a-9a51-3c1b0e2a9d10")
+
+SYNC_MODELS: list[type[Model]] = [SyncClock, SyncPeer, SyncSent, SyncConflict]
+
 ALL_MODELS: list[type[Model]] = [
     Setting, Township, Village, Unit, Rank, Cadre, Household, FarmerPartyMember,
     UnitVillagePairing, UnitTownshipPairing, PartyMemberPairing, StationedCadre, Assignment,
-    Target, Letter, ActivityType, Activity, Operator, HistoryEntry,
+    Target, Letter, ActivityType, Activity, Operator, HistoryEntry, *SYNC_MODELS,
 ]
