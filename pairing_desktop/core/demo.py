@@ -25,6 +25,7 @@ from pairing_desktop.core.demo_targets import add_demo_targets
 from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.operations.accounts import create_first_admin, set_auto_login
 from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany
 from pairing_desktop.core.storage.schema import CURRENT_REV, next_rev
@@ -476,6 +477,7 @@ def build_demo_county(ledger: Ledger, seed: int = 2007,
     with operation(ledger, "生成演示县数据", auth.ADMINISTER, stack=None) as op:
         for step in STEPS:
             step(county)
+        fill_missing(ledger)  # the rows were written in bulk, without their names' keys
         counts = records.counts(ledger)
         op.created("setting", "demo_county", {"seed": seed, **counts})
     return counts

@@ -11,6 +11,7 @@ from pathlib import Path
 from pairing_desktop.core.activities.types import seed_activity_types
 from pairing_desktop.core.errors import DamagedError
 from pairing_desktop.core.files import clean_leftovers
+from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage.db import open_database, open_rebuilt
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Rank, seed_id
@@ -32,7 +33,7 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
     and how old it is, with the way to restore it."""
     clean_leftovers(Path(path).expanduser().resolve().parent)
     try:
-        return open_database(path, lock=lock, seed=seed_defaults)
+        ledger = open_database(path, lock=lock, seed=seed_defaults)
     except DamagedError as exc:
         from pairing_desktop.core.backups import newest_good
 
@@ -46,6 +47,13 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
             f"\"{good.path}\" --db \"{where}\" 恢复；损坏的文件会先另存，不会被覆盖。")
         named.readable, named.problem = exc.readable, exc.problem
         raise named from exc
+    if ledger.backup is not None:  # just upgraded: the names get their pinyin keys
+        try:
+            fill_missing(ledger)
+        except BaseException:
+            ledger.close()
+            raise
+    return ledger
 
 
 def open_damaged(path: str | Path, damage: DamagedError) -> Ledger:

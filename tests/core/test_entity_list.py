@@ -9,6 +9,7 @@ import pytest
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.entities import ENTITIES
+from pairing_desktop.core.sort_keys import sort_key
 from tests.helpers import id_number, save
 
 SURNAMES = "王李张刘陈杨黄赵吴周"
@@ -55,8 +56,9 @@ def test_rows_show_reference_labels_not_ids(ledger, homes):
 
 
 def test_default_sort_is_the_spec_sort_field(ledger, homes):
+    """Names in pinyin order (陈 chen, 黄 huang, 刘 liu …), not by character code."""
     heads = [row[3] for row in records.EntityList(ledger, "household").page(limit=100)]
-    assert heads == sorted(homes)
+    assert heads == sorted(homes, key=sort_key) != sorted(homes)
 
 
 @pytest.mark.parametrize("descending", [False, True])
@@ -69,10 +71,10 @@ def test_sort_by_a_column(ledger, homes, descending):
     assert len(set(members)) == 7
 
 
-def test_sort_by_a_reference_sorts_by_its_label(ledger, homes):
+def test_sort_by_a_reference_sorts_by_its_name_in_pinyin(ledger, homes):
     rows = records.EntityList(ledger, "household").page(sort=0, descending=True, limit=100)
-    assert "红岩村" > "新寨村"  # code point order, as SQLite compares text
-    assert [row[1] for row in rows] == ["红岩村"] * 10 + ["新寨村"] * 20
+    assert "红岩村" > "新寨村"  # by code point the other way round
+    assert [row[1] for row in rows] == ["新寨村"] * 20 + ["红岩村"] * 10  # xin1 after hong2
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -97,7 +99,7 @@ def test_search_pages_and_sorts_together(ledger, homes):
     source = records.EntityList(ledger, "household")
     head_col = [key for key, _ in source.columns].index("head_name")
     rows = source.page("新寨", sort=head_col, descending=True, offset=5, limit=5)
-    everything = sorted((h for n, h in enumerate(homes) if n < 20), reverse=True)
+    everything = sorted((h for n, h in enumerate(homes) if n < 20), key=sort_key, reverse=True)
     assert [row[3] for row in rows] == everything[5:10]
 
 
@@ -125,9 +127,9 @@ def test_pairing_list_names_both_sides(ledger, unit, village):
 
 
 def test_choices_search_and_restrict_to_ids(ledger, two_villages):
-    # a village is named with its township: two townships may each have a 大坝村
-    assert [label for _, label in records.choices(ledger, "village")] == ["新寨村（城关镇）",
-                                                                  "红岩村（素朴镇）"]
+    # a village is named with its township: two townships may each have a 大坝村; pinyin order
+    assert [label for _, label in records.choices(ledger, "village")] == ["红岩村（素朴镇）",
+                                                                  "新寨村（城关镇）"]
     assert records.choices(ledger, "village", "红") == [(two_villages[1], "红岩村（素朴镇）")]
     assert records.choices(ledger, "village", ids=[two_villages[0]]) == [(two_villages[0],
                                                                   "新寨村（城关镇）")]

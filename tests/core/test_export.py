@@ -186,6 +186,8 @@ def test_the_commands_write_a_template_and_an_export(demo, tmp_path):
     done = cli("export", "--db", str(db), "--out", str(out), "--kind", "贫困户")
     assert done.returncode == 0, done.stderr
     assert "贫困户：2300" in done.stdout and "已隐去" in done.stdout
-    assert openpyxl.load_workbook(out, read_only=True).sheetnames == ["选项", "贫困户"]
+    book = openpyxl.load_workbook(out, read_only=True)
+    book.close()
+    assert book.sheetnames == ["选项", "贫困户"]
     wrong = cli("export", "--db", str(db), "--out", str(tmp_path / "x.xlsx"), "--kind", "猫")
     assert wrong.returncode == 1 and "没有“猫”这种记录" in wrong.stderr

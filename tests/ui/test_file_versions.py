@@ -28,4 +28,6 @@ def test_the_version_is_in_every_file_written(ledger, tmp_path):
     workbook = export_report(ledger, tmp_path / "report.xlsx", YEAR)
     for pdf in (letters, cards, report):
         assert PdfReader(pdf).metadata.creator == made_by(), pdf.name
-    assert openpyxl.load_workbook(workbook, read_only=True).properties.creator == made_by()
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    book.close()
+    assert book.properties.creator == made_by()

@@ -45,8 +45,10 @@ def written(monkeypatch, tmp_path):
 
 def sheet_rows(path) -> list[tuple]:
     book = openpyxl.load_workbook(path, read_only=True)
-    sheet = book.worksheets[-1]  # (an exchange workbook starts with its hidden 选项 sheet)
-    return [tuple(r) for r in sheet.iter_rows(values_only=True)]
+    try:  # (an exchange workbook starts with its hidden 选项 sheet)
+        return [tuple(r) for r in book.worksheets[-1].iter_rows(values_only=True)]
+    finally:
+        book.close()  # read-only workbooks hold their file open until closed
 
 
 def test_export_writes_the_searched_sorted_rows_in_the_exchange_format(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pairing_desktop.core import auth, history
+from pairing_desktop.core import auth, history, sort_keys
 from pairing_desktop.core.changes import (
     CREATED,
     DELETED,
@@ -96,6 +96,9 @@ class Operation:
 
     def _finish(self, undoes: int | None) -> None:
         operator = self.who.name if self.who else ""
+        sort_keys.refresh((e.kind, e.record, e.fields[sort_keys.KEYED[e.kind]][1])
+                          for e in self._entries if e.kind in sort_keys.KEYED
+                          and e.action != DELETED and sort_keys.KEYED[e.kind] in e.fields)
         self.number = history.append(operator, self.label, self._entries, undoes)
         self.changes = self._builder.build(self.label, self.record_id, self.number)
 

@@ -77,12 +77,14 @@ class Setting(Model):
 
 class Township(BaseModel):
     name = CharField()
+    sort_key = CharField(null=True)  # the name in pinyin, for lists (core.sort_keys)
     code = CharField(null=True)
 
 
 class Village(BaseModel):
     township = ForeignKeyField(Township, backref="villages", on_delete="RESTRICT")
     name = CharField()
+    sort_key = CharField(null=True)
     poverty_class = CharField(default="一类贫困村")
     households = IntegerField(null=True)
     population = IntegerField(null=True)
@@ -97,6 +99,7 @@ class Village(BaseModel):
 
 class Unit(BaseModel):
     name = CharField()
+    sort_key = CharField(null=True)
     level = CharField()  # 地直 / 县直
     kind = CharField(default="党政机关")
     party_org = CharField(null=True)
@@ -120,6 +123,7 @@ class Cadre(BaseModel):
     gender = CharField(null=True)
     id_number = CharField(null=True)
     rank = ForeignKeyField(Rank, backref="cadres", on_delete="RESTRICT")
+    sort_key = CharField(null=True)
     party_member = BooleanField(default=True)
     reserve = BooleanField(default=False)
     phone = CharField(null=True)
@@ -129,6 +133,7 @@ class Household(BaseModel):
     village = ForeignKeyField(Village, backref="households_list", on_delete="RESTRICT")
     group_name = CharField(null=True)  # 村民组
     head_name = CharField()
+    sort_key = CharField(null=True)
     id_number = CharField(null=True)
     phone = CharField(null=True)
     members = IntegerField(null=True)
@@ -142,6 +147,7 @@ class Household(BaseModel):
 class FarmerPartyMember(BaseModel):
     village = ForeignKeyField(Village, backref="farmer_members", on_delete="RESTRICT")
     name = CharField()
+    sort_key = CharField(null=True)
     id_number = CharField(null=True)
     phone = CharField(null=True)
     wealth_leader = BooleanField(default=False)

@@ -37,6 +37,9 @@ INDEXES = [
     # lists sort and search in SQL: index the columns they use
     "CREATE INDEX IF NOT EXISTS ix_household_head ON household(head_name)",
     "CREATE INDEX IF NOT EXISTS ix_cadre_name ON cadre(name)",
+    # names in pinyin order (core.sort_keys): a page of a list sorted by name walks these
+    *(f"CREATE INDEX IF NOT EXISTS ix_{m._meta.table_name}_sort ON {m._meta.table_name}(sort_key)"
+      for m in ALL_MODELS if "sort_key" in m._meta.fields),
     # The report counts the different cadres, households and farmers paired in a period: indexes
     # led by each id and holding the term let SQLite count them in index order, without a sort.
     "CREATE INDEX IF NOT EXISTS ix_assignment_cadre_term ON assignment(cadre_id, ended_on,"
@@ -62,28 +65,41 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_history_kind ON history(kind, seq)",
 ]
 
+# The tables with a pinyin key beside a name (core.sort_keys)
+KEYED_TABLES = [m._meta.table_name for m in ALL_MODELS if "sort_key" in m._meta.fields]
+
 # The tables whose rows carry a change number (models.BaseModel.rev).
 REVISED = [m._meta.table_name for m in ALL_MODELS
            if "merged_rev" in m._meta.fields and m not in SYNC_MODELS]
 
 
-def _revision_triggers(table: str) -> list[str]:
+# Columns derived from others, whose writing alone is no change of the record: the pinyin key
+# of a name (core.sort_keys) is set after the name, and must not travel to an office as an edit.
+DERIVED = ("sort_key",)
+
+
+def _revision_triggers(model: type) -> list[str]:
     """A write that leaves `rev` as it was gets the ledger's next change number: every path that
     writes a row (an operation, the importer, the demo, letters, a tool) numbers it, and none
-    can forget. A merge, which sets `rev` itself, is left alone. Recursive triggers are off, so
-    the inner UPDATE does not fire the trigger again."""
+    can forget. A merge, which sets `rev` itself, is left alone, and so is a write of derived
+    columns only. Recursive triggers are off, so the inner UPDATE does not fire the trigger
+    again."""
+    table = model._meta.table_name
+    columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields
+                        if f.name not in DERIVED)
     body = ("BEGIN UPDATE sync_clock SET rev = rev + 1 WHERE id = 1; "
             f"UPDATE \"{table}\" SET rev = (SELECT rev FROM sync_clock WHERE id = 1) "
             "WHERE rowid = NEW.rowid; END")
     return [
         f"CREATE TRIGGER IF NOT EXISTS rev_{table}_insert AFTER INSERT ON \"{table}\""
         f" WHEN NEW.rev = 0 {body}",
-        f"CREATE TRIGGER IF NOT EXISTS rev_{table}_update AFTER UPDATE ON \"{table}\""
-        f" WHEN NEW.rev = OLD.rev {body}",
+        f"CREATE TRIGGER IF NOT EXISTS rev_{table}_update AFTER UPDATE OF {columns}"
+        f" ON \"{table}\" WHEN NEW.rev = OLD.rev {body}",
     ]
 
 
-TRIGGERS = [sql for table in REVISED for sql in _revision_triggers(table)]
+TRIGGERS = [sql for model in ALL_MODELS if model._meta.table_name in REVISED
+            for sql in _revision_triggers(model)]
 
 # A bulk writer numbers its rows itself, all with one number taken for the batch (`next_rev`),
 # by writing this expression into `rev`: the triggers then leave the rows alone, which saves
@@ -125,7 +141,8 @@ def _add_operators_and_history(db: SqliteDatabase) -> None:
 
 
 def _add_change_numbers(db: SqliteDatabase) -> None:
-    """Version 3: change numbers on every row (exchange between offices, optimistic locking).
+    """Version 3: change numbers on every row (exchange between offices, optimistic locking),
+    and a pinyin sort key beside each name.
 
     Every existing row counts as changed here once (number 1), so the first package to an
     office carries it; the triggers are created after (ensure_indexes), so this UPDATE is not
@@ -137,6 +154,8 @@ def _add_change_numbers(db: SqliteDatabase) -> None:
                                  ("vv", "TEXT NOT NULL DEFAULT ''")):
             if column not in have:  # a v1 file's operator table was made at version 3's shape
                 db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} {sql_type}')
+        if table in KEYED_TABLES and "sort_key" not in have:  # filled at open (core.sort_keys)
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN sort_key VARCHAR(255)')
         db.execute_sql(f'UPDATE "{table}" SET rev = 1')
     db.create_tables(SYNC_MODELS)
     db.execute_sql("INSERT INTO sync_clock (id, rev) VALUES (1, 1)")
