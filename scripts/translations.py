@@ -104,6 +104,8 @@ def _entity_words() -> tuple[list[str], list[str], list[str], list[str]]:
             placeholder = getattr(f.kind, "placeholder", "")
             if placeholder:
                 placeholders.append(placeholder)
+        labels += [c.label for c in spec.computed] + [c.note for c in spec.computed]
+        labels += [heading for _path, heading in spec.list_paths]
     return kinds, labels, choices, placeholders
 
 
@@ -114,13 +116,13 @@ def dynamic_strings() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT))
     from pairing_desktop.core import auth, history, history_book, recycle
     from pairing_desktop.core.activities.ledger import ActivityList
-    from pairing_desktop.core.activities.types import DUTY_LABELS
+    from pairing_desktop.core.activities.types import DUTY_LABELS, UNITS
     from pairing_desktop.core.duties.settings import PERIODS
     from pairing_desktop.core.letters import KINDS, lifecycle
     from pairing_desktop.core.letters.fonts import CHOICES as FONT_CHOICES
     from pairing_desktop.core.letters.fonts import ROLE_LABELS
     from pairing_desktop.core.rules import quotas
-    from pairing_desktop.ui import operators_dialog
+    from pairing_desktop.ui import operators_dialog, record_panel
     from pairing_desktop.ui.letters import letters_tab
 
     kinds, labels, choices, placeholders = _entity_words()
@@ -135,9 +137,9 @@ def dynamic_strings() -> list[tuple[str, str]]:
         FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values()),
         FORM: placeholders,
         "MainWindow": kinds + roles,
-        "RecordPanel": kinds,
+        "RecordPanel": kinds + list(record_panel.PICK_FIRST.values()),
         "operators": roles + list(operators_dialog.HEADERS),
-        "activity_settings": duties + list(PERIODS.values()),
+        "activity_settings": duties + list(PERIODS.values()) + list(UNITS),
         "overview": duties,
         "AssignmentsTab": [quotas.UNDER, quotas.OVER, quotas.MET],
         "LettersTab": list(KINDS.values()) + list(lifecycle.STATUSES)

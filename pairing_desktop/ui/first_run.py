@@ -361,7 +361,7 @@ class Checklist(QWidget):
         for step in STEPS:
             count = self.counts[step.kind]
             button = self.buttons[step.kind]
-            label = tr(ENTITIES[step.kind].label)
+            label = QCoreApplication.translate("MainWindow", ENTITIES[step.kind].label)
             mark = DONE if count else TODO
             button.setText(tr("{0} {1}. {2}（已有 {3} 条）").format(
                 mark, button.property("number"), label, count))

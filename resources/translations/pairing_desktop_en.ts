@@ -20,12 +20,20 @@
         <translation>Cadre quotas</translation>
     </message>
     <message>
+        <source>还没有干部。在“帮扶单位”页登记干部后，这里列出每人按职级应帮扶的户数和现帮扶的户数。</source>
+        <translation>No cadres yet. Once cadres are entered on the “Units” page, this lists each one&apos;s household quota by rank and the households now assisted.</translation>
+    </message>
+    <message>
         <source>职级定额…</source>
         <translation>Rank quotas…</translation>
     </message>
     <message>
         <source>无帮扶干部的贫困户</source>
         <translation>Households without a cadre</translation>
+    </message>
+    <message>
+        <source>每户贫困户都有帮扶干部。没有干部帮扶的贫困户会列在这里，选中后点“为此户结对…”。</source>
+        <translation>Every poor household has a cadre. Households without one are listed here: select one and click “Pair this household…”.</translation>
     </message>
     <message>
         <source>为此户结对…</source>
@@ -136,6 +144,118 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>处理交换冲突</source>
+        <translation>Resolve exchange conflicts</translation>
+    </message>
+    <message>
+        <source>下列记录在本台账和对方单位都修改过。请逐条比较两个版本，选择保留哪一个；选择会记入操作日志，并随下一个交换包发给对方。</source>
+        <translation>These records were changed both in this ledger and by the other office. Compare the two versions of each and choose which to keep; your choice is recorded in the history and sent to the other office with the next exchange package.</translation>
+    </message>
+    <message>
+        <source>保留本台账的版本</source>
+        <translation>Keep this ledger&apos;s version</translation>
+    </message>
+    <message>
+        <source>采用对方的版本</source>
+        <translation>Take the other office&apos;s version</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”（{2}）</source>
+        <translation>{0} “{1}” ({2})</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>本台账</source>
+        <translation>This ledger</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>Other office</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”：本台账与{2}（第{3}号交换包）都修改过，不同的项目已标出。</source>
+        <translation>{0} “{1}”: changed both in this ledger and by {2} (exchange package no. {3}); the items that differ are marked.</translation>
+    </message>
+    <message>
+        <source>本台账的版本</source>
+        <translation>This ledger&apos;s version</translation>
+    </message>
+    <message>
+        <source>{0}的版本</source>
+        <translation>Version from {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMenu</name>
+    <message>
+        <source>生成交换包</source>
+        <translation>Export exchange package</translation>
+    </message>
+    <message>
+        <source>发往哪个单位：</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <source>导入交换包</source>
+        <translation>Import exchange package</translation>
+    </message>
+    <message>
+        <source>交换包 (*{0});;所有文件 (*)</source>
+        <translation>Exchange packages (*{0});;All files (*)</translation>
+    </message>
+    <message>
+        <source>交换包 (*{0})</source>
+        <translation>Exchange packages (*{0})</translation>
+    </message>
+    <message>
+        <source>已生成发往“{0}”的第 {1} 号交换包：{2} 条记录，{3:.1f} KB。
+{4}
+可以用 U 盘或聊天软件把这个文件交给对方。</source>
+        <translation>Exchange package no. {1} for “{0}” is ready: {2} records, {3:.1f} KB.
+{4}
+Give this file to them on a USB stick or through a chat app.</translation>
+    </message>
+    <message>
+        <source>已导入“{0}”的第 {1} 号交换包：{2}。</source>
+        <translation>Imported exchange package no. {1} from “{0}”: {2}.</translation>
+    </message>
+    <message>
+        <source>
+有记录在两边都修改过，请选择保留哪个版本。</source>
+        <translation>
+Some records were changed on both sides: choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>数据交换(&amp;X)</source>
+        <translation>E&amp;xchange</translation>
+    </message>
+    <message>
+        <source>生成交换包(&amp;E)…</source>
+        <translation>&amp;Export exchange package…</translation>
+    </message>
+    <message>
+        <source>导入交换包(&amp;I)…</source>
+        <translation>&amp;Import exchange package…</translation>
+    </message>
+    <message>
+        <source>处理冲突(&amp;C)…</source>
+        <translation>Resolve &amp;conflicts…</translation>
+    </message>
+</context>
+<context>
     <name>FontTable</name>
     <message>
         <source>正在查找…</source>
@@ -208,6 +328,10 @@
         <translation>Responsibility letters</translation>
     </message>
     <message>
+        <source>还没有责任书。点“批量生成…”为结对生成本年度的目标责任书、干部帮扶责任书或联系卡；生成后在这里预览、打印，签订后登记并附上签订件。</source>
+        <translation>No letters yet. Click “Batch…” to make this year&apos;s target letters, cadre letters or contact cards for the pairings; then preview and print them here, and once signed, record them with the signed copy attached.</translation>
+    </message>
+    <message>
         <source>批量生成…</source>
         <translation>Batch…</translation>
     </message>
@@ -258,6 +382,10 @@
     <message>
         <source>责任书字体</source>
         <translation>Letter fonts</translation>
+    </message>
+    <message>
+        <source>先在列表中选择一份责任书</source>
+        <translation>Select a letter in the list first</translation>
     </message>
     <message>
         <source>请先在列表中选择一份责任书。</source>
@@ -319,16 +447,56 @@
 <context>
     <name>ListPanel</name>
     <message>
+        <source>这里还没有记录。</source>
+        <translation>No records here yet.</translation>
+    </message>
+    <message>
         <source>搜索（Ctrl+F）</source>
         <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>把列表中现在显示的记录（按当前的搜索和排序）导出为 Excel 工作簿</source>
+        <translation>Export the records now shown in the list (with the current search and sort order) to an Excel workbook</translation>
     </message>
     <message>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
+        <source>复制选中的行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <source>导出列表…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
         <source>共 {0} 条</source>
         <translation>{0} records</translation>
+    </message>
+    <message>
+        <source>没有与“{0}”相符的记录。</source>
+        <translation>No records match “{0}”.</translation>
+    </message>
+    <message>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>导出列表</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 条记录到 {1}（身份证号和电话已隐去中间几位）。</source>
+        <translation>Exported {0} records to {1} (middle digits of ID and phone numbers hidden).</translation>
     </message>
 </context>
 <context>
@@ -346,6 +514,10 @@
         <translation>Checking the ledger file</translation>
     </message>
     <message>
+        <source>入门清单</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
         <source>操作员：{0}（{1}）</source>
         <translation>Operator: {0} ({1})</translation>
     </message>
@@ -360,6 +532,10 @@
     <message>
         <source>城乡共建“1+1”结对帮扶台账 — {0}</source>
         <translation>Urban-rural “1+1” pairing assistance ledger — {0}</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏：只读打开，不能修改</source>
+        <translation>Ledger file damaged: opened read-only, no changes possible</translation>
     </message>
     <message>
         <source>台账位于网络盘或同步盘：文件锁不可靠</source>
@@ -476,12 +652,24 @@ The previous ledger was kept as {1}.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>新建数据库(&amp;N)…</source>
+        <source>新建台账(&amp;N)…</source>
         <translation>&amp;New ledger…</translation>
     </message>
     <message>
-        <source>打开数据库(&amp;O)…</source>
+        <source>打开台账(&amp;O)…</source>
         <translation>&amp;Open ledger…</translation>
+    </message>
+    <message>
+        <source>导出(&amp;L)…</source>
+        <translation>Export to Exce&amp;l…</translation>
+    </message>
+    <message>
+        <source>新建数据库(&amp;N)…</source>
+        <translation type="vanished">&amp;New ledger…</translation>
+    </message>
+    <message>
+        <source>打开数据库(&amp;O)…</source>
+        <translation type="vanished">&amp;Open ledger…</translation>
     </message>
     <message>
         <source>最近打开(&amp;R)</source>
@@ -490,6 +678,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>演示县数据库(&amp;D)…</source>
         <translation>&amp;Demo county…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>立即备份(&amp;K)</source>
@@ -509,7 +701,7 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>导出(&amp;P)…</source>
-        <translation>Ex&amp;port…</translation>
+        <translation type="vanished">Ex&amp;port…</translation>
     </message>
     <message>
         <source>切换操作员(&amp;W)…</source>
@@ -544,6 +736,14 @@ The previous ledger was kept as {1}.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>入门清单(&amp;C)</source>
+        <translation>Getting-started &amp;checklist</translation>
+    </message>
+    <message>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
     </message>
@@ -553,11 +753,11 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>新建台账数据库</source>
-        <translation>New ledger</translation>
+        <translation type="vanished">New ledger</translation>
     </message>
     <message>
         <source>文件 {0} 已存在；请用“打开”打开它，或换一个文件名。</source>
-        <translation>The file {0} already exists: open it with “Open”, or choose another name.</translation>
+        <translation type="vanished">The file {0} already exists: open it with “Open”, or choose another name.</translation>
     </message>
     <message>
         <source>保存演示县数据库</source>
@@ -733,6 +933,18 @@ The previous ledger was kept as {1}.</translation>
         <source>所选页码超出范围：这份文件共 {0} 页。</source>
         <translation>Pages out of range: this document has {0} pages.</translation>
     </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>未能保存：{0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
 </context>
 <context>
     <name>RankDialog</name>
@@ -743,6 +955,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>职级与帮扶户数定额</source>
         <translation>Ranks and household quotas</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>每名干部应帮扶的贫困户数由其职级决定，可按本县规定修改。</source>
@@ -867,6 +1083,22 @@ The previous ledger was kept as {1}.</translation>
         <translation>Rank</translation>
     </message>
     <message>
+        <source>请先在上方选择一个帮扶单位，这里列出它的干部。</source>
+        <translation>Select an assisting unit above to list its cadres here.</translation>
+    </message>
+    <message>
+        <source>请先在上方选择一个村，这里列出它的贫困户和农民党员。</source>
+        <translation>Select a village above to list its poor households and farmer party members here.</translation>
+    </message>
+    <message>
+        <source>请先在左边选择一个单位–村结对，这里列出它这一年的目标。</source>
+        <translation>Select a unit–village pairing on the left to list its targets for the year here.</translation>
+    </message>
+    <message>
+        <source>请先选择一个乡镇。</source>
+        <translation>Select a township first.</translation>
+    </message>
+    <message>
         <source>贫困户</source>
         <translation>Poor household</translation>
     </message>
@@ -880,6 +1112,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>单位–村结对</source>
         <translation>Unit–village pairings</translation>
+    </message>
+    <message>
+        <source>还没有单位–村结对。在“结对”页登记结对后，在这里为每个结对填写年度目标。</source>
+        <translation>No unit–village pairings yet. Once pairings are entered on the “Pairings” page, fill in each one&apos;s annual targets here.</translation>
     </message>
     <message>
         <source>年度 </source>
@@ -986,6 +1222,10 @@ The previous ledger was kept as {1}.</translation>
         <translation>Recorded activities</translation>
     </message>
     <message>
+        <source>还没有登记帮扶活动。在左边填写日期、活动类型和结对，按 Ctrl+Enter 保存并登记下一条；也可用 文件 → 导入。</source>
+        <translation>No activities recorded yet. Fill in the date, activity type and pairing on the left, then press Ctrl+Enter to save and enter the next; or use File → Import.</translation>
+    </message>
+    <message>
         <source>保存并登记下一条（Ctrl+Enter）</source>
         <translation>Save and enter next (Ctrl+Enter)</translation>
     </message>
@@ -1012,6 +1252,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>新登记</source>
         <translation>New</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
     </message>
     <message>
         <source>登记帮扶活动</source>
@@ -1054,11 +1298,39 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>（每户）</source>
-        <translation>(per household)</translation>
+        <translation> (per household)</translation>
+    </message>
+    <message>
+        <source>计入职责</source>
+        <translation>Counts towards</translation>
+    </message>
+    <message>
+        <source>报告计量单位</source>
+        <translation>Report unit</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>恢复默认规则</source>
+        <translation>Restore default rules</translation>
     </message>
     <message>
         <source>各县规定不同，可按本县要求修改。次数为 0 表示不检查此项。</source>
         <translation>Counties differ: set them to your county&apos;s rules. A count of 0 means the item is not checked.</translation>
+    </message>
+    <message>
+        <source>各类活动计入哪项职责检查（多类活动可计入同一职责；“到村开展活动”计入除“成效”类外的各类活动），以及统计报告中该类数字的计量单位：</source>
+        <translation>Which duty check each type of activity counts towards (several types may count towards one duty; “Activity at the village” counts every type except “Results” types), and the unit of its numbers in the report:</translation>
+    </message>
+    <message>
+        <source>（成效）</source>
+        <translation> (Results)</translation>
+    </message>
+    <message>
+        <source>不计入</source>
+        <translation>Not counted</translation>
     </message>
     <message>
         <source>帮扶活动类型</source>
@@ -1069,8 +1341,32 @@ The previous ledger was kept as {1}.</translation>
         <translation>Activity type</translation>
     </message>
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
         <source>勾选每类活动登记时要填的数字和文字，其中必须填写的再勾在“必填项”里；“对应职责”决定该类活动计入哪项职责检查，“成效”类不计入。登记帮扶活动时只显示所选类型勾选的项。</source>
         <translation>Tick the numbers and texts each type of activity records, and tick again under “Required” those that must be filled in; “Duty” decides which duty check the type counts towards (“Results” types count towards none). The activity form shows only the items ticked for its type.</translation>
+    </message>
+    <message>
+        <source>亩</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>person-times</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
     </message>
     <message>
         <source>到村开展活动</source>
@@ -1083,6 +1379,14 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>实用技术培训</source>
         <translation>Skills training</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>times</translation>
     </message>
     <message>
         <source>每半年</source>
@@ -1107,6 +1411,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>走访贫困户</source>
         <translation>Household visit</translation>
+    </message>
+    <message>
+        <source>项</source>
+        <translation>items</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1566,14 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
     <message>
         <source>恢复完成</source>
         <translation>Restored</translation>
+    </message>
+    <message>
+        <source>要以只读方式打开这个损坏的台账吗？可以查看、打印和导出还能读出的记录，但不能做任何修改，文件保持原样。</source>
+        <translation>Open this damaged ledger read-only? You can view, print and export the records that can still be read, but change nothing; the file stays as it is.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the ledger</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1789,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Farmer party member</translation>
     </message>
     <message>
+        <source>农民党员所在村</source>
+        <translation>Member&apos;s village</translation>
+    </message>
+    <message>
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
@@ -1661,6 +1981,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Cadre–household pairing</translation>
     </message>
     <message>
+        <source>干部所在单位</source>
+        <translation>Cadre&apos;s unit</translation>
+    </message>
+    <message>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -1725,6 +2049,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Target figure</translation>
     </message>
     <message>
+        <source>按本村贫困户名单自动统计</source>
+        <translation>Counted from the village&apos;s list of poor households</translation>
+    </message>
+    <message>
         <source>排序</source>
         <translation>Order</translation>
     </message>
@@ -1759,6 +2087,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>机关党员</source>
         <translation>Office party member</translation>
+    </message>
+    <message>
+        <source>机关党员所在单位</source>
+        <translation>Office member&apos;s unit</translation>
     </message>
     <message>
         <source>村</source>
@@ -1977,6 +2309,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Poor household</translation>
     </message>
     <message>
+        <source>贫困户所在村</source>
+        <translation>Household&apos;s village</translation>
+    </message>
+    <message>
         <source>贫困户数</source>
         <translation>Poor households</translation>
     </message>
@@ -2038,6 +2374,149 @@ You can go on using the program; what is not saved yet is still where it was. If
     </message>
 </context>
 <context>
+    <name>first_run</name>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>欢迎使用城乡共建“1+1”结对帮扶台账。请新建本单位的台账，或打开已有的台账文件；想先看看程序怎么用，可以载入演示县。</source>
+        <translation>Welcome to the urban-rural “1+1” pairing assistance ledger. Create your office&apos;s ledger or open an existing ledger file; to see how the program works first, load the demo county.</translation>
+    </message>
+    <message>
+        <source>县级台账（县委组织部：全县的单位、干部和结对）</source>
+        <translation>County ledger (county Organisation Department: the whole county&apos;s units, cadres and pairings)</translation>
+    </message>
+    <message>
+        <source>乡镇台账（乡镇党委：本乡镇的村、贫困户和结对）</source>
+        <translation>Township ledger (township Party committee: the township&apos;s villages, poor households and pairings)</translation>
+    </message>
+    <message>
+        <source>如 黔西县</source>
+        <translation>e.g. Qianxi County</translation>
+    </message>
+    <message>
+        <source>如 中坪镇</source>
+        <translation>e.g. Zhongping Town</translation>
+    </message>
+    <message>
+        <source>如 县委组织部、中坪镇党委</source>
+        <translation>e.g. County Organisation Department, Zhongping Town Party committee</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>创建台账</source>
+        <translation>Create ledger</translation>
+    </message>
+    <message>
+        <source>台账类型</source>
+        <translation>Ledger type</translation>
+    </message>
+    <message>
+        <source>县名</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>Township name</translation>
+    </message>
+    <message>
+        <source>使用单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>保存位置</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>新建台账</source>
+        <translation>New ledger</translation>
+    </message>
+    <message>
+        <source>创建后请设置县级管理员的用户名和密码：以后每次修改都记在操作员名下。</source>
+        <translation>After creating it, set the county administrator&apos;s user name and password: every change is then recorded under an operator&apos;s name.</translation>
+    </message>
+    <message>
+        <source>打开已有台账…</source>
+        <translation>Open existing ledger…</translation>
+    </message>
+    <message>
+        <source>载入演示县</source>
+        <translation>Load demo county</translation>
+    </message>
+    <message>
+        <source>演示县是虚构的一个县：28个乡镇、83个结对村、1032名干部和一年的帮扶活动，管理员 admin 自动登录，可以随意试用，不影响正式台账。</source>
+        <translation>The demo county is fictional: 28 townships, 83 paired villages, 1032 cadres and a year of activities. The administrator admin logs in automatically; try anything freely, your real ledger is not affected.</translation>
+    </message>
+    <message>
+        <source>已有台账或演示数据</source>
+        <translation>Existing ledger or demo data</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>新台账保存到</source>
+        <translation>Save new ledger to</translation>
+    </message>
+    <message>
+        <source>保存位置：文件 {0} 已存在；请用“打开已有台账”打开它，或换一个文件名。</source>
+        <translation>Save to: the file {0} already exists; open it with “Open existing ledger”, or choose another name.</translation>
+    </message>
+    <message>
+        <source>保存位置：无法在这里新建台账：{0}</source>
+        <translation>Save to: cannot create a ledger here: {0}</translation>
+    </message>
+    <message>
+        <source>演示县：{0}</source>
+        <translation>Demo county: {0}</translation>
+    </message>
+    <message>
+        <source>“乡镇与村”页左侧：本县的乡镇</source>
+        <translation>“Townships and villages” page, left: the county&apos;s townships</translation>
+    </message>
+    <message>
+        <source>“乡镇与村”页：选中乡镇后登记它的村</source>
+        <translation>“Townships and villages” page: select a township, then enter its villages</translation>
+    </message>
+    <message>
+        <source>“帮扶单位”页：地直、县直帮扶单位</source>
+        <translation>“Units” page: prefecture and county assisting units</translation>
+    </message>
+    <message>
+        <source>“帮扶单位”页下方：选中单位后登记它的干部</source>
+        <translation>“Units” page, below: select a unit, then enter its cadres</translation>
+    </message>
+    <message>
+        <source>“结对”页：哪个单位帮扶哪个村</source>
+        <translation>“Pairings” page: which unit assists which village</translation>
+    </message>
+    <message>
+        <source>新台账建议按这个顺序录入（也可以用“文件 → 导入”从 Excel 一次导入）：</source>
+        <translation>For a new ledger, enter records in this order (or import them all from Excel with “File → Import”):</translation>
+    </message>
+    <message>
+        <source>按 F1 查看使用说明。</source>
+        <translation>Press F1 for the user guide.</translation>
+    </message>
+    <message>
+        <source>{0} {1}. {2}（已有 {3} 条）</source>
+        <translation>{0} {1}. {2} ({3} so far)</translation>
+    </message>
+    <message>
+        <source>都已录入，可以登记结对的目标和帮扶活动了。</source>
+        <translation>All entered: you can now record the pairings&apos; targets and activities.</translation>
+    </message>
+    <message>
+        <source>还差 {0} 项。点一项即打开录入它的页面。</source>
+        <translation>{0} left. Click one to open the page where it is entered.</translation>
+    </message>
+</context>
+<context>
     <name>form</name>
     <message>
         <source>是</source>
@@ -2064,8 +2543,19 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Pick from the calendar (Alt+↓)</translation>
     </message>
     <message>
+        <source>（自动统计）</source>
+        <translation> (counted automatically)</translation>
+    </message>
+    <message>
         <source>例：2008</source>
         <translation>e.g. 2008</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User guide</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2992,14 @@ Only for a PC used by one person. Set automatic login?</translation>
         <translation> {0} overdue</translation>
     </message>
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
         <source>检查帮扶职责</source>
         <translation>Checking duties</translation>
     </message>
@@ -2869,8 +3367,24 @@ Do not copy the ledger file by hand: its latest changes are still in the -wal fi
         <translation>No records in this period.</translation>
     </message>
     <message>
+        <source>双击表中的数字，查看它所依据的记录。</source>
+        <translation>Double-click a number in the table to see the records it is based on.</translation>
+    </message>
+    <message>
         <source>一、帮扶网络</source>
         <translation>1. Pairing network</translation>
+    </message>
+    <message>
+        <source>村（按贫困类别）</source>
+        <translation>Villages (by poverty category)</translation>
+    </message>
+    <message>
+        <source>贫困类别</source>
+        <translation>Poverty category</translation>
+    </message>
+    <message>
+        <source>{0}（结对帮扶）</source>
+        <translation>{0} (paired)</translation>
     </message>
     <message>
         <source>二、帮扶活动</source>
@@ -2907,6 +3421,18 @@ Do not copy the ledger file by hand: its latest changes are still in the -wal fi
     <message>
         <source>项目</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <source>{0}计入：{1}</source>
+        <translation>Counted towards {0}: {1}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>双击查看这个数所依据的记录</source>
+        <translation>Double-click to see the records behind this number</translation>
     </message>
     <message>
         <source>各乡镇帮扶活动次数</source>

@@ -137,15 +137,16 @@ class DutyRulesDialog(QDialog):
             duty.setCurrentIndex(max(0, duty.findData(kind.duty or "")))
             unit = QComboBox(self.kinds)
             unit.setObjectName(f"unit_{kind.code}")
-            unit.addItems(list(UNITS))
-            unit.setCurrentText(kind.unit)
+            for word in UNITS:  # stored in Chinese, shown in the interface's language
+                unit.addItem(tr(word), word)
+            unit.setCurrentIndex(max(0, unit.findData(kind.unit)))
             self.kinds.setCellWidget(r, 1, duty)
             self.kinds.setCellWidget(r, 2, unit)
             self.duty_of[kind.type_id], self.unit_of[kind.code] = duty, unit
         # room for the longest choice and the drop-down arrow (cell widgets are not measured)
         room = self.fontMetrics().horizontalAdvance
-        self.kinds.setColumnWidth(1, max(map(room, DUTY_LABELS.values())) + 48)
-        self.kinds.setColumnWidth(2, room("报告计量单位") + 24)
+        self.kinds.setColumnWidth(1, max(map(room, map(tr, DUTY_LABELS.values()))) + 48)
+        self.kinds.setColumnWidth(2, max(map(room, map(tr, [*UNITS, "报告计量单位"]))) + 48)
 
     def rules(self) -> dict:
         keys = list(PERIODS)
@@ -159,7 +160,7 @@ class DutyRulesDialog(QDialog):
             duty = self.duty_of[kind.type_id].currentData() or None
             if duty != kind.duty:
                 duties[kind.type_id] = duty
-            unit = self.unit_of[kind.code].currentText()
+            unit = self.unit_of[kind.code].currentData()
             if unit != kind.unit:
                 units[kind.code] = unit
         return duties, units
