@@ -4,9 +4,9 @@
     python scripts/kill_harness.py --kills 12 --seed 5    # what the test suite runs
 
 A child process does one kind of write in a loop (saves, new ledgers, the demo county, imports,
-letter batches in one file and split, reports, backups), printing a line after each write it
-completed; the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity
-check passes, every write the child reported is there, no import is half-applied, no partial file
+a township's exchange packages merged at the county, letter batches in one file and split,
+reports, backups), printing a line after each write it completed; the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity
+check passes, every write the child reported is there, no import or merge is half-applied, no partial file
 sits under a final name, every letter in a PDF is recorded, and the ledger opens. It prints the
 counts per kind and exits non-zero on the first broken promise.
 """
@@ -32,14 +32,17 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-KINDS = ("save", "create", "demo", "import", "letters", "letters-split", "report", "backup")
+KINDS = ("save", "create", "demo", "import", "merge", "letters", "letters-split", "report",
+         "backup")
 # how long a child may run before its kill (seconds): long enough for some writes to complete,
 # random enough to land in the middle of the next one
 WINDOWS = {"save": (0.3, 2.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "import": (0.5, 5.0),
+           "merge": (0.5, 6.0),
            "letters": (0.5, 4.0),
            "letters-split": (0.5, 5.0), "report": (0.5, 5.0), "backup": (0.3, 3.0)}
 YEAR = 2026
 IMPORT_ROWS = 300  # households in each imported file: a kill must leave all of them or none
+COUNTY, OFFICE = "演示县", "县委组织部"  # the base ledger's office, which townships report to
 
 
 # --- the children: one kind of write for ever, a line after each completed one -------------------
@@ -82,6 +85,18 @@ def child(kind: str, base: Path, work: Path) -> None:
             batch = f"杀测{me}-{n}"
             _import_households(ledger, work / f"{batch}.csv", batch)
             done(f"import {batch}")
+            n += 1
+    if kind == "merge":  # a township enters households and sends them; the county merges them
+        from pairing_desktop.core import operations as ops
+
+        town = open_ledger(base.with_name("township.db"))
+        auth.auto_login(town)
+        while True:
+            batch = f"杀测{me}-{n}"
+            _import_households(town, work / f"{batch}.csv", batch)
+            ops.export_package(town, OFFICE, work / f"{batch}.pdx")
+            ops.import_package(ledger, work / f"{batch}.pdx")
+            done(f"merge {batch}")
             n += 1
     while True:
         if kind.startswith("letters"):
@@ -156,12 +171,12 @@ def check(kind: str, base: Path, work: Path, reported: list[str]) -> None:
             live = {row[0].hex for row in records.EntityList(opened, "village").page(limit=10**6)}
             lost = [line for line in reported if line.split()[1] not in live]
             assert not lost, f"reported saves missing: {lost[:3]}"
-        if kind == "import":
+        if kind in ("import", "merge"):
             sizes = _imported(opened)
             half = {batch: size for batch, size in sizes.items() if size != IMPORT_ROWS}
-            assert not half, f"imports half-applied: {half}"
+            assert not half, f"{kind}s half-applied: {half}"
             lost = [line for line in reported if line.split()[1] not in sizes]
-            assert not lost, f"reported imports missing: {lost[:3]}"
+            assert not lost, f"reported {kind}s missing: {lost[:3]}"
         for path in sorted(work.iterdir()):
             if path.name.startswith("."):
                 continue  # a temporary name: removed at the next start
@@ -213,11 +228,26 @@ def _check_letters(ledger: Ledger, pdf: Path) -> None:
 
 
 def base_ledger(folder: Path) -> Path:
-    """The demo county (its administrator logs in automatically), with this year's letters."""
-    from pairing_desktop.core.demo import make_demo_file
+    """The demo county (its administrator logs in automatically) as the county office, and
+    beside it a new ledger for the office of its first township, which has merged what the
+    county sent it."""
+    from pairing_desktop.core import auth
+    from pairing_desktop.core import operations as ops
+    from pairing_desktop.core.demo import DEMO_ADMIN, DEMO_PASSWORD, make_demo_file
+    from pairing_desktop.core.ledgers import open_ledger
+    from pairing_desktop.core.profile import set_profile
 
     path = folder / "base.db"
     make_demo_file(path, seed=2007)
+    with open_ledger(path) as county, open_ledger(path.with_name("township.db")) as town:
+        auth.auto_login(county)
+        set_profile(county, COUNTY, OFFICE)
+        name = _first_township(county)
+        ops.create_first_admin(town, DEMO_ADMIN, DEMO_PASSWORD)
+        ops.set_auto_login(town, DEMO_ADMIN)
+        set_profile(town, COUNTY, name, reports_to=OFFICE)
+        ops.export_package(county, name, folder / "down.pdx")
+        ops.import_package(town, folder / "down.pdx")
     return path
 
 
