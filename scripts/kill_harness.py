@@ -5,10 +5,11 @@
 
 A child process does one kind of write in a loop (saves, new ledgers, the demo county, imports,
 a township's exchange packages merged at the county, letter batches in one file and split,
-reports, backups), printing a line after each write it completed; the harness SIGKILLs it after a random time, then checks the files: SQLite's integrity
-check passes, every write the child reported is there, no import or merge is half-applied, no partial file
-sits under a final name, every letter in a PDF is recorded, and the ledger opens. It prints the
-counts per kind and exits non-zero on the first broken promise.
+reports, backups), printing a line after each write it completed; the harness SIGKILLs it after
+a random time, then checks the files: SQLite's integrity check passes, every write the child
+reported is there, no import or merge is half-applied, no partial file sits under a final name,
+every letter in a PDF is recorded, and the ledger opens. It prints the counts per kind and exits
+non-zero on the first broken promise.
 """
 
 from __future__ import annotations
