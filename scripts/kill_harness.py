@@ -37,7 +37,7 @@ KINDS = ("save", "create", "demo", "import", "merge", "letters", "letters-split"
          "backup")
 # how long a child may run before its kill (seconds): long enough for some writes to complete,
 # random enough to land in the middle of the next one
-WINDOWS = {"save": (0.3, 2.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "import": (0.5, 5.0),
+WINDOWS = {"save": (1.0, 3.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "import": (0.5, 5.0),
            "merge": (0.5, 6.0),
            "letters": (0.5, 4.0),
            "letters-split": (0.5, 5.0), "report": (0.5, 5.0), "backup": (0.3, 3.0)}

@@ -88,14 +88,19 @@ def translators(language: str, parent: QCoreApplication) -> list[QTranslator]:
     return loaded
 
 
+_INSTALLED: list[QTranslator] = []  # what `install` put on the application last
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install the language's translators and make its locale the default; returns the
-    translators (a test removes them again)."""
-    installed = translators(language, app)
-    for translator in installed:
+    """Install the language's translators in place of those installed before, and make its
+    locale the default; returns the translators (a test removes them again)."""
+    for old in _INSTALLED:
+        app.removeTranslator(old)
+    _INSTALLED[:] = translators(language, app)
+    for translator in _INSTALLED:
         app.installTranslator(translator)
     QLocale.setDefault(LOCALES.get(language, LOCALES[DEFAULT]))
-    return installed
+    return list(_INSTALLED)
 
 
 # --- the menu -----------------------------------------------------------------------------------

@@ -89,12 +89,12 @@ def qt_chinese(qapp):
     """Qt's translation installed as the program installs it, and taken out afterwards (the
     application object outlives the test)."""
     from pairing_desktop.ui import language
+    from tests.ui.test_language import speaking
 
-    installed = language.install(qapp, language.CHINESE)
-    assert installed, "qtbase_zh_CN.qm is missing from Qt's translations folder"
-    yield installed
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    with speaking(qapp, language.CHINESE):
+        assert language.translators(language.CHINESE, qapp), \
+            "qtbase_zh_CN.qm is missing from Qt's translations folder"
+        yield
 
 
 def test_standard_buttons_are_chinese(qtbot, qt_chinese):

@@ -97,7 +97,7 @@ def test_backup_to_a_file_then_restore_it_through_the_menu(qtbot, window, ledger
         == f"已备份到 {out}"
 
     add_unit(window, "县财政局")  # after the backup: the restore takes it away
-    assert unit_names(window) == ["县委组织部", "县财政局"]
+    assert unit_names(window) == ["县财政局", "县委组织部"]
     chosen["backup"] = str(out)
     trigger(window, "restore")
     [question] = answers.texts("confirm")
@@ -115,7 +115,7 @@ def test_backup_to_a_file_then_restore_it_through_the_menu(qtbot, window, ledger
         assert records.counts(kept, ["unit"]) == {"unit": 2}
     # and the restored file takes new work
     add_unit(window, "县教育局")
-    assert unit_names(window) == ["县委组织部", "县教育局"]
+    assert unit_names(window) == ["县教育局", "县委组织部"]
 
 
 def test_a_damaged_backup_is_refused_with_a_message(window, ledger, tmp_path, answers,
@@ -149,7 +149,7 @@ def test_a_restore_that_fails_leaves_the_window_on_its_file(window, ledger, tmp_
     assert "磁盘已满" in answers.texts("warn")[0]
     assert window.ledger.path == ledger.path and window.ledger.operator.name == ADMIN
     add_unit(window, "县财政局")  # the window still writes to its file
-    assert unit_names(window) == ["县委组织部", "县财政局"]
+    assert unit_names(window) == ["县财政局", "县委组织部"]
 
 
 # --- automatic backups ----------------------------------------------------------------------------

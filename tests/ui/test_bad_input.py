@@ -119,7 +119,7 @@ def test_errors_clear_once_the_input_is_fixed(qtbot, window, ledger):
     click(qtbot, units.save_button)
     assert units.form.record_id is not None
     assert units.form.error_text("contact_phone") == ""
-    assert [n for _, n in records.choices(ledger, "unit")] == ["县委组织部", "县财政局"]
+    assert [n for _, n in records.choices(ledger, "unit")] == ["县财政局", "县委组织部"]
 
 
 def test_editing_an_existing_record_badly_keeps_the_stored_values(qtbot, window, county, ledger):
