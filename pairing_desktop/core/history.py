@@ -70,7 +70,10 @@ def _digest(prev_hash: str, row: Sequence[Any]) -> str:
 _HEAD_SQL = "SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1"
 _INSERT_SQL = ("INSERT INTO history (seq, op, at, operator, label, kind, record, action, fields,"
                " undoes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_HEAD_SETTING_SQL = "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
+# An upsert rather than SQLite's INSERT OR REPLACE, which PostgreSQL lacks; it resets what a
+# replaced row would have reset (the trigger numbers the row, as it numbered the new one).
+_HEAD_SETTING_SQL = ("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+                     " SET value = excluded.value, merged_rev = 0, vv = ''")
 
 
 def _head() -> tuple[int, str]:

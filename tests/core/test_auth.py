@@ -17,6 +17,8 @@ from pairing_desktop.core.storage.models import utcnow
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import cli, dump, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 ROOT = Path(__file__).resolve().parents[2]
 CLERK_PASSWORD = "城关镇录入员"
 

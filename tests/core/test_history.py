@@ -13,6 +13,8 @@ from pairing_desktop.core import operations as ops
 from pairing_desktop.core.history import HistoryFilter
 from tests.helpers import cli, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

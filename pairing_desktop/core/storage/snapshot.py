@@ -19,6 +19,9 @@ PAGES_PER_STEP = 1024  # 4 MB at a time: other work on the ledger is not held up
 
 def copy_ledger(ledger: Ledger, dest: Path) -> None:
     """Write a consistent, self-contained copy of `ledger` into the (new or empty) file `dest`."""
+    if ledger.server is not None:
+        raise StorageError(f"台账在服务器上（{ledger.server}），本程序不能把它复制成备份文件："
+                           "请由服务器管理员用 pg_dump 备份。")
     try:
         target = sqlite3.connect(dest)
         try:
