@@ -48,7 +48,7 @@ def ledger(request, backend, tmp_path) -> Ledger:
     opened.close()
 
 
-# --- the same tests on a PostgreSQL server ---------------------------------------------------------
+# --- the same tests on a PostgreSQL server ------------------------------------------------------
 # A module marked `both_backends` runs each test that takes `ledger` twice: on a SQLite file and
 # on a fresh database of a PostgreSQL server (tests/pg.py finds or starts one). A test that only
 # means SQLite's file there is marked `sqlite_only` and runs once.

@@ -133,6 +133,8 @@ def verify(ledger: Ledger) -> ChainCheck:
                           " ORDER BY seq")
     for row in rows:
         content, prev_hash, digest = list(row[:10]), row[10], row[11]
+        if not isinstance(content[2], str):  # a server gives a timestamp: hashed as its text
+            content[2] = content[2].strftime(TIME_FORMAT)
         seq = content[0]
         if prev_hash != prev:
             what = "之前的记录被删除或调换" if seq != expected_seq or count else "被改动"

@@ -142,6 +142,7 @@ def test_accounts_are_checked(ledger, towns):
         ops.create_first_admin(ledger, "boss", "1234567")
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_no_password_is_stored_in_clear(ledger, towns):
     ops.reset_password(ledger, "reader", "另一个只读密码")
     ledger.close()

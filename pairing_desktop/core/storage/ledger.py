@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from peewee import Database, SqliteDatabase
+from peewee import SQL, Database, NodeList, SqliteDatabase
 
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage.binding import ROUTED, bind
@@ -140,6 +140,15 @@ def uses_own_ledger(method: Callable[Concatenate[Self, P], R]) -> Callable[Conca
             return method(self, *args, **kwargs)
 
     return inner
+
+
+def unindexed(expr: Any) -> Any:
+    """`expr` for ORDER BY with SQLite told not to walk its index (unary +: a search's matches
+    sort faster than the index finds them). PostgreSQL plans this itself and has no unary + on
+    text, so there the expression stays as it is."""
+    if ROUTED.obj.param != "?":
+        return expr
+    return NodeList((SQL("+"), expr), glue="")
 
 
 def bound_rows(sql: str, params: Any = ()) -> list[tuple]:

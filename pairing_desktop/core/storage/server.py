@@ -127,3 +127,22 @@ def open_reader(ledger: Ledger) -> Ledger:
     reader = Ledger(path=None, db=db, lock=None, read_only=True, server=ledger.server)
     reader.operator = ledger.operator
     return reader
+
+
+def open_server_reader(url: str) -> Ledger:
+    """A read-only connection to an existing server ledger (`check`): an empty database, one
+    holding something else or a newer ledger is refused, and nothing is created."""
+    import psycopg2
+
+    db = ServerDatabase(url, read_only=True)
+    try:
+        db.connect()
+        version = schema.server_version(db)
+    except psycopg2.Error as exc:
+        db.close()
+        raise _failure(url, exc) from exc
+    if version != schema.SCHEMA_VERSION:
+        db.close()
+        raise StorageError(f"服务器数据库 {shown(url)} 里没有本版本程序的台账"
+                           f"（数据结构版本 {version or '无'}）。")
+    return Ledger(path=None, db=db, lock=None, read_only=True, server=shown(url))
