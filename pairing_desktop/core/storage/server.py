@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import PostgresqlDatabase
+from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
 from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage import schema
@@ -89,12 +89,10 @@ def open_server(url: str, seed: Callable[[], None] | None = None) -> Ledger:
 
     Creation and upgrades run under an advisory lock, so two clients starting together never
     both create the schema; a database holding tables that are not a ledger is refused."""
-    import psycopg2
-
     db = ServerDatabase(url)
     try:
         db.connect()
-    except psycopg2.Error as exc:
+    except (OperationalError, InterfaceError) as exc:
         raise _failure(url, exc) from exc
     try:
         with bind(db), db.atomic():
@@ -110,15 +108,24 @@ def open_server(url: str, seed: Callable[[], None] | None = None) -> Ledger:
                     f"服务器上的台账 {shown(url)} 由更新版本的程序创建（数据结构版本 {version}，"
                     f"本程序支持到 {schema.SCHEMA_VERSION}），请升级本机的程序后再打开。")
             elif version < schema.SCHEMA_VERSION:
-                schema.upgrade(db, version)
+                _upgrade(db, url, version)
             elif not schema.server_indexes_complete(db):
                 schema.ensure_indexes(db)
     except BaseException as exc:
         db.close()
-        if isinstance(exc, psycopg2.Error):
+        if isinstance(exc, OperationalError | InterfaceError):  # the connection went away
             raise _failure(url, exc) from exc
         raise
     return Ledger(path=None, db=db, lock=None, server=shown(url))
+
+
+def _upgrade(db: ServerDatabase, url: str, version: int) -> None:
+    """The migrations, in the opening transaction: a failure leaves the database as it was."""
+    try:
+        schema.upgrade(db, version)
+    except Exception as exc:
+        raise StorageError(f"服务器上的台账 {shown(url)} 从版本 {version} 升级失败（{exc}），"
+                           "数据库未作任何改动。") from exc
 
 
 def open_reader(ledger: Ledger) -> Ledger:
@@ -132,13 +139,11 @@ def open_reader(ledger: Ledger) -> Ledger:
 def open_server_reader(url: str) -> Ledger:
     """A read-only connection to an existing server ledger (`check`): an empty database, one
     holding something else or a newer ledger is refused, and nothing is created."""
-    import psycopg2
-
     db = ServerDatabase(url, read_only=True)
     try:
         db.connect()
         version = schema.server_version(db)
-    except psycopg2.Error as exc:
+    except (OperationalError, InterfaceError) as exc:
         db.close()
         raise _failure(url, exc) from exc
     if version != schema.SCHEMA_VERSION:
