@@ -43,7 +43,8 @@ def _as_server_user() -> list[str]:
 class LocalServer:
     """initdb + pg_ctl in a temporary folder, on a socket in that folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """`durable`: commits wait for the disk, as on a real server (the tests need not)."""
         bin_dir = _binaries()
         if bin_dir is None:
             raise RuntimeError("找不到 PostgreSQL（initdb）：请安装 Debian 的 postgresql 包，"
@@ -57,8 +58,9 @@ class LocalServer:
             shutil.chown(self.root, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = (f"-k {self.root} -c listen_addresses='' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = f"-k {self.root} -c listen_addresses='' -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                   "-w", "start")
         self.dsn = f"postgresql://postgres@/postgres?host={self.root}"
