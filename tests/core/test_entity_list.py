@@ -11,6 +11,8 @@ from pairing_desktop.core import records
 from pairing_desktop.core.entities import ENTITIES
 from tests.helpers import id_number, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 SURNAMES = "王李张刘陈杨黄赵吴周"
 
 
