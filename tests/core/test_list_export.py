@@ -18,8 +18,11 @@ from tests.helpers import save
 
 
 def rows_of(path) -> list[tuple]:
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[-1]
-    return [tuple(r) for r in sheet.iter_rows(values_only=True)]
+    book = openpyxl.load_workbook(path, read_only=True)  # read-only keeps the file open: close it
+    try:
+        return [tuple(r) for r in book.worksheets[-1].iter_rows(values_only=True)]
+    finally:
+        book.close()
 
 
 def test_a_filtered_list_exports_only_its_records(ledger, tmp_path):
