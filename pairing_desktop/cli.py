@@ -25,17 +25,26 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+
+def ledger_address(text: str) -> Path | str:
+    """--db: a ledger file, or a `postgresql://user@host/dbname` address of a shared server."""
+    from pairing_desktop.core.storage.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pairing-desktop", description="城乡共建“1+1”结对帮扶台账")
-    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 ledger.db）")
+    parser.add_argument("--db", type=ledger_address,
+                        help="数据库文件（默认：用户数据目录下的 ledger.db），"
+                             "或共用服务器的地址 postgresql://用户名@服务器/数据库名")
     parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：在临时文件夹里走一遍演示县、责任书、报告、备份和主窗口，然后退出")
     sub = parser.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="新建台账数据库，并建立县级管理员账户")
-    new.add_argument("--db", type=Path, required=True, dest="db")
+    new.add_argument("--db", type=ledger_address, required=True, dest="db")
     new.add_argument("--county", required=True, help="县名，如 黔西县")
     new.add_argument("--office", required=True, help="使用单位，如 县委组织部")
     new.add_argument("--admin", default="admin", help="管理员用户名（默认 admin）")
@@ -46,23 +55,23 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="单位间的交换包：生成、导入、列出冲突")
     sync_sub = sync.add_subparsers(dest="sync_command", required=True)
     sync_export = sync_sub.add_parser("export", help="生成发往某单位的交换包")
-    sync_export.add_argument("--db", type=Path, required=True, dest="db")
+    sync_export.add_argument("--db", type=ledger_address, required=True, dest="db")
     sync_export.add_argument("--to", required=True, help="收件单位，如 县委组织部 或 中坪镇")
     sync_export.add_argument("--out", type=Path, required=True, help="交换包文件（.pdx）")
     _user_option(sync_export)
     sync_import = sync_sub.add_parser("import", help="导入其他单位发来的交换包")
-    sync_import.add_argument("--db", type=Path, required=True, dest="db")
+    sync_import.add_argument("--db", type=ledger_address, required=True, dest="db")
     sync_import.add_argument("file", type=Path, help="交换包文件（.pdx）")
     _user_option(sync_import)
     sync_conflicts = sync_sub.add_parser("conflicts", help="列出待处理的冲突（两边的版本逐项对照）")
-    sync_conflicts.add_argument("--db", type=Path, required=True, dest="db")
+    sync_conflicts.add_argument("--db", type=ledger_address, required=True, dest="db")
 
     demo = sub.add_parser("demo", help="生成演示县数据库")
-    demo.add_argument("--db", type=Path, required=True, dest="db")
+    demo.add_argument("--db", type=ledger_address, required=True, dest="db")
     demo.add_argument("--seed", type=int, default=2007, help="随机种子（同一种子生成相同数据）")
 
     report = sub.add_parser("report", help="生成结对帮扶工作统计报告（PDF 或 Excel 工作簿）")
-    report.add_argument("--db", type=Path, required=True, dest="db")
+    report.add_argument("--db", type=ledger_address, required=True, dest="db")
     period = report.add_mutually_exclusive_group(required=True)
     period.add_argument("--year", type=int, help="统计年度")
     period.add_argument("--from", type=dt.date.fromisoformat, dest="date_from",
@@ -74,10 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     _user_option(report)
 
     check = sub.add_parser("check", help="检查数据库：版本、完整性、记录数")
-    check.add_argument("--db", type=Path, required=True, dest="db")
+    check.add_argument("--db", type=ledger_address, required=True, dest="db")
 
     letters = sub.add_parser("letters", help="批量生成责任书或联系卡（PDF）")
-    letters.add_argument("--db", type=Path, required=True, dest="db")
+    letters.add_argument("--db", type=ledger_address, required=True, dest="db")
     letters.add_argument("--kind", required=True, choices=("target", "cadre", "card"),
                          help="target 目标责任书 / cadre 干部帮扶责任书 / card 帮扶联系卡")
     letters.add_argument("--year", type=int, required=True, help="年度")
@@ -94,33 +103,33 @@ def _parser() -> argparse.ArgumentParser:
     _user_option(letters)
 
     verify = sub.add_parser("verify", help="核验责任书上的验证码")
-    verify.add_argument("--db", type=Path, required=True, dest="db")
+    verify.add_argument("--db", type=ledger_address, required=True, dest="db")
     verify.add_argument("code", help="验证码，如 ABCD-EFGH")
 
     backup = sub.add_parser("backup", help="立即备份台账（程序运行时也可以）")
-    backup.add_argument("--db", type=Path, required=True, dest="db")
+    backup.add_argument("--db", type=ledger_address, required=True, dest="db")
     backup.add_argument("--out", type=Path, help="备份文件；不填则存入备份文件夹并按规则轮换")
     _user_option(backup)
 
     restore = sub.add_parser("restore", help="用备份恢复台账（当前文件会先另存）")
     restore.add_argument("backup", type=Path, help="备份文件")
-    restore.add_argument("--db", type=Path, required=True, dest="db")
+    restore.add_argument("--db", type=ledger_address, required=True, dest="db")
 
     hist = sub.add_parser("history", help="操作日志：每行一项修改")
-    hist.add_argument("--db", type=Path, required=True, dest="db")
+    hist.add_argument("--db", type=ledger_address, required=True, dest="db")
     hist.add_argument("--record", help="只看一条记录（记录编号）")
     hist.add_argument("--since", type=dt.date.fromisoformat, help="从这一天起（如 2026-03-01）")
     _user_option(hist)
 
     template = sub.add_parser("template", help="生成导入用的空白 Excel 模板（每种记录一个工作表）")
     template.add_argument("--out", type=Path, required=True, help="输出的 .xlsx 文件")
-    template.add_argument("--db", type=Path, dest="db",
+    template.add_argument("--db", type=ledger_address, dest="db",
                           help="可选：台账文件，其乡镇、单位、职级、活动类型列入下拉列表")
     template.add_argument("--kind", action="append", help="只包含这种记录（可重复），如 贫困户")
 
     imp = sub.add_parser("import", help="从 Excel（.xlsx/.xls）或 CSV 导入记录：全部无误才写入")
     imp.add_argument("file", type=Path, help="要导入的文件")
-    imp.add_argument("--db", type=Path, required=True, dest="db")
+    imp.add_argument("--db", type=ledger_address, required=True, dest="db")
     imp.add_argument("--dry-run", action="store_true", help="只检查并预览数量，不写入")
     imp.add_argument("--kind", help="文件中的记录种类（工作表名认不出时），如 贫困户 或 household")
     imp.add_argument("--map", action="append", default=[], metavar="他们的列=我们的字段",
@@ -131,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     _user_option(imp)
 
     exp = sub.add_parser("export", help="把记录导出为 Excel 工作簿（与导入格式相同）")
-    exp.add_argument("--db", type=Path, required=True, dest="db")
+    exp.add_argument("--db", type=ledger_address, required=True, dest="db")
     exp.add_argument("--out", type=Path, required=True, help="输出的 .xlsx 文件")
     exp.add_argument("--kind", action="append", help="只导出这种记录（可重复），如 贫困户")
     exp.add_argument("--full-numbers", action="store_true",
@@ -456,10 +465,10 @@ def _open_existing(args: argparse.Namespace) -> Ledger:
     from pairing_desktop.core.ledgers import location_warning, open_ledger
 
     path = args.db
-    if not path.is_file():
+    if isinstance(path, Path) and not path.is_file():
         raise StorageError(f"数据库文件 {path} 不存在。")
     ledger = open_ledger(path)
-    warning = location_warning(path)
+    warning = location_warning(path) if isinstance(path, Path) else None
     if warning:
         print(f"警告：{warning}", file=sys.stderr)
     try:

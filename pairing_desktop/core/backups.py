@@ -31,7 +31,7 @@ from pairing_desktop.core.storage.failures import is_failure
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.lock import FileLock
 from pairing_desktop.core.storage.models import Setting
-from pairing_desktop.core.storage.snapshot import copy_ledger
+from pairing_desktop.core.storage.snapshot import copy_ledger, require_file
 
 SUFFIX = ".backup"
 STAMP = "%Y%m%d-%H%M%S"
@@ -110,6 +110,7 @@ def make_backup(ledger: Ledger, out: Path | None = None,
                 now: dt.datetime | None = None) -> BackupResult:
     """Back the ledger up now (to `out`, or a new file in the backup folder), check the copy,
     copy the scans along, rotate, and record it. Refuses an `out` that is the ledger itself."""
+    require_file(ledger)
     now = now or dt.datetime.now()
     folder = folder_of(ledger)
     dest = Path(out) if out is not None else folder / backup_name(ledger.path, now)

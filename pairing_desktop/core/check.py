@@ -14,6 +14,7 @@ from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.db import inspect_file, open_snapshot
 from pairing_desktop.core.storage.failures import is_failure
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.server import is_server_url, open_server_reader
 
 
 @dataclass
@@ -32,6 +33,8 @@ class CheckReport:
 def verify_integrity(ledger: Ledger) -> str:
     """SQLite's full integrity check on a read connection (safe off the GUI thread); a ledger
     that fails is marked damaged, and every operation on it is refused from then on."""
+    if ledger.server is not None:  # the server keeps its pages whole itself: nothing to check
+        return "ok"
     try:
         with ledger.reader() as reader:
             problems = "\n".join(r[0] for r in reader.execute("PRAGMA integrity_check"))
@@ -45,7 +48,14 @@ def verify_integrity(ledger: Ledger) -> str:
 
 
 def check_file(path: str | Path) -> CheckReport:
-    """Inspect a ledger without changing it; raise StorageError when it is not a usable ledger."""
+    """Inspect a ledger without changing it; raise StorageError when it is not a usable ledger.
+
+    On a server there is no file to check (the server keeps its own pages whole): its version,
+    counts and the history's chain are checked, on a read-only connection."""
+    if is_server_url(path):
+        with open_server_reader(path) as ledger:
+            return CheckReport(path=path, version=schema.SCHEMA_VERSION, integrity="ok",
+                               counts=records.counts(ledger), chain=history.verify(ledger))
     path = Path(path)
     if not path.exists():
         raise StorageError(f"文件 {path} 不存在。")

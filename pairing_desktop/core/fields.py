@@ -424,7 +424,9 @@ class Numbered(Choice):
                              ) from None
 
     def sql_label(self, column: Any, full_numbers: bool = False) -> Node:
-        return Case(column, [(i, f"{i}. {label}") for i, label in self.items], column)
+        # ELSE as text: PostgreSQL wants one type for every branch (SQLite would mix them)
+        return Case(column, [(i, f"{i}. {label}") for i, label in self.items],
+                    column.cast("TEXT"))
 
 
 class MultiChoice(Choice):

@@ -70,7 +70,10 @@ def _digest(prev_hash: str, row: Sequence[Any]) -> str:
 _HEAD_SQL = "SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1"
 _INSERT_SQL = ("INSERT INTO history (seq, op, at, operator, label, kind, record, action, fields,"
                " undoes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_HEAD_SETTING_SQL = "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
+# An upsert rather than SQLite's INSERT OR REPLACE, which PostgreSQL lacks; it resets what a
+# replaced row would have reset (the trigger numbers the row, as it numbered the new one).
+_HEAD_SETTING_SQL = ("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+                     " SET value = excluded.value, merged_rev = 0, vv = ''")
 
 
 def _head() -> tuple[int, str]:
@@ -130,6 +133,8 @@ def verify(ledger: Ledger) -> ChainCheck:
                           " ORDER BY seq")
     for row in rows:
         content, prev_hash, digest = list(row[:10]), row[10], row[11]
+        if not isinstance(content[2], str):  # a server gives a timestamp: hashed as its text
+            content[2] = content[2].strftime(TIME_FORMAT)
         seq = content[0]
         if prev_hash != prev:
             what = "之前的记录被删除或调换" if seq != expected_seq or count else "被改动"

@@ -15,6 +15,7 @@ from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage.db import open_database, open_rebuilt
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import Rank, seed_id
+from pairing_desktop.core.storage.server import is_server_url
 
 DEFAULT_RANKS = [("县级", 4), ("科局级", 3), ("股级", 2), ("一般干部", 1)]
 
@@ -30,7 +31,10 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
     """Open (creating if missing) the ledger at `path`; see storage.db.open_database.
 
     A damaged file is refused untouched, and the message names the newest good backup beside it
-    and how old it is, with the way to restore it."""
+    and how old it is, with the way to restore it. A `postgresql://` address opens a ledger on a
+    server (storage.server): no file, so nothing to clean up beside it."""
+    if is_server_url(path):
+        return open_database(path, seed=seed_defaults)
     clean_leftovers(Path(path).expanduser().resolve().parent)
     try:
         ledger = open_database(path, lock=lock, seed=seed_defaults)

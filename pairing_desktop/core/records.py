@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from peewee import JOIN, SQL, Expression, Node, NodeList, Select, Value, fn
+from peewee import JOIN, Expression, Node, Select, Value, fn
 
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
@@ -26,7 +26,13 @@ from pairing_desktop.core.fields import (
     show,
 )
 from pairing_desktop.core.sort_keys import KEYED
-from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.ledger import (
+    Ledger,
+    bound_rows,
+    unindexed,
+    uses_ledger,
+    uses_own_ledger,
+)
 from pairing_desktop.core.storage.models import BaseModel
 
 __all__ = ["MULTI_SEP", "NO", "YES", "EntityList", "choices", "computed", "counts",
@@ -438,7 +444,7 @@ class EntityList:
                 # A search reads every row anyway; sorting its matches is bounded (≈50 ms at
                 # 100,000 rows), while walking the sort column's index with a row lookup each
                 # until a page is found took 120 ms for a rare name. Unary + hides the index.
-                sort_expr = NodeList((SQL("+"), sort_expr), glue="")
+                sort_expr = unindexed(sort_expr)
             order.append(sort_expr.desc() if descending else sort_expr.asc())
         order.append(m.id)
         return list(query.order_by(*order).limit(limit).offset(offset).tuples())
@@ -502,7 +508,7 @@ def choices(ledger: Ledger, entity: str | EntitySpec, search: str = "", limit: i
     # sorting 100,000 labels); with one, reading the matches and sorting them beats walking the
     # index for a rare name (as in EntityList.page), so unary + hides the index.
     title = _pinyin_key(spec, m) or title  # names in pinyin order
-    first = NodeList((SQL("+"), title), glue="") if words else title
+    first = unindexed(title) if words else title
     if in_order and spec.sort:
         query = query.order_by(getattr(m, spec.sort), first, label, m.id)
     else:

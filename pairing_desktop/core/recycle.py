@@ -55,7 +55,7 @@ class RecycleBin:
     @uses_own_ledger
     def count(self, search: str = "") -> int:
         sql, params = self._sql(search)
-        return bound_rows(f"SELECT COUNT(*) FROM ({sql})", params)[0][0]
+        return bound_rows(f"SELECT COUNT(*) FROM ({sql}) AS deleted", params)[0][0]
 
     @uses_own_ledger
     def items(self, search: str = "", offset: int = 0, limit: int = 200) -> list[Deleted]:
@@ -68,7 +68,9 @@ class RecycleBin:
             before = {k: v[0] for k, v in json.loads(fields).items()}
             parts = [refs.get(before.get(n), "") if spec.field(n).kind == "ref"
                      else records.display_value(before.get(n)) for n in spec.title]
-            when = dt.datetime.strptime(at, TIME_FORMAT).replace(tzinfo=dt.UTC).astimezone()
+            if isinstance(at, str):  # SQLite gives the text; a server, a timestamp
+                at = dt.datetime.strptime(at, TIME_FORMAT)
+            when = at.replace(tzinfo=dt.UTC).astimezone()
             found.append(Deleted(kind, uuid.UUID(record), " — ".join(p for p in parts if p),
                                  when.replace(tzinfo=None), operator))
         return found

@@ -15,6 +15,8 @@ from pairing_desktop.core.storage.models import Activity, ActivityType
 from tests.activity_data import build_county, type_id
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 D = dt.date
 
 

@@ -14,6 +14,8 @@ from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.storage.models import Assignment
 from tests.helpers import dump, id_number, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 @pytest.fixture
 def other_cadre(ledger, unit, ranks):

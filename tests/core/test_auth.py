@@ -17,6 +17,8 @@ from pairing_desktop.core.storage.models import utcnow
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import cli, dump, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 ROOT = Path(__file__).resolve().parents[2]
 CLERK_PASSWORD = "城关镇录入员"
 
@@ -140,6 +142,7 @@ def test_accounts_are_checked(ledger, towns):
         ops.create_first_admin(ledger, "boss", "1234567")
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_no_password_is_stored_in_clear(ledger, towns):
     ops.reset_password(ledger, "reader", "另一个只读密码")
     ledger.close()

@@ -12,6 +12,8 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.sort_keys import sort_key
 from tests.helpers import id_number, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 SURNAMES = "王李张刘陈杨黄赵吴周"
 
 

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import uuid
 from pathlib import Path
 
+import psycopg2
 import pytest
 
 from pairing_desktop.core import history, history_book
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.history import HistoryFilter
+from pairing_desktop.core.ledgers import open_ledger
 from tests.helpers import cli, save
+
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def logged(ledger) -> Path:
+def logged(ledger) -> Path | str:
     """A closed ledger with a few operations in its history (seq 1–2 are the account's)."""
     town = save(ledger, "township", None, {"name": "城关镇"})
     village = save(ledger, "village", None, {"township": town, "name": "新寨村"})
@@ -27,9 +32,10 @@ def logged(ledger) -> Path:
     return ledger.path
 
 
-def tamper(path: Path, sql: str) -> None:
-    con = sqlite3.connect(path)
-    con.execute(sql)
+def tamper(path: Path | str, sql: str) -> None:
+    """Change the ledger behind the program's back, as an outside tool would."""
+    con = psycopg2.connect(path) if isinstance(path, str) else sqlite3.connect(path)
+    con.cursor().execute(sql)
     con.commit()
     con.close()
 
@@ -91,8 +97,8 @@ def test_history_command_prints_one_change_per_line(logged):
 
 
 def test_history_command_for_one_record_since_a_day(logged):
-    with sqlite3.connect(logged) as con:
-        (village,) = con.execute("SELECT id FROM village").fetchone()
+    with open_ledger(logged) as opened:  # SQLite gives the id as hex text, a server a UUID
+        village = uuid.UUID(str(opened.execute("SELECT id FROM village")[0][0])).hex
     result = cli("history", "--db", str(logged), "--record", village,
                  "--since", dt.date.today().isoformat())
     assert result.returncode == 0, result.stderr

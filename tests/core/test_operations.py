@@ -14,6 +14,8 @@ from pairing_desktop.core.history import HistoryFilter
 from tests.core.letter_fixtures import add_target
 from tests.helpers import dump, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def last_op(ledger) -> list[history.Entry]:
     newest = history.entries(ledger, limit=1)[0]

@@ -12,6 +12,8 @@ from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.storage.models import Assignment
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 @pytest.fixture
 def namesakes(ledger, unit, ranks, village, township):

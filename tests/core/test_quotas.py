@@ -12,6 +12,8 @@ from pairing_desktop.core.rules.quotas import MET, OVER, UNDER, QuotaList, Unass
 from pairing_desktop.core.rules.quotas import quota_of as held_of
 from tests.helpers import id_number, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 @pytest.fixture
 def people(ledger, unit, village, ranks):

@@ -10,6 +10,8 @@ from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.storage.models import Cadre, Unit, Village
 from tests.helpers import dump, id_number, save, wrong_check_digit
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def refused(ledger, entity, record_id, raw) -> dict[str, str]:
     """Save that must fail; return its messages after checking the file did not change."""

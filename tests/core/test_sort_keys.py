@@ -3,6 +3,8 @@ no record as a change, and the lists page by it."""
 
 from __future__ import annotations
 
+import pytest
+
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.exchange import import_file
@@ -25,6 +27,7 @@ def test_pinyin_order_with_tone_numbers():
     assert sort_key("Ⅲ组") == "ⅲzu3" and sort_key(None) is None
 
 
+@pytest.mark.both_backends
 def test_a_list_of_names_pages_in_pinyin_order(ledger, village):
     for name in NAMES:
         save(ledger, "household", None, {"village": village, "head_name": name})
@@ -37,6 +40,7 @@ def test_a_list_of_names_pages_in_pinyin_order(ledger, village):
     assert backwards == ["赵红梅", "Zhao", "张三"]
 
 
+@pytest.mark.both_backends
 def test_saves_renames_and_undo_keep_the_key(ledger, village):
     household = save(ledger, "household", None, {"village": village, "head_name": "王芳"})
     assert keys(ledger) == {"王芳": "wang2fang1"}
@@ -53,6 +57,18 @@ def test_an_import_gives_every_name_its_key(ledger, village, tmp_path):
                     encoding="utf-8")
     assert import_file(ledger, path).ok
     assert keys(ledger) == {name: sort_key(name) for name in NAMES[:4]}
+
+
+@pytest.mark.both_backends
+def test_writing_a_key_alone_is_no_change_of_the_record(ledger, village):
+    save(ledger, "household", None, {"village": village, "head_name": "王芳"})
+    before = ledger.execute("SELECT rev FROM household")
+    with ledger.atomic():
+        ledger.execute("UPDATE household SET sort_key = 'x'")
+    assert ledger.execute("SELECT rev FROM household") == before
+    with ledger.atomic():
+        ledger.execute("UPDATE household SET head_name = '王芳'")
+    assert ledger.execute("SELECT rev FROM household") > before
 
 
 def test_a_merged_record_gets_its_key_and_a_key_is_no_change(net):  # noqa: F811

@@ -11,6 +11,8 @@ from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.ledgers import open_ledger
 from tests.helpers import dump, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def test_a_second_window_on_the_same_file_does_not_overwrite_the_first(ledger):
     unit = save(ledger, "unit", None, {"name": "县财政局", "level": "县直"})

@@ -16,6 +16,8 @@ from pairing_desktop.core.storage.models import Target, UnitVillagePairing
 from tests.core.letter_fixtures import add_target, small_county
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 @pytest.fixture
 def county(ledger):

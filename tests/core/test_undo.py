@@ -10,6 +10,8 @@ from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.recycle import RecycleBin
 from tests.helpers import dump, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def test_undo_puts_the_old_values_back_as_a_new_operation(ledger, village):
     ops.save(ledger, "village", village, {"secretary": "李德明"})

@@ -4,6 +4,8 @@ import pytest
 
 from pairing_desktop.core import validation as V
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def make_id(first17: str) -> str:
     return first17 + V.id_check_digit(first17)

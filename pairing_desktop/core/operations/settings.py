@@ -29,4 +29,8 @@ def put(op: Operation, key: str, text: str | None) -> None:
     if text is None:
         Setting.delete().where(Setting.key == key).execute()
     else:
-        Setting.replace(key=key, value=text).execute()
+        # an upsert, which PostgreSQL has too (not REPLACE): resets what REPLACE reset
+        (Setting.insert(key=key, value=text)
+         .on_conflict(conflict_target=[Setting.key],
+                      update={Setting.value: text, Setting.merged_rev: 0, Setting.vv: ""})
+         .execute())

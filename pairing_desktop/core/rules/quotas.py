@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from peewee import JOIN, SQL, Case, NodeList, Select, fn
+from peewee import JOIN, SQL, Case, Select, fn
 
-from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
+from pairing_desktop.core.storage.ledger import Ledger, unindexed, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import Assignment, Cadre, Household, Rank, Unit, Village
 
 UNDER, OVER, MET = "不足", "超额", "达标"
@@ -109,7 +109,7 @@ class UnassignedHouseholds:
                             .join(Village, on=(Household.village == Village.id)), search)
         expr = self._exprs[sort if sort is not None else 0]
         if search.strip():
-            expr = NodeList((SQL("+"), expr), glue="")
+            expr = unindexed(expr)
         order = expr.desc() if descending else expr.asc()
         return list(query.order_by(order, Household.id).limit(limit).offset(offset).tuples())
 

@@ -150,7 +150,12 @@ def open_database(path: str | Path, *, lock: bool = True,
                   seed: Callable[[], None] | None = None) -> Ledger:
     """Open (creating if missing) the ledger at `path`; `seed` fills a new file's default rows.
 
-    The domain's defaults are handed in (core.ledgers.open_ledger), so storage knows no domain."""
+    The domain's defaults are handed in (core.ledgers.open_ledger), so storage knows no domain.
+    A `postgresql://` address opens a ledger on a server instead (storage.server)."""
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from pairing_desktop.core.storage.server import open_server
+
+        return open_server(path, seed)
     path = Path(path).expanduser().resolve()
     exists = path.exists() and path.stat().st_size > 0
     version = 0

@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from peewee import SqliteDatabase
+from peewee import SQL, Database, NodeList, SqliteDatabase
 
+from pairing_desktop.core.errors import StorageError
 from pairing_desktop.core.storage.binding import ROUTED, bind
 
 P = ParamSpec("P")
@@ -39,9 +40,12 @@ class Ledger:
     `operator` is the logged-in operator (core.auth), `session` what this opening remembers
     (the undo stack); both belong to this object, never to a module."""
 
-    def __init__(self, path: Path, db: SqliteDatabase, lock: Held | None,
-                 backup: Path | None = None, read_only: bool = False):
-        self.path = path
+    def __init__(self, path: Path | None, db: Database, lock: Held | None,
+                 backup: Path | None = None, read_only: bool = False, server: str | None = None):
+        # A ledger on a PostgreSQL server (storage.server) has no file: `path` is its address
+        # (without password), so messages and re-opening name it; `server` says it is one.
+        self.path: Any = server if path is None else path
+        self.server = server
         self._db = db
         self.lock = lock
         self.backup = backup  # the copy made before an upgrade, if any
@@ -79,10 +83,18 @@ class Ledger:
         return self._db.in_transaction()
 
     def execute(self, sql: str, params: Any = ()) -> list[tuple]:
-        """Raw SQL for the aggregates that peewee would only slow down (reports, checks)."""
+        """Raw SQL for the aggregates that peewee would only slow down (reports, checks).
+
+        Written with SQLite's `?`/`:name` parameters; on a server they are translated."""
+        if self.server is not None:
+            from pairing_desktop.core.storage.server import rows
+
+            return rows(self._db, sql, params)
         return self._db.execute_sql(sql, params).fetchall()
 
     def pragma(self, name: str) -> Any:
+        if self.server is not None:
+            raise StorageError(f"服务器上的台账没有 SQLite 的设置项 {name}。")
         return self._db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
     def reader(self) -> Ledger:
@@ -90,6 +102,10 @@ class Ledger:
 
         Open it in the thread that uses it and close it there: it sees every committed write
         of the window (WAL) and cannot change the file."""
+        if self.server is not None:
+            from pairing_desktop.core.storage.server import open_reader
+
+            return open_reader(self)
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         db = SqliteDatabase(uri, uri=True, pragmas=READER_PRAGMAS, autoconnect=True)
         reader = Ledger(self.path, db, lock=None, read_only=True)
@@ -126,11 +142,30 @@ def uses_own_ledger(method: Callable[Concatenate[Self, P], R]) -> Callable[Conca
     return inner
 
 
+def unindexed(expr: Any) -> Any:
+    """`expr` for ORDER BY with SQLite told not to walk its index (unary +: a search's matches
+    sort faster than the index finds them). PostgreSQL plans this itself and has no unary + on
+    text, so there the expression stays as it is."""
+    if ROUTED.obj.param != "?":
+        return expr
+    return NodeList((SQL("+"), expr), glue="")
+
+
 def bound_rows(sql: str, params: Any = ()) -> list[tuple]:
     """Raw SQL on the ledger bound by the caller (inside a function that took the Ledger)."""
-    return ROUTED.execute_sql(sql, params).fetchall()
+    db = ROUTED.obj
+    if db.param != "?":  # a server: its own parameter style (storage.server.portable)
+        from pairing_desktop.core.storage.server import rows
+
+        return rows(db, sql, params)
+    return db.execute_sql(sql, params).fetchall()
 
 
 def bound_executemany(sql: str, rows: Any) -> None:
     """Bulk insert on the bound ledger: as fast as raw sqlite3, unlike insert_many (demo data)."""
-    ROUTED.cursor().executemany(sql, rows)
+    db = ROUTED.obj
+    if db.param != "?":
+        from pairing_desktop.core.storage.server import portable
+
+        sql = portable(sql, False)
+    db.cursor().executemany(sql, rows)

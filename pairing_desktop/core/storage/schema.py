@@ -1,14 +1,16 @@
 """Schema versions: creation of a new file and the upgrades of older ones.
 
 The version lives in SQLite's `PRAGMA user_version`; `PRAGMA application_id` marks a file as ours
-so that a random SQLite file is refused instead of being "upgraded".
+so that a random SQLite file is refused instead of being "upgraded". A ledger on a PostgreSQL
+server (storage.server), which has neither, keeps both in a one-row table `pairing_ledger`, and
+numbers its rows with a PL/pgSQL trigger function instead of SQLite triggers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from pairing_desktop.core.storage.ledger import bound_rows
 from pairing_desktop.core.storage.models import ALL_MODELS, SYNC_MODELS
@@ -78,6 +80,12 @@ REVISED = [m._meta.table_name for m in ALL_MODELS
 DERIVED = ("sort_key",)
 
 
+def _counted_columns(model: type) -> str:
+    """The columns whose writing is a change of the row: all but the derived ones."""
+    return ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields
+                     if f.name not in DERIVED)
+
+
 def _revision_triggers(model: type) -> list[str]:
     """A write that leaves `rev` as it was gets the ledger's next change number: every path that
     writes a row (an operation, the importer, the demo, letters, a tool) numbers it, and none
@@ -85,8 +93,7 @@ def _revision_triggers(model: type) -> list[str]:
     columns only. Recursive triggers are off, so the inner UPDATE does not fire the trigger
     again."""
     table = model._meta.table_name
-    columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields
-                        if f.name not in DERIVED)
+    columns = _counted_columns(model)
     body = ("BEGIN UPDATE sync_clock SET rev = rev + 1 WHERE id = 1; "
             f"UPDATE \"{table}\" SET rev = (SELECT rev FROM sync_clock WHERE id = 1) "
             "WHERE rowid = NEW.rowid; END")
@@ -100,6 +107,60 @@ def _revision_triggers(model: type) -> list[str]:
 
 TRIGGERS = [sql for model in ALL_MODELS if model._meta.table_name in REVISED
             for sql in _revision_triggers(model)]
+
+# The same rule on a server: a BEFORE trigger sets NEW.rev itself (no second UPDATE of the row).
+# The UPDATE of sync_clock's one row also queues concurrent writers on it until commit, so the
+# numbers are given in commit order, as a merge expects of them.
+SERVER_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION pairing_number_row() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF (TG_OP = 'INSERT' AND NEW.rev = 0) OR (TG_OP = 'UPDATE' AND NEW.rev = OLD.rev) "
+    "THEN UPDATE sync_clock SET rev = rev + 1 WHERE id = 1 RETURNING rev INTO NEW.rev; END IF; "
+    "RETURN NEW; END $$",
+    *(f'CREATE OR REPLACE TRIGGER rev_{m._meta.table_name} BEFORE INSERT OR UPDATE OF '
+      f'{_counted_columns(m)} ON "{m._meta.table_name}" '
+      "FOR EACH ROW EXECUTE FUNCTION pairing_number_row()"
+      for m in ALL_MODELS if m._meta.table_name in REVISED),
+]
+SERVER_META = ("CREATE TABLE pairing_ledger (application_id INTEGER NOT NULL,"
+               " version INTEGER NOT NULL)")
+
+
+def is_server(db: Database) -> bool:
+    return isinstance(db, PostgresqlDatabase)
+
+
+def server_version(db: Database) -> int | None:
+    """The schema version of a server database, None where it holds no ledger (yet)."""
+    if db.execute_sql("SELECT to_regclass('pairing_ledger')").fetchone()[0] is None:
+        return None
+    row = db.execute_sql("SELECT application_id, version FROM pairing_ledger").fetchone()
+    if row is None or row[0] != APPLICATION_ID:
+        return None
+    return row[1]
+
+
+def server_indexes_complete(db: Database) -> bool:
+    """Whether a server database has every index and trigger of this version (checked at open
+    instead of re-running the CREATEs, which would lock each table against writers a moment)."""
+    names = [sql.split(" IF NOT EXISTS ")[1].split()[0] for sql in INDEXES]
+    have = db.execute_sql("SELECT count(*) FROM pg_indexes WHERE indexname = ANY(%s)",
+                          (names,)).fetchone()[0]
+    triggers = db.execute_sql("SELECT count(*) FROM pg_trigger WHERE tgname = ANY(%s)",
+                              ([f"rev_{table}" for table in REVISED],)).fetchone()[0]
+    return have == len(names) and triggers == len(REVISED)
+
+
+def _set_version(db: Database, created: bool) -> None:
+    if not is_server(db):
+        if created:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif created:
+        db.execute_sql(SERVER_META)
+        db.execute_sql("INSERT INTO pairing_ledger VALUES (%s, %s)",
+                       (APPLICATION_ID, SCHEMA_VERSION))
+    else:
+        db.execute_sql("UPDATE pairing_ledger SET version = %s", (SCHEMA_VERSION,))
 
 # A bulk writer numbers its rows itself, all with one number taken for the batch (`next_rev`),
 # by writing this expression into `rev`: the triggers then leave the rows alone, which saves
@@ -122,14 +183,13 @@ def create_schema(db: SqliteDatabase, seed: Callable[[], None] | None = None) ->
     ensure_indexes(db)
     if seed is not None:
         seed()
-    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    _set_version(db, created=True)
 
 
 def ensure_indexes(db: SqliteDatabase) -> None:
     """Create the indexes and triggers a file lacks: they reach existing files without a
     version."""
-    for sql in (*INDEXES, *TRIGGERS):
+    for sql in (*INDEXES, *(SERVER_TRIGGERS if is_server(db) else TRIGGERS)):
         db.execute_sql(sql)
 
 
@@ -171,4 +231,4 @@ def upgrade(db: SqliteDatabase, from_version: int) -> None:
     for version in range(from_version, SCHEMA_VERSION):
         MIGRATIONS[version](db)
     ensure_indexes(db)
-    db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    _set_version(db, created=False)

@@ -17,8 +17,17 @@ from pairing_desktop.core.storage.ledger import Ledger
 PAGES_PER_STEP = 1024  # 4 MB at a time: other work on the ledger is not held up for long
 
 
+def require_file(ledger: Ledger) -> None:
+    """Refuse to back up a ledger on a server: it has no file to copy; the server's own tools
+    (pg_dump, its scheduled backups) do this for every office at once."""
+    if ledger.server is not None:
+        raise StorageError(f"台账在服务器上（{ledger.server}），本程序不能把它复制成备份文件："
+                           "请由服务器管理员用 pg_dump 备份。")
+
+
 def copy_ledger(ledger: Ledger, dest: Path) -> None:
     """Write a consistent, self-contained copy of `ledger` into the (new or empty) file `dest`."""
+    require_file(ledger)
     try:
         target = sqlite3.connect(dest)
         try:
