@@ -66,6 +66,28 @@ def free_name(folder: Path) -> Path:
     return folder / "新台账-100.db"
 
 
+def write_demo(path: Path) -> None:
+    """The demo county in a new file at `path` (core.demo.make_demo_file: it appears only when
+    complete), under the wait cursor; PairingError or OSError when it cannot be written."""
+    from pairing_desktop.core.demo import make_demo_file
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make_demo_file(path, seed=DEMO_SEED)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def signed_in(parent: QWidget | None, ledger: Ledger | None) -> Ledger | None:
+    """`ledger` once an operator works on it (the demo's administrator logs in by itself);
+    closed, and None, when the clerk gives up at the login."""
+    if ledger is None or sign_in(parent, ledger):
+        return ledger
+    ledger.close()
+    return None
+
+
 class StartPage(QDialog):
     """New ledger, an existing one, or the demo county. `ledger` holds the opened file (its
     operator logged in) once the page is accepted. `open_file` opens an existing file the way
@@ -262,37 +284,21 @@ class StartPage(QDialog):
         chosen = Ask.open_path(self, str(self.folder))
         if not chosen:
             return False
-        ledger = self.open_file(Path(chosen).expanduser().resolve())
-        if ledger is None:
-            return False
-        if not sign_in(self, ledger):
-            ledger.close()
-            return False
-        return self._done(ledger)
+        ledger = signed_in(self, self.open_file(Path(chosen).expanduser().resolve()))
+        return ledger is not None and self._done(ledger)
 
     def load_demo(self) -> bool:
         """The demo county in 演示县.db in the folder (made once; opened again if it is there),
         its administrator logged in by itself."""
-        from pairing_desktop.core.demo import make_demo_file
-
         path = self.folder / DEMO_NAME
         if not path.exists():
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                make_demo_file(path, seed=DEMO_SEED)
+                write_demo(path)
             except (PairingError, OSError) as exc:
                 self._say(tr("演示县：{0}").format(exc))
                 return False
-            finally:
-                QGuiApplication.restoreOverrideCursor()
-        ledger = self.open_file(path)
-        if ledger is None:
-            return False
-        if not sign_in(self, ledger):
-            ledger.close()
-            return False
-        return self._done(ledger)
+        ledger = signed_in(self, self.open_file(path))
+        return ledger is not None and self._done(ledger)
 
     def _done(self, ledger: Ledger) -> bool:
         self.ledger = ledger

@@ -47,7 +47,7 @@ from pairing_desktop.ui import backups, language, window_state
 from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.exchange_menu import install_exchange_menu
-from pairing_desktop.ui.first_run import Checklist, StartPage
+from pairing_desktop.ui.first_run import Checklist, StartPage, signed_in, write_demo
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
@@ -67,7 +67,6 @@ RECENT_KEY = "recent_files"
 RECENT_MAX = 8
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
-DEMO_SEED = 2007
 # The full check of a ledger starts this long after it is opened: at start, its thread would take
 # a core from the window drawing its first screen (the quick check at open has passed already).
 CHECK_DELAY_MS = 1_500
@@ -750,25 +749,17 @@ class MainWindow(QMainWindow):
     def new_demo_file(self) -> bool:
         """Create a demo county in a new file and open it (as its administrator). The file
         appears only when complete (core.demo.make_demo_file)."""
-        from pairing_desktop.core.demo import make_demo_file
-
         path = self._new_path(self.tr("保存演示县数据库"),
                               self.tr("文件 {0} 已存在；演示数据只写入新文件。"))
         if path is None or not self.maybe_leave():
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            make_demo_file(path, seed=DEMO_SEED)
-        except PairingError as exc:
+            write_demo(path)
+        except (PairingError, OSError) as exc:
             Ask.warn(self, self.tr("演示县数据库"), str(exc))
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        ledger = self._open(path)
+        ledger = signed_in(self, self._open(path))
         if ledger is None:
-            return False
-        if not sign_in(self, ledger):  # the demo's administrator logs in by itself
-            ledger.close()
             return False
         self._adopt(ledger)
         return True
@@ -780,11 +771,8 @@ class MainWindow(QMainWindow):
             return True
         if not self.maybe_leave():
             return False
-        ledger = self._open(path)
+        ledger = signed_in(self, self._open(path))
         if ledger is None:
-            return False
-        if not sign_in(self, ledger):
-            ledger.close()
             return False
         self._adopt(ledger)
         return True
