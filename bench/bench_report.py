@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.province import TODAY, open_province, province_file  # noqa: E402
+from bench.results import Result, emit  # noqa: E402
 from pairing_desktop.core.duties import checks  # noqa: E402
 from pairing_desktop.core.duties.overview import overview  # noqa: E402
 from pairing_desktop.core.duties.settings import load_rules  # noqa: E402
@@ -119,9 +120,12 @@ def main() -> None:
          lambda: raw(con, last)),
     ]
     print(f"{'':52} {'core':>9} {'raw sql':>9} {'ratio':>6}")
+    found = []
     for name, ours, baseline in cases:
         t_ours, t_raw = median(ours, args.runs), median(baseline, args.runs)
         print(f"{name:52} {t_ours * 1000:7.0f}ms {t_raw * 1000:7.0f}ms {t_ours / t_raw:6.2f}")
+        found.append(Result(name, t_ours * 1000, t_raw * 1000, "ms"))
+    emit(found)
     con.close()
     ledger.close()
 

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results import Result, emit  # noqa: E402
 from pairing_desktop.core import auth  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
@@ -100,6 +101,8 @@ def main() -> int:
               f"({ms['server'] / ms['raw server']:.1f}x raw UPDATE+commit "
               f"{ms['raw server']:.2f} ms)")
         print(f"server / file:             {ms['server'] / ms['file']:.2f}x")
+        emit([Result("one save on a SQLite file", ms["file"], ms["raw file"], "ms"),
+              Result("one save on a PostgreSQL server", ms["server"], ms["raw server"], "ms")])
     finally:
         if server is not None:
             server.stop()

@@ -61,7 +61,8 @@ BENCHES = (
           ("--runs", "3"), ("--runs", "1")),
     Bench("report", "dashboard and county report against the same SQL by hand",
           ("--runs", "5"), ("--runs", "2")),
-    Bench("sync", "exchange between offices", (), ()),
+    Bench("sync", "merging an exchange package against raw sqlite3 upserts", (), ()),
+    Bench("server", "a save on a PostgreSQL server against one on a file", (), ()),
 )
 
 
