@@ -111,7 +111,7 @@ class Raw:
                 " OR h.village_id IN (SELECT id FROM village WHERE name LIKE ?)"
                 " OR h.group_name LIKE ?)", (like,) * 4)
 
-    def list(self, search: str = "", order: str = "h.head_name") -> list[tuple]:
+    def list(self, search: str = "", order: str = "h.sort_key") -> list[tuple]:
         """What the list shows: how many rows match, and the first page of them (the same
         query plans as the core: matching villages by id, sorting a search's matches)."""
         where, args = self._where(search)
@@ -131,7 +131,7 @@ class Raw:
                       " (SELECT id FROM village WHERE name LIKE ?))")
             args = (f"%{search}%",) * 2
         self.con.execute(f"SELECT COUNT(h.id) FROM household h {where}", args).fetchone()
-        order = "+h.head_name" if search else "h.head_name"
+        order = "+h.sort_key" if search else "h.sort_key"
         return self.con.execute(
             "SELECT h.id, h.head_name, v.name, h.group_name, h.kind FROM household h"
             f" JOIN village v ON v.id = h.village_id {where} ORDER BY {order}, h.id"
@@ -149,7 +149,7 @@ class Raw:
             " LEFT JOIN (SELECT cadre_id, COUNT(id) AS held FROM assignment"
             " WHERE deleted_at IS NULL AND ended_on IS NULL GROUP BY cadre_id) h"
             " ON h.cadre_id = c.id WHERE c.deleted_at IS NULL"
-            f" ORDER BY c.name, c.id LIMIT {PAGE}").fetchall()
+            f" ORDER BY c.sort_key, c.id LIMIT {PAGE}").fetchall()
 
     PICKER_LABEL = ("h.head_name || COALESCE('（' || NULLIF(LTRIM(COALESCE('·' || v.name, '')"
                     " || COALESCE('·' || h.group_name, ''), '·'), '') || '）', '')")
@@ -163,7 +163,7 @@ class Raw:
                       " WHERE name LIKE ? OR township_id IN (SELECT id FROM township"
                       " WHERE name LIKE ?)) OR h.group_name LIKE ?)")
             args += [f"%{word}%"] * 4
-        order = "+h.head_name" if search.split() else "h.head_name"
+        order = "+h.sort_key" if search.split() else "h.sort_key"
         return self.con.execute(
             f"SELECT h.id, {self.PICKER_LABEL} AS label {self.FROM} {where}"
             f" ORDER BY {order}, label, h.id LIMIT {PICKER}", args).fetchall()

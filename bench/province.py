@@ -39,6 +39,7 @@ from pairing_desktop.core.demo import (
     insert_rows,
 )
 from pairing_desktop.core.ledgers import open_ledger
+from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.storage.ledger import Ledger
 
@@ -140,6 +141,7 @@ def build(path: Path, seed: int = 1) -> None:
             held = _assignments(d, cadres, households)
             _targets(d, pairings)
             _activities(d, pairings, held)
+            fill_missing(ledger)  # the names' pinyin keys, as the demo sets them
             M.Setting.create(key=STAMP, value=json.dumps(fingerprint()))
     finally:
         ledger.close()
