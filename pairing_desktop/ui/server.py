@@ -44,7 +44,7 @@ class ServerDialog(QDialog):
         self.address.setMinimumWidth(self.fontMetrics().horizontalAdvance(EXAMPLE) * 3 // 2)
         self.password = password_field(self, "password")
         self.password.setPlaceholderText(tr("留空：用 ~/.pgpass 或 PGPASSWORD 中的密码"))
-        hint = QLabel(tr("地址格式：postgresql://用户名@服务器/数据库名，如 {0}。\n"
+        hint = QLabel(tr("地址格式：postgresql://用户名@服务器/数据库名\n例如：{0}\n"
                          "密码只用于这次连接，不会保存，也不会显示在标题或最近打开的列表里。")
                       .format(EXAMPLE), self)
         hint.setWordWrap(True)
