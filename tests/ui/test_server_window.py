@@ -154,3 +154,35 @@ def test_a_server_ledgers_files_go_to_the_data_folder_under_its_name(ledger):
     folder = ledger.folder
     assert folder == server_folder(ledger.server)
     assert folder.parent.name == "servers" and ledger.name in folder.name
+
+
+def test_on_a_file_too_two_windows_saving_one_record_the_second_is_refused(
+        qtbot, tmp_path, settings, answers, ledger_template):
+    """The form hands back the change number it read on a file as on a server."""
+    import shutil
+
+    path = tmp_path / "county.db"
+    shutil.copyfile(ledger_template, path)
+    first, second = open_ledger(path), open_ledger(path, lock=False)
+    windows = []
+    try:
+        for opened in (first, second):
+            auth.login(opened, ADMIN, ADMIN_PASSWORD)
+        unit = save(first, "unit", None, {"name": "县委组织部", "level": "县直"})
+        windows = [open_window(qtbot, opened, settings) for opened in (first, second)]
+        mine, theirs = (show_tab(w, "units").units for w in windows)
+        for panel in (mine, theirs):
+            assert panel.list.select_id(unit)
+            panel.show_record(unit)
+        fill(qtbot, theirs, {"head": "李娜"})
+        click(qtbot, theirs.save_button)
+        fill(qtbot, mine, {"head": "王芳"})
+        click(qtbot, mine.save_button)
+        [refusal] = answers.texts("warn")
+        assert "在您打开之后已被" in refusal
+        assert records.load(first, "unit", unit)["head"] == "李娜"
+    finally:
+        for w in windows:
+            w.close()
+        first.close()
+        second.close()
