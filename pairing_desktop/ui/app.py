@@ -33,7 +33,7 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
 from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
-from pairing_desktop.core.storage.server import is_server_url
+from pairing_desktop.core.storage.server import is_server_url, shown
 from pairing_desktop.ui import language
 from pairing_desktop.ui.backups import offer_restore_of_damaged
 from pairing_desktop.ui.dialogs import Ask
@@ -102,7 +102,8 @@ def run(db_path: str | Path | None = None, logs: Path | None = None,
     folder's logs/ unless told); returns the process exit code."""
     app = make_application()
     with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
-        log.info("Starting on %s", db_path or "the last ledger")
+        log.info("Starting on %s", (shown(str(db_path)) if is_server_url(db_path) else db_path)
+                 or "the last ledger")  # a server's password never reaches the log
         return _run_window(app, db_path, settings)
 
 

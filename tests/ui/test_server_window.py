@@ -186,3 +186,11 @@ def test_on_a_file_too_two_windows_saving_one_record_the_second_is_refused(
             w.close()
         first.close()
         second.close()
+
+
+def test_a_password_in_the_start_address_never_reaches_the_log(tmp_path, monkeypatch):
+    monkeypatch.setattr(app_module, "_run_window", lambda app, db_path, settings=None: 0)
+    address = "postgresql://clerk:s3cret@192.168.1.10/pairing"
+    assert app_module.run(address, logs=tmp_path) == 0
+    text = (tmp_path / "pairing_desktop.log").read_text(encoding="utf-8")
+    assert "Starting on postgresql://clerk@192.168.1.10/pairing" in text and "s3cret" not in text
