@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,18 @@ def resources_dir() -> Path:
 def data_dir() -> Path:
     """The user's data folder (%APPDATA% on Windows): default ledger, scans, settings."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def server_folder(address: str) -> Path:
+    """The folder of the user's data folder kept for a ledger on a server (its letters' scans,
+    suggested exports): named after the server and the database, since there is no file to put
+    them beside."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(address)
+    host = parts.hostname or parse_qs(parts.query).get("host", ["localhost"])[0]
+    name = f"{host}-{parts.path.strip('/') or 'postgres'}"
+    return data_dir() / "servers" / re.sub(r"[^\w.-]+", "_", name).strip("_")
 
 
 def log_dir() -> Path:

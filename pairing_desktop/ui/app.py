@@ -33,11 +33,13 @@ from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
 from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir, resources_dir
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.server import is_server_url, shown
 from pairing_desktop.ui import language
 from pairing_desktop.ui.backups import offer_restore_of_damaged
 from pairing_desktop.ui.dialogs import Ask
 from pairing_desktop.ui.errors import ErrorReporter
 from pairing_desktop.ui.login import sign_in
+from pairing_desktop.ui.server import open_server
 
 if TYPE_CHECKING:
     from pairing_desktop.ui.main_window import MainWindow
@@ -100,13 +102,16 @@ def run(db_path: str | Path | None = None, logs: Path | None = None,
     folder's logs/ unless told); returns the process exit code."""
     app = make_application()
     with log_file(logs or log_dir()) as log_path, ErrorReporter(log_path).installed():
-        log.info("Starting on %s", db_path or "the last ledger")
+        log.info("Starting on %s", (shown(str(db_path)) if is_server_url(db_path) else db_path)
+                 or "the last ledger")  # a server's password never reaches the log
         return _run_window(app, db_path, settings)
 
 
-def startup_path(db_path: str | Path | None, settings: QSettings) -> Path:
+def startup_path(db_path: str | Path | None, settings: QSettings) -> Path | str:
     """The file to start on: the one asked for, else the last one used if it is still there,
-    else the default file."""
+    else the default file. A server's address (`--db postgresql://…`) is kept as it is."""
+    if is_server_url(db_path):
+        return str(db_path)
     if db_path is not None:
         return Path(db_path)
     from pairing_desktop.ui.main_window import RECENT_KEY
@@ -130,7 +135,14 @@ def start(db_path: str | Path | None, settings: QSettings | None = None) -> Main
     def open_file(chosen: Path) -> Ledger | None:
         return open_ledger_or_explain(chosen, settings=settings)
 
-    if path.exists():
+    if isinstance(path, str):  # a server's ledger: a password it wants is asked for
+        ledger = open_server(None, path, tr("无法打开数据库"))
+        if ledger is None:
+            return None
+        if not sign_in(None, ledger):
+            ledger.close()
+            return None
+    elif path.exists():
         ledger = open_file(path)
         if ledger is None:
             return None

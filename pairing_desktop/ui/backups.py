@@ -132,6 +132,12 @@ class Backups(QObject):
         host.changed.connect(self._on_changes)
 
     @property
+    def automatic(self) -> bool:
+        """Backups are made by themselves: switched on, and the ledger a file (a server's
+        ledger is backed up by the server, with pg_dump)."""
+        return self.enabled and not self.host.ledger.is_server
+
+    @property
     def running(self) -> bool:
         return self._auto.running or self._to_file.running
 
@@ -150,7 +156,7 @@ class Backups(QObject):
         """Automatic backups from now on: one now (after the login), then by the timer."""
         self.enabled = True
         self.reload()
-        if back_up_now:
+        if back_up_now and self.automatic:
             self.back_up(Kind.START)
 
     def stop(self) -> None:
@@ -159,8 +165,10 @@ class Backups(QObject):
 
     def reload(self) -> None:
         """The interval again (the settings changed, or another file)."""
-        if self.enabled:
+        if self.automatic:
             self.timer.start(self.interval_ms())
+        else:
+            self.timer.stop()
 
     def reset(self, back_up_now: bool) -> None:
         """Another ledger in the window: nothing of the old one's backups arrives, nothing of
@@ -169,7 +177,7 @@ class Backups(QObject):
         self._to_file.forget()
         self.changes = self._pending = 0
         self.reload()
-        if self.enabled and back_up_now:
+        if self.automatic and back_up_now:
             self.back_up(Kind.START)
 
     def leave(self, seconds: float = EXIT_WAIT_SECONDS) -> bool:
@@ -180,7 +188,7 @@ class Backups(QObject):
         self.timer.stop()
         deadline = time.monotonic() + seconds
         self.wait(deadline)
-        if self.enabled and (self.changes or self._pending) and not self.host.ledger.damage:
+        if self.automatic and (self.changes or self._pending) and not self.host.ledger.damage:
             self.status.emit(tr("正在备份台账，请稍候……"))
             self.back_up(Kind.EXIT)
             self.wait(deadline)

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from pairing_desktop.ui.prompts import BackupSettingsDialog, CredentialsDialog, PasswordDialog
 
+if TYPE_CHECKING:
+    from pairing_desktop.core.storage.ledger import Ledger
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+def start_folder(ledger: Ledger) -> Path:
+    """Where a file dialog starts and a suggested file goes: beside the ledger file; for a
+    server ledger, its folder in the user's data folder once it has one, else the home folder."""
+    folder = ledger.folder
+    return folder if folder.is_dir() else Path.home()
 
 
 class Unsaved(Enum):
@@ -83,6 +95,20 @@ class Ask:
             return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+    @classmethod
+    def server(cls, parent: QWidget | None, recent: list[str]) -> tuple[str, str] | None:
+        """A server ledger's address and its password ("" : ~/.pgpass or PGPASSWORD)."""
+        from pairing_desktop.ui.server import ask_server
+
+        return ask_server(parent, recent)
+
+    @classmethod
+    def server_password(cls, parent: QWidget | None, address: str) -> str | None:
+        """The password a server asked for and was not given; None: cancel."""
+        from pairing_desktop.ui.server import ask_password
+
+        return ask_password(parent, address)
 
     @classmethod
     def open_path(cls, parent: QWidget | None, folder: str) -> str:

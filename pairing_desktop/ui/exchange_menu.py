@@ -17,7 +17,7 @@ from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.profile import office_of
 from pairing_desktop.core.sync import exchange, package
 from pairing_desktop.ui.conflicts import ConflictsDialog
-from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.dialogs import Ask, start_folder
 from pairing_desktop.ui.operations import LedgerHost
 
 
@@ -66,8 +66,8 @@ class ExchangeMenu(QObject):
         if not to:
             return
         ledger = self.host.ledger
-        stem = f"{office_of(ledger).name or ledger.path.stem}-发往{to}"
-        suggested = str(ledger.path.with_name(stem + package.SUFFIX))
+        stem = f"{office_of(ledger).name or ledger.name}-发往{to}"
+        suggested = str(start_folder(ledger) / (stem + package.SUFFIX))
         path = Ask.save_path(self.window, title, suggested,
                              tr("交换包 (*{0})").format(package.SUFFIX), package.SUFFIX)
         if not path:
@@ -85,7 +85,7 @@ class ExchangeMenu(QObject):
 
     def import_(self) -> None:
         title = tr("导入交换包")
-        path = ExchangeAsk.package_path(self.window, str(self.host.ledger.path.parent))
+        path = ExchangeAsk.package_path(self.window, str(start_folder(self.host.ledger)))
         if not path:
             return
         try:

@@ -31,7 +31,7 @@ from pairing_desktop.core.entities import ENTITIES, FieldSpec
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.history import HistoryFilter
 from pairing_desktop.core.validation import parse_date
-from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.dialogs import Ask, start_folder
 from pairing_desktop.ui.list_model import ListModel, record_table
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_form import ERROR_STYLE, DateEditor
@@ -270,7 +270,7 @@ class HistoryWindow(QDialog):
 
     def export(self) -> bool:
         """导出为 Excel…: ask where, then write what the filters show."""
-        folder = self.host.ledger.path.parent
+        folder = start_folder(self.host.ledger)
         suggested = folder / tr("操作日志-{0}.xlsx").format(dt.date.today().isoformat())
         path = Ask.save_path(self, tr("导出操作日志"), str(suggested),
                              tr("Excel 工作簿 (*.xlsx)"), ".xlsx")

@@ -10,8 +10,6 @@ marked can be saved from here. The core does all of it (core.exchange); the wind
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -36,7 +34,7 @@ from pairing_desktop.core.exchange.importer import Book, ImportResult
 from pairing_desktop.core.exchange.mapping import SKIP, SheetPlan, apply_mapping
 from pairing_desktop.core.exchange.reader import SUFFIXES
 from pairing_desktop.core.exchange.workbook_format import FORMATS
-from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.dialogs import Ask, start_folder
 from pairing_desktop.ui.operations import LedgerHost
 
 PROBLEMS_SHOWN = 500  # the rest are in the error workbook
@@ -236,7 +234,7 @@ class ImportDialog(QDialog):
               folder: str = "") -> ImportDialog | None:
         """Ask for a file, read it and show the dialog (non-modal); None when cancelled or the
         file cannot be read (the reason shown)."""
-        path = cls.choose_file(parent, folder or str(Path(host.ledger.path).parent))
+        path = cls.choose_file(parent, folder or str(start_folder(host.ledger)))
         if not path:
             return None
         try:

@@ -32,7 +32,7 @@ def log_in(parent: QWidget | None, ledger: Ledger) -> bool:
     first = not auth.has_operators(ledger)
     message = ""
     while True:
-        answer = Ask.credentials(parent, ledger.path.name, first, message)
+        answer = Ask.credentials(parent, ledger.label, first, message)
         if answer is None:
             return False
         name, password = answer

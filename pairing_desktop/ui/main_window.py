@@ -43,13 +43,15 @@ from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.storage.ledger import Ledger
+from pairing_desktop.core.storage.server import is_server_url, shown
 from pairing_desktop.ui import backups, language, window_state
 from pairing_desktop.ui.background import Background
-from pairing_desktop.ui.dialogs import Ask
+from pairing_desktop.ui.dialogs import Ask, start_folder
 from pairing_desktop.ui.exchange_menu import install_exchange_menu
 from pairing_desktop.ui.first_run import Checklist, StartPage, signed_in, write_demo
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
+from pairing_desktop.ui.server import open_server, use_password
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
 from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
@@ -65,6 +67,8 @@ log = logging.getLogger(__name__)
 
 RECENT_KEY = "recent_files"
 RECENT_MAX = 8
+# off on a server ledger (MainWindow._show_file_actions)
+FILE_ONLY_ACTIONS = ("back_up_now", "back_up_to", "restore", "backup_settings")
 COUNTED = ("unit", "cadre", "township", "village", "household", "farmer", "uv_pairing",
            "assignment")
 # The full check of a ledger starts this long after it is opened: at start, its thread would take
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self._placed: list[tuple[int, str, QAction]] = []  # (tab's order, menu, action)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._path_label = QLabel(self)
+        self._path_label.setObjectName("ledger_path")
         self._operator_label = QLabel(self)
         self._operator_label.setObjectName("operator")
         self._counts_label = QLabel(self)
@@ -266,9 +271,13 @@ class MainWindow(QMainWindow):
         self.operators_action.setEnabled(admin)
         if not admin and self.operators is not None:
             self.operators.close()
-        self._path_label.setText(self.tr("数据库：{0}").format(self.ledger.path))
+        self._path_label.setText(
+            (self.tr("服务器：{0}") if self.ledger.is_server else self.tr("数据库：{0}"))
+            .format(self.ledger.path))
         self.setWindowTitle(
-            self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.path.name))
+            self.tr("城乡共建“1+1”结对帮扶台账 — {0}").format(self.ledger.label)
+            + (self.tr("（服务器）") if self.ledger.is_server else ""))
+        self._show_file_actions()
         self._show_counts()
         self._show_undo()
         if self.ledger is not self._current:
@@ -282,6 +291,11 @@ class MainWindow(QMainWindow):
         self._alert_label.clear()
         self._alert_label.setToolTip("")
         self._backup_label.clear()
+        if ledger.is_server:  # no file: nothing to check, copy or warn about where it is
+            self._backup_label.setText(self.tr("服务器上的台账由服务器备份（pg_dump）"))
+            self.backups.reset(back_up_now=False)
+            self.checklist_dock.setVisible(not self.checklist.complete())
+            return
         try:  # remembered outside the file: a damaged file cannot say where its backups are
             backups.remember_folder(self.settings, ledger.path, core_backups.folder_of(ledger))
         except Exception as exc:  # a settings table that cannot be read: the full check says why
@@ -300,7 +314,7 @@ class MainWindow(QMainWindow):
     def _start_check(self) -> None:
         """SQLite's full integrity check of the file in the window, off the GUI thread."""
         ledger = self.ledger
-        if self._lost or ledger.closed:
+        if self._lost or ledger.closed or ledger.is_server:
             return
         self._checker.start(backups.verify, ledger,
                             backups.backup_folders(self.settings, ledger.path))
@@ -386,7 +400,7 @@ class MainWindow(QMainWindow):
         """文件 → 导出: every kind of record in the import's format, numbers masked."""
         from pairing_desktop.core.exchange.exporter import export_workbook
 
-        suggested = str(self.ledger.path.with_name(f"{self.ledger.path.stem}-导出.xlsx"))
+        suggested = str(Path(self._folder()) / f"{self.ledger.name}-导出.xlsx")
         path = Ask.save_path(self, self.tr("导出"), suggested, self.tr("Excel 工作簿 (*.xlsx)"),
                              ".xlsx")
         if not path:
@@ -623,12 +637,15 @@ class MainWindow(QMainWindow):
                      "Ctrl+O").setObjectName("open_file")
         self.recent_menu = menu.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(menu, self.tr("打开服务器上的台账(&S)…"), self.open_server).setObjectName(
+            "open_server")
         self._action(menu, self.tr("演示县数据库(&D)…"), self.new_demo_file)
         menu.addSeparator()
         self.print_action = self._action(menu, self.tr("打印(&P)…"), self.print_current,
                                          "Ctrl+P")
         self.print_action.setObjectName("print")
         menu.addSeparator()
+        menu.setToolTipsVisible(True)  # a file-only action says why it is off on a server
         self._action(menu, self.tr("立即备份(&K)"), self.back_up_now).setObjectName("back_up_now")
         self._action(menu, self.tr("备份到(&T)…"), self.back_up_to).setObjectName("back_up_to")
         self._action(menu, self.tr("恢复(&E)…"), self.restore).setObjectName("restore")
@@ -680,6 +697,18 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, self.tr("关于(&A)…"), self.show_about).setObjectName("about")
 
+    def _show_file_actions(self) -> None:
+        """What only a ledger file has (its copies, its backup folder) is off on a server, each
+        saying why: the server is backed up with its own tools."""
+        server = self.ledger.is_server
+        why = self.tr("服务器上的台账由服务器备份（pg_dump），请找服务器管理员") if server else ""
+        for name in FILE_ONLY_ACTIONS:
+            action = self.findChild(QAction, name)
+            action.setEnabled(not server)
+            action.setToolTip(why)  # "": the action's text, as for any other
+            action.setStatusTip(why)
+        self._menu(SETTINGS_MENU).setToolTipsVisible(True)
+
     def _menu(self, key: str) -> QMenu:
         """The menu as it is now (`menus[key]` would build the tabs that fill it first)."""
         menu = self.menus.get(key)
@@ -706,7 +735,8 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in value or []]
 
-    def _remember(self, path: Path) -> None:
+    def _remember(self, path: Path | str) -> None:
+        """A file, or a server's address (Ledger.path: without its password)."""
         recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
         self.settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
 
@@ -714,12 +744,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in self.recent_files():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(Path(p)))
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
     def _folder(self) -> str:
-        return str(self.ledger.path.parent)
+        return str(start_folder(self.ledger))
 
     def _new_path(self, title: str, exists_text: str) -> Path | None:
         """Ask for a file that does not exist yet; None when cancelled or it exists."""
@@ -736,7 +766,7 @@ class MainWindow(QMainWindow):
         the demo county); the window moves to the ledger it opens."""
         if not self.maybe_leave():
             return False
-        ledger = StartPage.ask(self, self.ledger.path.parent, self._open)
+        ledger = StartPage.ask(self, Path(self._folder()), self._open)
         if ledger is None:
             return False
         self._adopt(ledger)
@@ -745,6 +775,17 @@ class MainWindow(QMainWindow):
     def open_file(self) -> bool:
         path = Ask.open_path(self, self._folder())
         return bool(path) and self.switch_to(Path(path))
+
+    def open_server(self) -> bool:
+        """文件 → 打开服务器上的台账…: an address (and a password the server wants), then the
+        window moves to that ledger as to another file."""
+        answer = Ask.server(self, [p for p in self.recent_files() if is_server_url(p)])
+        if not answer or not answer[0]:
+            return False
+        address, password = answer
+        if password:
+            use_password(password)
+        return self.switch_to(address)
 
     def new_demo_file(self) -> bool:
         """Create a demo county in a new file and open it (as its administrator). The file
@@ -764,11 +805,16 @@ class MainWindow(QMainWindow):
         self._adopt(ledger)
         return True
 
-    def switch_to(self, path: Path) -> bool:
-        """Open another ledger file in this window; the old one is closed and its lock released."""
-        path = Path(path).expanduser().resolve()
-        if path == self.ledger.path:
-            return True
+    def switch_to(self, path: Path | str) -> bool:
+        """Open another ledger file (or a server's, by its address) in this window; the old one
+        is closed and its lock released."""
+        if is_server_url(path):
+            if shown(str(path)) == self.ledger.path:
+                return True
+        else:
+            path = Path(path).expanduser().resolve()
+            if path == self.ledger.path:
+                return True
         if not self.maybe_leave():
             return False
         ledger = signed_in(self, self._open(path))
@@ -777,8 +823,11 @@ class MainWindow(QMainWindow):
         self._adopt(ledger)
         return True
 
-    def _open(self, path: Path) -> Ledger | None:
-        """Open a file for this window; a damaged one offers its newest good backup."""
+    def _open(self, path: Path | str) -> Ledger | None:
+        """Open a file for this window; a damaged one offers its newest good backup. An address
+        opens a server's ledger (asking for a password the server wants)."""
+        if is_server_url(path):
+            return open_server(self, str(path), self.tr("无法打开数据库"))
         try:
             return open_ledger(path)
         except DamagedError as exc:

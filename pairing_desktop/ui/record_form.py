@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
@@ -619,6 +620,7 @@ class RecordForm(QWidget):
         self.host = host
         self.spec = spec
         self.record_id: Any = None
+        self.revision: int | None = None
         self.read_only = False
         self.shape = Shape()
         self._snapshot: dict[str, Any] = {}
@@ -805,6 +807,10 @@ class RecordForm(QWidget):
     def load(self, record_id: Any, values: dict[str, Any]) -> None:
         """Show a record (or, with record_id None, a new one with these starting values)."""
         self.record_id = record_id
+        # the change number it was read at, handed back to the save: a save after someone
+        # else's (another window, another clerk on the server) is refused naming who
+        self.revision = None if record_id is None else ops.revision(self.host.ledger, self.spec,
+                                                                     record_id)
         for name, f in self.fields.items():
             self.editors[name].set_value(values.get(name, f.default))
         self.apply_shape()

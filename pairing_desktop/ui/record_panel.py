@@ -36,7 +36,7 @@ from pairing_desktop.core.errors import PairingError, RefusedError, ValidationEr
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.ui import language
-from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.dialogs import Ask, Unsaved, start_folder
 from pairing_desktop.ui.history_window import HistoryWindow
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.list_model import ListModel, ListSource, record_table
@@ -228,8 +228,8 @@ class ListPanel(QWidget):
         from pairing_desktop.core.exchange.exporter import export_list
 
         name = self.title_text or self.tr("列表")
-        folder = self.host.ledger.path.parent
-        suggested = str(folder / f"{self.host.ledger.path.stem}-{name}.xlsx")
+        folder = start_folder(self.host.ledger)
+        suggested = str(folder / f"{self.host.ledger.name}-{name}.xlsx")
         path = Ask.save_path(self, self.tr("导出列表"), suggested,
                              self.tr("Excel 工作簿 (*.xlsx)"), ".xlsx")
         if not path:
@@ -547,7 +547,7 @@ class RecordPanel(QWidget):
         is_new = self.form.record_id is None
         try:
             changes = self.host.perform(ops.save, self.spec, self.form.record_id,
-                                        self.form.values())
+                                        self.form.values(), expected_rev=self.form.revision)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             return False

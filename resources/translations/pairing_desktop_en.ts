@@ -530,8 +530,20 @@ Some records were changed on both sides: choose which version to keep.</translat
         <translation>Ledger: {0}</translation>
     </message>
     <message>
+        <source>服务器：{0}</source>
+        <translation>Server: {0}</translation>
+    </message>
+    <message>
         <source>城乡共建“1+1”结对帮扶台账 — {0}</source>
         <translation>Urban-rural “1+1” pairing assistance ledger — {0}</translation>
+    </message>
+    <message>
+        <source>（服务器）</source>
+        <translation> (server)</translation>
+    </message>
+    <message>
+        <source>服务器上的台账由服务器备份（pg_dump）</source>
+        <translation>A ledger on a server is backed up by the server (pg_dump)</translation>
     </message>
     <message>
         <source>台账文件已损坏：只读打开，不能修改</source>
@@ -660,6 +672,10 @@ The previous ledger was kept as {1}.</translation>
         <translation>&amp;Open ledger…</translation>
     </message>
     <message>
+        <source>打开服务器上的台账(&amp;S)…</source>
+        <translation>Open a Ledger on a &amp;Server…</translation>
+    </message>
+    <message>
         <source>导出(&amp;L)…</source>
         <translation>Export to Exce&amp;l…</translation>
     </message>
@@ -746,6 +762,10 @@ The previous ledger was kept as {1}.</translation>
     <message>
         <source>关于(&amp;A)…</source>
         <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <source>服务器上的台账由服务器备份（pg_dump），请找服务器管理员</source>
+        <translation>A ledger on a server is backed up by the server (pg_dump): ask its administrator</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -3469,6 +3489,41 @@ Do not copy the ledger file by hand: its latest changes are still in the -wal fi
     <message>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>server</name>
+    <message>
+        <source>打开服务器上的台账</source>
+        <translation>Open a ledger on a server</translation>
+    </message>
+    <message>
+        <source>留空：用 ~/.pgpass 或 PGPASSWORD 中的密码</source>
+        <translation>Empty: the password in ~/.pgpass or PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>地址格式：postgresql://用户名@服务器/数据库名
+例如：{0}
+密码只用于这次连接，不会保存，也不会显示在标题或最近打开的列表里。</source>
+        <translation>Address: postgresql://user@server/database
+for example: {0}
+The password is used for this connection only: never saved, never shown in the title or the recent list.</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <source>服务器 {0} 要求密码：</source>
+        <translation>Server {0} asks for a password:</translation>
+    </message>
+    <message>
+        <source>服务器地址应以 postgresql:// 开头，如 {0}。</source>
+        <translation>A server address starts with postgresql://, e.g. {0}.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,9 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(Ask, "error", classmethod(lambda cls, p, t, x: warn(p, t, x)))
     monkeypatch.setattr(Ask, "open_path", classmethod(lambda cls, p, f: path(p, f)))
     monkeypatch.setattr(Ask, "new_path", classmethod(lambda cls, p, f, t: path(p, f, t)))
+    # a server's address and password: none unless a test gives them (test_server_window)
+    monkeypatch.setattr(Ask, "server", classmethod(lambda cls, p, recent: None))
+    monkeypatch.setattr(Ask, "server_password", classmethod(lambda cls, p, address: None))
     monkeypatch.setattr(Ask, "credentials",
                         classmethod(lambda cls, p, n, f, m="": credentials(p, n, f, m)))
     return ans

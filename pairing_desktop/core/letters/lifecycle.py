@@ -170,8 +170,9 @@ def mark_printed(ledger: Ledger, letter_ids: list[Any], by: str | None = None,
 
 
 def data_folder(ledger: Ledger) -> Path:
-    """The folder of the open ledger file: scans are kept beside it, so they travel together."""
-    return ledger.path.resolve().parent
+    """The folder of the open ledger file: scans are kept beside it, so they travel together
+    (for a server ledger, the user's data folder for that server: Ledger.folder)."""
+    return ledger.folder
 
 
 def file_hash(path: Path) -> str:

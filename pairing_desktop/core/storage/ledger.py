@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 from peewee import SQL, Database, NodeList, SqliteDatabase
 
@@ -56,6 +57,40 @@ class Ledger:
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r}{', read-only' if self.read_only else ''})"
+
+    # What differs between a file and a server, said once: the window and the core ask these
+    # instead of treating `path` as a file.
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def name(self) -> str:
+        """A short name for titles and suggested file names: the file's stem, or the database's."""
+        if self.server is not None:
+            return urlsplit(self.server).path.strip("/") or "postgres"
+        return Path(self.path).stem
+
+    @property
+    def label(self) -> str:
+        """How a title names it: the file's name, or `database @ server`."""
+        if self.server is not None:
+            parts = urlsplit(self.server)
+            host = parts.hostname or parse_qs(parts.query).get("host", ["localhost"])[0]
+            return f"{self.name} @ {host}"
+        return Path(self.path).name
+
+    @property
+    def folder(self) -> Path:
+        """Where the files that go with the ledger are kept (letters' scans, suggested exports):
+        beside the file, so they travel together; for a server ledger, a folder of the user's
+        data folder named after the server (paths.server_folder)."""
+        if self.server is not None:
+            from pairing_desktop.core.paths import server_folder
+
+            return server_folder(self.server)
+        return Path(self.path).resolve().parent
 
     def __enter__(self) -> Ledger:
         return self

@@ -43,6 +43,7 @@ from pairing_desktop.core.letters.batch import BatchResult, letter_pdf, safe_fil
 from pairing_desktop.core.letters.lifecycle import find, mark_printed
 from pairing_desktop.core.validation import cn_date
 from pairing_desktop.ui.background import Background, Cancelled
+from pairing_desktop.ui.dialogs import start_folder
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.date_field import LetterDateField
 from pairing_desktop.ui.operations import LedgerHost
@@ -313,7 +314,7 @@ class PreviewDialog(QDialog):
 
     def save_as(self) -> str:
         """另存为 PDF, in the ledger's folder by default; says where it went."""
-        suggested = self.host.ledger.path.parent / self.suggested_name()
+        suggested = start_folder(self.host.ledger) / self.suggested_name()
         path = LetterAsk.save_pdf_path(self, str(suggested))
         if not path:
             return ""

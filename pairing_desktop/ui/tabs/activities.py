@@ -133,8 +133,8 @@ class ActivityForm(RecordForm):
     def save(self) -> Any:
         """Save through the core; on refusal show its messages and keep the input."""
         try:
-            saved = self.host.perform(ops.save, "activity", self.record_id,
-                                      self.values()).record_id
+            saved = self.host.perform(ops.save, "activity", self.record_id, self.values(),
+                                      expected_rev=self.revision).record_id
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return None
