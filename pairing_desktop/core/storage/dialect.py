@@ -1,0 +1,62 @@
+"""The few SQL spellings that differ between a SQLite file and a PostgreSQL server.
+
+The core's raw aggregates are written once, in SQLite's spelling (the benchmarks run that text
+through raw sqlite3); what a server spells differently is translated here, in one place, instead
+of `if` branches beside every query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import Any
+
+from pairing_desktop.core.storage.binding import ROUTED
+
+# SQLite's unary + before a column ("don't walk this index": a planner hint) has no meaning on a
+# server and no operator for uuid or text there. Binary + is always written with spaces.
+_UNARY_PLUS = re.compile(r"(?<=[\s(,])\+(?=[A-Za-z_]\w*\.\w)")
+# SQLite's CROSS JOIN … ON is an inner join whose order the planner keeps (a hint too); a server
+# only takes a plain JOIN with ON.
+_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN(?=\s+\w+(?:\s+\w+)?\s+ON\b)")
+
+
+def on_server() -> bool:
+    """Whether the ledger bound for this call lives on a server (its parameter style is not ?)."""
+    return ROUTED.obj.param != "?"
+
+
+def for_server(sql: str) -> str:
+    """SQLite-spelled SQL as a server runs it: without SQLite's planner hints."""
+    return _CROSS_JOIN_ON.sub("JOIN", _UNARY_PLUS.sub("", sql))
+
+
+def year_of(column: str) -> str:
+    """SQL for the year (an integer) of a date column: ISO text in a file, DATE on a server."""
+    if on_server():
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
+    return f"CAST(substr({column}, 1, 4) AS INTEGER)"
+
+
+def month_of(column: str) -> str:
+    """SQL for the month (1–12) of a date column."""
+    if on_server():
+        return f"CAST(EXTRACT(MONTH FROM {column}) AS INTEGER)"
+    return f"CAST(substr({column}, 6, 2) AS INTEGER)"
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date column's value as a date: SQLite gives its ISO text, a server a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def hex_ids(rows: list[tuple], *columns: int) -> list[tuple]:
+    """`rows` with the ids in `columns` as the 32-digit hex a file stores (a server's uuid
+    columns come back as UUID objects), so results compare the same from either engine."""
+    if not on_server() or not rows:
+        return rows
+    return [tuple(v.hex if i in columns and isinstance(v, uuid.UUID) else v
+                  for i, v in enumerate(row)) for row in rows]
