@@ -12,7 +12,7 @@ import re
 import uuid
 from typing import Any
 
-from pairing_desktop.core.storage.binding import ROUTED
+from pairing_desktop.core.storage.binding import bound_database
 
 # SQLite's unary + before a column ("don't walk this index": a planner hint) has no meaning on a
 # server and no operator for uuid or text there. Binary + is always written with spaces.
@@ -23,8 +23,10 @@ _CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN(?=\s+\w+(?:\s+\w+)?\s+ON\b)")
 
 
 def on_server() -> bool:
-    """Whether the ledger bound for this call lives on a server (its parameter style is not ?)."""
-    return ROUTED.obj.param != "?"
+    """Whether the ledger bound for this call lives on a server (its parameter style is not ?).
+    With none bound (a benchmark's raw sqlite3), SQLite's spelling."""
+    db = bound_database()
+    return db is not None and db.param != "?"
 
 
 def for_server(sql: str) -> str:
@@ -32,18 +34,11 @@ def for_server(sql: str) -> str:
     return _CROSS_JOIN_ON.sub("JOIN", _UNARY_PLUS.sub("", sql))
 
 
-def year_of(column: str) -> str:
-    """SQL for the year (an integer) of a date column: ISO text in a file, DATE on a server."""
+def month_text(column: str) -> str:
+    """SQL for a date column's month as "YYYY-MM" text: ISO text in a file, DATE on a server."""
     if on_server():
-        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
-    return f"CAST(substr({column}, 1, 4) AS INTEGER)"
-
-
-def month_of(column: str) -> str:
-    """SQL for the month (1–12) of a date column."""
-    if on_server():
-        return f"CAST(EXTRACT(MONTH FROM {column}) AS INTEGER)"
-    return f"CAST(substr({column}, 6, 2) AS INTEGER)"
+        return f"to_char({column}, 'YYYY-MM')"
+    return f"substr({column}, 1, 7)"
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -60,3 +55,11 @@ def hex_ids(rows: list[tuple], *columns: int) -> list[tuple]:
         return rows
     return [tuple(v.hex if i in columns and isinstance(v, uuid.UUID) else v
                   for i, v in enumerate(row)) for row in rows]
+
+
+def iso_dates(rows: list[tuple]) -> list[tuple]:
+    """`rows` with a server's dates as the ISO text a file gives, for lists that show, search
+    and sort the cells as text whichever engine read them."""
+    if not on_server() or not rows:
+        return rows
+    return [tuple(v.isoformat() if isinstance(v, dt.date) else v for v in row) for row in rows]
