@@ -16,6 +16,8 @@ from pairing_desktop.core.storage.models import Letter
 from tests.core.letter_fixtures import add_target, county_with_a_target
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 YEAR = 2008
 
 
@@ -114,6 +116,22 @@ def test_status_moves_from_draft_to_printed_to_signed_with_the_scan(ledger, coun
     with pytest.raises(RefusedError, match="已被改动"):
         lifecycle.scan_file(ledger, planned.letter_id, tmp_path / "data")
     assert not lifecycle.mark_printed(ledger, [planned.letter_id], "王会计")  # signed stays
+
+
+def test_scans_of_a_server_ledger_go_to_a_named_folder(ledger, county, tmp_path, backend):
+    """A file ledger keeps scans beside itself; a server has no folder, so one must be named."""
+    planned = _one(ledger, tmp_path, county)
+    lifecycle.mark_printed(ledger, [planned.letter_id], "王会计")
+    scan = tmp_path / "photo.pdf"
+    scan.write_bytes(b"%PDF signed copy")
+    if backend == "sqlite":
+        kept = lifecycle.mark_signed(ledger, planned.letter_id, dt.date.today(), scan)
+        assert kept.parent.parent == ledger.path.resolve().parent
+        return
+    with pytest.raises(RefusedError, match="指定存放签订扫描件的文件夹"):
+        lifecycle.mark_signed(ledger, planned.letter_id, dt.date.today(), scan)
+    with ledger.bound():
+        assert Letter.get_by_id(planned.letter_id).status == "已打印"
 
 
 def test_signing_with_bad_input_changes_nothing(ledger, county, tmp_path):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from pairing_desktop.core import auth
 from pairing_desktop.core.changes import Changes
@@ -170,7 +170,11 @@ def mark_printed(ledger: Ledger, letter_ids: list[Any], by: str | None = None,
 
 
 def data_folder(ledger: Ledger) -> Path:
-    """The folder of the open ledger file: scans are kept beside it, so they travel together."""
+    """The folder of the open ledger file: scans are kept beside it, so they travel together.
+
+    A ledger on a server has no such folder: the caller names one (`folder=`)."""
+    if ledger.server is not None:
+        raise RefusedError("服务器上的台账没有数据文件夹，请指定存放签订扫描件的文件夹。")
     return ledger.path.resolve().parent
 
 
@@ -312,8 +316,8 @@ class LetterList:
         return overdue_cutoff(self.now)
 
     def _exprs(self) -> list:
-        overdue = fn.IIF((Letter.status == PRINTED) & (Letter.printed_at < self._cutoff()),
-                         "超期", "")
+        overdue = Case(None, [((Letter.status == PRINTED)
+                               & (Letter.printed_at < self._cutoff()), "超期")], "")
         return [Letter.kind, Letter.year, Letter.party, Township.name, Letter.version,
                 Letter.status, Letter.code, Letter.printed_at, Letter.signed_on, overdue]
 
