@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from pairing_desktop.core.storage.binding import bound_database
+from pairing_desktop.core.storage.ledger import bound_rows
 
 # SQLite's unary + before a column ("don't walk this index": a planner hint) has no meaning on a
 # server and no operator for uuid or text there. Binary + is always written with spaces.
@@ -63,3 +64,27 @@ def iso_dates(rows: list[tuple]) -> list[tuple]:
     if not on_server() or not rows:
         return rows
     return [tuple(v.isoformat() if isinstance(v, dt.date) else v for v in row) for row in rows]
+
+
+def file_values(rows: list[tuple]) -> list[tuple]:
+    """`rows` as a SQLite file holds them: a server's ids, dates, times and booleans as the hex,
+    ISO text and 0/1 a file stores, for code that compares or sends stored values as they are
+    (the exchange packages, whose content must not depend on the sender's engine)."""
+    if not on_server() or not rows:
+        return rows
+    return [tuple(map(_file_value, row)) for row in rows]
+
+
+def _file_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return str(value)  # a datetime as sqlite3 stores it: "YYYY-MM-DD HH:MM:SS[.ffffff]"
+    return value
+
+
+def stored_rows(sql: str, params: Any = ()) -> list[tuple]:
+    """Raw SQL on the bound ledger (`bound_rows`), its values as a file stores them."""
+    return file_values(bound_rows(sql, params))
