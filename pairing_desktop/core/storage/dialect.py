@@ -88,3 +88,9 @@ def _file_value(value: Any) -> Any:
 def stored_rows(sql: str, params: Any = ()) -> list[tuple]:
     """Raw SQL on the bound ledger (`bound_rows`), its values as a file stores them."""
     return file_values(bound_rows(sql, params))
+
+
+def entry_order() -> str:
+    """ORDER BY text for "in the order the records were entered": SQLite's rowid (the table's
+    own order, no sort); a server has no such order, so the creation time, then the id."""
+    return "created_at, id" if on_server() else "rowid"
