@@ -75,7 +75,7 @@ def report_queries(ledger: Ledger, year: int,
                **{f"b{i}e": f"{year - i}-12-31" for i in range(1, 5)}}
     return [(figures.NETWORK_SQL, params), (figures.NETWORK_SQL, last),
             (figures.VILLAGES_SQL, params), (figures.VILLAGES_SQL, last),
-            (figures.KINDS_SQL, {}), (figures.KIND_MONTH_SQL, params),
+            (figures.KINDS_SQL, {}), (figures.kind_month_sql(), params),
             (figures.EARLIER_SQL, earlier), (figures.TOWNSHIP_SQL, params),
             *duty_queries(ledger, year, min(TODAY, dt.date(year + 1, 1, 1)), REPORT_PARTS,
                           township)]

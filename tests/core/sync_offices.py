@@ -36,18 +36,21 @@ class Offices:
             ledger.close()
 
 
-def open_office(template: Path, path: Path, office: str, reports_to: str | None) -> Ledger:
-    shutil.copyfile(template, path)
+def open_office(template: Path, path: Path | str, office: str, reports_to: str | None) -> Ledger:
+    """The office's ledger: a copy of the template file, or a server database (an address)
+    that already holds the template's ledger."""
+    if isinstance(path, Path):
+        shutil.copyfile(template, path)
     ledger = open_ledger(path)
     assert auth.auto_login(ledger) is not None
     set_profile(ledger, COUNTY, office, reports_to=reports_to)
     return ledger
 
 
-def offices(template: Path, folder: Path) -> Offices:
+def offices(template: Path, folder: Path, county_at: str | None = None) -> Offices:
     """The county with both townships, a unit and a cadre, and each township office holding
-    what the county sent it."""
-    county = open_office(template, folder / "county.db", OFFICE, None)
+    what the county sent it. `county_at`: the county's ledger on a server instead of a file."""
+    county = open_office(template, county_at or folder / "county.db", OFFICE, None)
     for name in TOWNS:
         save(county, "township", None, {"name": name})
     unit = save(county, "unit", None, {"name": "县财政局", "level": "县直"})

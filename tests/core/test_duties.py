@@ -16,6 +16,8 @@ from pairing_desktop.core.operations.undo import undo
 from tests.activity_data import assign, build_county
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 D = dt.date
 
 

@@ -16,6 +16,8 @@ from pairing_desktop.core.storage.models import Household, Setting, UnitTownship
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import cli, dump, id_number, save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 HOUSEHOLD_HEADINGS = ["乡镇", "所在村", "村民组", "户主", "身份证号", "电话", "家庭人口", "类型",
                      "人均纯收入（元）", "主要致贫原因"]
 ID1 = id_number("19620708", "024")
@@ -423,7 +425,7 @@ def test_a_township_clerk_cannot_import_county_lists(clerk, tmp_path):
 
 def test_the_command_imports_previews_and_refuses(ledger, place, tmp_path):
     ledger.close()
-    db = tmp_path / "ledger.db"
+    db = ledger.path  # a file, or a server's address
     good = households(tmp_path / "好.xlsx", row())
     bad = households(tmp_path / "坏.xlsx", row(number=ID_AS_EXCEL_NUMBER))
     preview = cli("import", str(good), "--db", str(db), "--dry-run")

@@ -16,6 +16,8 @@ from pairing_desktop.core.storage.models import Letter
 from tests.core.letter_fixtures import add_target, county_with_a_target
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 YEAR = 2008
 
 
@@ -114,6 +116,26 @@ def test_status_moves_from_draft_to_printed_to_signed_with_the_scan(ledger, coun
     with pytest.raises(RefusedError, match="已被改动"):
         lifecycle.scan_file(ledger, planned.letter_id, tmp_path / "data")
     assert not lifecycle.mark_printed(ledger, [planned.letter_id], "王会计")  # signed stays
+
+
+def test_scans_are_kept_in_the_ledgers_folder(ledger, county, tmp_path, backend, monkeypatch):
+    """A file ledger keeps scans beside itself; a server ledger in the user's data folder,
+    under the server's and the database's name (Ledger.folder)."""
+    from pairing_desktop.core import paths
+
+    monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "用户数据")
+    planned = _one(ledger, tmp_path, county)
+    lifecycle.mark_printed(ledger, [planned.letter_id], "王会计")
+    scan = tmp_path / "photo.pdf"
+    scan.write_bytes(b"%PDF signed copy")
+    kept = lifecycle.mark_signed(ledger, planned.letter_id, dt.date.today(), scan)
+    assert kept.parent.parent == ledger.folder
+    if backend == "sqlite":
+        assert ledger.folder == ledger.path.resolve().parent
+    else:
+        assert ledger.folder.parent == tmp_path / "用户数据" / "servers"
+    with ledger.bound():
+        assert Letter.get_by_id(planned.letter_id).status == "已签订"
 
 
 def test_signing_with_bad_input_changes_nothing(ledger, county, tmp_path):

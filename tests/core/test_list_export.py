@@ -16,6 +16,8 @@ from pairing_desktop.core.letters.lifecycle import LetterList
 from tests.activity_data import build_county
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 
 def rows_of(path) -> list[tuple]:
     book = openpyxl.load_workbook(path, read_only=True)

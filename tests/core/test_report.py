@@ -18,6 +18,8 @@ from pairing_desktop.core.storage.models import ActivityType
 from tests.activity_data import build_county, fill_known_year
 from tests.core.letter_fixtures import fonts_of
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 # code -> (records, {number: sum}) counted by hand from fill_known_year
 COUNTY = {
     "research": (4, {"participants": 14}),
@@ -228,6 +230,7 @@ def test_chart_axis_steps_are_round():
         1, 1, 5, 10, 20, 50, 100, 200, 500]
 
 
+@pytest.mark.sqlite_only  # copies the ledger's file
 def test_a_report_never_replaces_a_ledger_and_a_failed_write_keeps_the_old_file(ledger, county,
                                                                                 tmp_path,
                                                                                 monkeypatch):

@@ -25,6 +25,8 @@ from pairing_desktop.core.reports.export import export_report, year_report
 from tests.activity_data import build_county, fill_known_year
 from tests.helpers import save
 
+pytestmark = pytest.mark.both_backends  # on a SQLite file and on a PostgreSQL server
+
 D = dt.date
 
 

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from pairing_desktop.core.activities.types import DUTY_LABELS
 from pairing_desktop.core.duties.settings import load_rules, periods
+from pairing_desktop.core.storage.dialect import as_date, hex_ids
 from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger
 
 MET, PENDING, OVERDUE = "met", "pending", "overdue"
@@ -135,7 +136,8 @@ visits AS (
     AND +a.type_id IN (SELECT id FROM activity_type WHERE duty = 'visit')
   GROUP BY a.cadre_id, a.household_id),
 per_cadre AS (
-  SELECT s.cadre_id, COUNT(*) AS held, SUM(COALESCE(visits.n, 0) >= :visits) AS visited
+  SELECT s.cadre_id, COUNT(*) AS held,
+         SUM(CASE WHEN COALESCE(visits.n, 0) >= :visits THEN 1 ELSE 0 END) AS visited
   FROM assignment s LEFT JOIN visits ON visits.cadre_id = s.cadre_id
                                     AND visits.household_id = s.household_id
   WHERE {HELD_ON_DAY}
@@ -199,10 +201,6 @@ def _hex(value: Any) -> str | None:
     return None if value is None else uuid.UUID(str(value)).hex
 
 
-def _date(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
-
-
 PARTS = ("pairings", "cadres", "households", "targets", "stationed")
 
 
@@ -234,8 +232,9 @@ def check_duties(ledger: Ledger, year: int, as_of: dt.date | None = None, townsh
     return result
 
 
-def _execute(sql: str, params: dict[str, Any]) -> list[tuple]:
-    return bound_rows(sql, params)
+def _execute(sql: str, params: dict[str, Any], *ids: int) -> list[tuple]:
+    """The rows of `sql`, with the ids in columns `ids` spelled as a file stores them."""
+    return hex_ids(bound_rows(sql, params), *ids)
 
 
 Period = tuple[str, str, dt.date, dt.date, int]  # duty, label, first day, last day, count
@@ -253,9 +252,10 @@ def pairing_query(year: int, rules: dict) -> tuple[str, list[Period], dict[str, 
     owed = owed_periods(year, rules)
     kinds = {"research": "ty.duty = 'research'", "training": "ty.duty = 'training'",
              "project": "ty.duty = 'project'", "activity": "NOT ty.is_outcome"}
-    # CASE tests the dates only for records of the duty's kind: comparing every record's date
-    # with every period's bounds was half the query's time at province size.
-    counts = [f"SUM(CASE WHEN {kinds[duty]} THEN a.date BETWEEN :s{i} AND :e{i} ELSE 0 END)"
+    # AND tests the dates only for records of the duty's kind (both engines stop at the first
+    # false): comparing every record's date with every period's bounds was half the query's
+    # time at province size.
+    counts = [f"SUM(CASE WHEN {kinds[duty]} AND a.date BETWEEN :s{i} AND :e{i} THEN 1 ELSE 0 END)"
               for i, (duty, _label, _start, _end, _n) in enumerate(owed)] or ["0"]
     params = {}
     for i, (_duty, _label, start, end, _n) in enumerate(owed):
@@ -275,10 +275,10 @@ def _pairing_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRo
     one_day = dt.timedelta(days=1)
     rows = []
     for pid, township, unit, subject, started, ended, _pid, *done in _execute(
-            sql, {**params, **period_params}):
+            sql, {**params, **period_params}, 0):
         pairing_id = pid
-        begun = _quarter_start(dt.date.fromisoformat(started))
-        ended_on = _date(ended)
+        begun = _quarter_start(as_date(started))
+        ended_on = as_date(ended)
         for (duty, label, start, end, due), n in zip(owed, done, strict=True):
             if start > as_of or end < begun or (ended_on is not None and start > ended_on):
                 continue
@@ -298,7 +298,7 @@ def _cadre_rows(year: int, rules: dict, params: dict[str, Any]) -> list[DutyRow]
     year_over = year_end < as_of
     rows = []
     for cid, unit, name, rank, quota, held, visited in _execute(
-            CADRE_SQL, {**params, "visits": visit_rule["count"]}):
+            CADRE_SQL, {**params, "visits": visit_rule["count"]}, 0):
         cadre_id = cid
         label = f"{name}（{rank}）"
         quota_status = UNDER if held < quota else OVER if held > quota else MET
@@ -320,7 +320,7 @@ def unassigned_rows(ledger: Ledger, as_of: dt.date, township_id: Any = None) -> 
 
 def _unassigned_rows(params: dict[str, Any]) -> list[DutyRow]:
     return [DutyRow("household", r[0], r[1], "", r[2], "unassigned", "当前", 1, 0,
-                    OVERDUE, None, None) for r in _execute(UNASSIGNED_SQL, params)]
+                    OVERDUE, None, None) for r in _execute(UNASSIGNED_SQL, params, 0)]
 
 
 def _target_rows(year: int, params: dict[str, Any]) -> list[DutyRow]:
@@ -329,7 +329,7 @@ def _target_rows(year: int, params: dict[str, Any]) -> list[DutyRow]:
     over = year_end < dt.date.fromisoformat(params["asof"])
     rows = []
     for tid, township, unit, subject, pid, done in _execute(TARGET_SQL,
-                                                            {**params, "year": year}):
+                                                            {**params, "year": year}, 0, 4):
         status = MET if done else OVERDUE if over else PENDING
         rows.append(DutyRow("target", tid, township, unit, subject, "target",
                             f"{year}年", 1, int(done), status, year_end,
@@ -341,5 +341,5 @@ def _target_rows(year: int, params: dict[str, Any]) -> list[DutyRow]:
 def _stationed_rows(params: dict[str, Any]) -> list[DutyRow]:
     """Postings whose term ended this year with nobody posted to the village after them."""
     return [DutyRow("stationed", r[0], r[1], r[2], r[3], "stationed", "当前", 1, 0,
-                    OVERDUE, _date(r[4]), _date(r[4]) + dt.timedelta(days=1))
-            for r in _execute(STATIONED_SQL, params)]
+                    OVERDUE, as_date(r[4]), as_date(r[4]) + dt.timedelta(days=1))
+            for r in _execute(STATIONED_SQL, params, 0)]

@@ -60,6 +60,7 @@ from pairing_desktop.core.fields import (
 from pairing_desktop.core.files import atomic_output, check_output
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.storage.dialect import entry_order
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 
 FULL_EXPORT_LABEL = "导出含完整证件号码的工作簿"
@@ -349,7 +350,7 @@ def _lists(book: Any, ledger: Ledger | None) -> dict[str, str]:
         if ledger is not None:
             m = ENTITIES[kind].model
             names[kind] = [n for (n,) in m.select(m.name).where(m.deleted_at.is_null())
-                           .order_by(SQL("rowid")).tuples() if n]
+                           .order_by(SQL(entry_order())).tuples() if n]
         elif kind == "rank":
             names[kind] = [n for n, _ in DEFAULT_RANKS]
         elif kind == "activity_type":

@@ -2,7 +2,7 @@
 
 An import checks 50,000 rows: asking the database for each reference and each uniqueness test
 (two peewee queries a row, as `records.validate` does) would be most of its time. A `Table`
-reads a kind's live records once (in the order they were entered: SQLite's rowid), indexes them
+reads a kind's live records once (in the order they were entered), indexes them
 by the keys asked of it, and takes in each record the import accepts, so a later row (or sheet)
 finds a village created on an earlier one.
 """
@@ -18,6 +18,7 @@ from typing import Any
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.fields import Bool, Date, Kind, Ref
 from pairing_desktop.core.masking import mask
+from pairing_desktop.core.storage.dialect import entry_order, on_server
 from pairing_desktop.core.storage.ledger import bound_rows
 
 Key = tuple[Any, ...]
@@ -79,7 +80,9 @@ class Table:
         fields = m._meta.fields
         columns = ", ".join(fields[n].column_name for n in ("id", *names))
         sql = (f"SELECT {columns} FROM {m._meta.table_name} WHERE deleted_at IS NULL"
-               " ORDER BY rowid")
+               f" ORDER BY {entry_order()}")
+        if on_server():  # its driver gives ids, dates and booleans as peewee does already
+            return {row[0]: tuple(row[1:]) for row in bound_rows(sql)}
         converters = [(i, convert) for i, n in enumerate(names)
                       if (convert := _converter(self.spec.field(n).kind)) is not None]
         found = {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from pairing_desktop.core import auth
 from pairing_desktop.core.changes import Changes
@@ -313,8 +313,8 @@ class LetterList:
         return overdue_cutoff(self.now)
 
     def _exprs(self) -> list:
-        overdue = fn.IIF((Letter.status == PRINTED) & (Letter.printed_at < self._cutoff()),
-                         "超期", "")
+        overdue = Case(None, [((Letter.status == PRINTED)
+                               & (Letter.printed_at < self._cutoff()), "超期")], "")
         return [Letter.kind, Letter.year, Letter.party, Township.name, Letter.version,
                 Letter.status, Letter.code, Letter.printed_at, Letter.signed_on, overdue]
 

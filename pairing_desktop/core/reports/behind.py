@@ -31,6 +31,7 @@ from pairing_desktop.core.reports.figures import (
     period_params,
     query_rows,
 )
+from pairing_desktop.core.storage.dialect import iso_dates
 from pairing_desktop.core.storage.ledger import Ledger, uses_own_ledger
 from pairing_desktop.core.validation import cn_date
 
@@ -69,37 +70,40 @@ NETWORK_ROWS: dict[str, str] = {
     "乡镇": """SELECT t.id, t.name, t.name, t.code, NULL FROM township t
   WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw) ORDER BY t.name, t.id""",
     "结对帮扶村": f"""SELECT v.id, v.name, t.name, v.poverty_class, MIN(p.started_on) FROM {_uv}
-  GROUP BY v.id ORDER BY t.name, v.name, v.id""",
+  GROUP BY v.id, t.name ORDER BY t.name, v.name, v.id""",
     "单位–村结对": f"""SELECT p.id, u.name || ' — ' || v.name, t.name, u.name, p.started_on
   FROM {_uv} ORDER BY t.name, u.name, v.name, p.id""",
     "地直单位–乡镇党委结对": f"""SELECT p.id, u.name, t.name, t.name || '党委', p.started_on
   FROM {_ut} ORDER BY t.name, u.name, p.id""",
     "结对机关党员": f"""SELECT c.id, c.name, '', u.name, MIN(p.started_on) FROM {_members}
-  GROUP BY c.id ORDER BY u.name, c.name, c.id""",
+  GROUP BY c.id, u.name ORDER BY u.name, c.name, c.id""",
     "结对农民党员": f"""SELECT f.id, f.name, t.name, v.name, MIN(p.started_on) FROM {_members}
-  GROUP BY f.id ORDER BY t.name, v.name, f.name, f.id""",
+  GROUP BY f.id, t.name, v.name ORDER BY t.name, v.name, f.name, f.id""",
     "驻村任职后备干部": f"""SELECT c.id, c.name, MIN(t.name), u.name, MIN(s.started_on)
   FROM stationed_cadre s JOIN cadre c ON c.id = s.cadre_id JOIN unit u ON u.id = c.unit_id
   JOIN village v ON v.id = s.village_id JOIN township t ON t.id = v.township_id
   WHERE {ACTIVE.format(x="s")} AND (:tw IS NULL OR s.village_id IN {TW_VILLAGES})
-  GROUP BY c.id ORDER BY u.name, c.name, c.id""",
+  GROUP BY c.id, u.name ORDER BY u.name, c.name, c.id""",
     "“4321”帮扶干部": f"""SELECT c.id, c.name, '', u.name, MIN(s.started_on) FROM {_held}
-  GROUP BY c.id ORDER BY u.name, c.name, c.id""",
+  GROUP BY c.id, u.name ORDER BY u.name, c.name, c.id""",
     "干部结对帮扶贫困户": f"""SELECT h.id, h.head_name, t.name, v.name, MIN(s.started_on)
-  FROM {_held} GROUP BY h.id ORDER BY t.name, v.name, h.head_name, h.id""",
+  FROM {_held} GROUP BY h.id, t.name, v.name ORDER BY t.name, v.name, h.head_name, h.id""",
 }
 assert set(NETWORK_ROWS) == {label for label, _ in NETWORK}
 
 # every village with its class and whether a pairing was in force in the period; the rows of a
-# class lie together, its paired villages first (so each village figure is one run of rows)
+# class lie together, its paired villages first (so each village figure is one run of rows).
+# `paired` is filtered outside: a server's WHERE cannot name a column of its own SELECT.
 VILLAGE_ROWS = f"""
-SELECT v.id, t.name, v.name, v.poverty_class,
-       CASE WHEN v.id IN (SELECT p.village_id FROM unit_village_pairing p
-                          WHERE {ACTIVE.format(x="p")}) THEN '是' ELSE '否' END AS paired
-FROM village v JOIN township t ON t.id = v.township_id
-WHERE v.deleted_at IS NULL AND (:tw IS NULL OR v.township_id = :tw)
-  AND (:cls IS NULL OR v.poverty_class = :cls) AND (:paired IS NULL OR paired = :paired)
-ORDER BY {{order}}, paired DESC, t.name, v.name, v.id
+SELECT * FROM (
+  SELECT v.id, t.name AS township, v.name, v.poverty_class,
+         CASE WHEN v.id IN (SELECT p.village_id FROM unit_village_pairing p
+                            WHERE {ACTIVE.format(x="p")}) THEN '是' ELSE '否' END AS paired
+  FROM village v JOIN township t ON t.id = v.township_id
+  WHERE v.deleted_at IS NULL AND (:tw IS NULL OR v.township_id = :tw)
+    AND (:cls IS NULL OR v.poverty_class = :cls)) AS v
+WHERE :paired IS NULL OR paired = :paired
+ORDER BY {{order}}, paired DESC, township, name, id
 """
 
 
@@ -148,7 +152,7 @@ class Behind:
 
     def fetch(self) -> list[tuple]:
         """Every row, id first (on the bound ledger)."""
-        return list(self.rows) if not self.sql else query_rows(self.sql, self.params)
+        return list(self.rows) if not self.sql else iso_dates(query_rows(self.sql, self.params))
 
 
 def network_behind(report: Report, label: str) -> Behind:

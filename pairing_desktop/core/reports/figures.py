@@ -36,6 +36,7 @@ from pairing_desktop.core.duties.checks import (
     check_duties,
 )
 from pairing_desktop.core.duties.settings import duty_kinds, kind_settings
+from pairing_desktop.core.storage.dialect import month_text
 from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import Township
 from pairing_desktop.core.validation import cn_date
@@ -197,8 +198,10 @@ IN_TOWNSHIP = """
 # index for half the table), summed per kind and month; kinds and quarters add these up.
 # Grouping on the month as stored costs a third less than building a quarter label per row.
 _SUMS = ", ".join(f"SUM(a.{n})" for n in NUMBER_FIELDS)
-KIND_MONTH_SQL = f"""
-SELECT a.type_id, substr(a.date, 1, 7) AS month, COUNT(*), {_SUMS}
+def kind_month_sql() -> str:
+    """The sums per kind and month ("YYYY-MM"), spelled for the bound ledger's engine."""
+    return f"""
+SELECT a.type_id, {month_text("a.date")} AS month, COUNT(*), {_SUMS}
 FROM activity a
 WHERE a.deleted_at IS NULL AND a.date BETWEEN :d0 AND :d1 {IN_TOWNSHIP}
 GROUP BY a.type_id, month
@@ -206,7 +209,8 @@ GROUP BY a.type_id, month
 
 # The same period of the four years before, in one pass: each record placed in the period it
 # falls in (`back` years before), summed per kind. The previous year's figures are back = 1; the
-# trend counts the activities of every period.
+# trend counts the activities of every period. Records between the periods (back is NULL, when
+# the period is shorter than a year) are skipped in Python: a server's HAVING cannot name `back`.
 _BACK = "CASE " + " ".join(f"WHEN a.date BETWEEN :b{i}s AND :b{i}e THEN {i}"
                            for i in range(1, TREND_YEARS)) + " END"
 EARLIER_SQL = f"""
@@ -214,7 +218,6 @@ SELECT a.type_id, {_BACK} AS back, COUNT(*), {_SUMS}
 FROM activity a
 WHERE a.deleted_at IS NULL AND a.date BETWEEN :b{TREND_YEARS - 1}s AND :b1e {IN_TOWNSHIP}
 GROUP BY a.type_id, back
-HAVING back IS NOT NULL
 """
 
 KINDS_SQL = """
@@ -240,7 +243,7 @@ f AS (
   UNION ALL
   SELECT t.id, 0, NULL, NULL FROM township t)
 SELECT t.name, s.n, s.money, s.pairings
-FROM (SELECT tid, SUM(n) AS n, COALESCE(SUM(money), 0) AS money,
+FROM (SELECT tid, CAST(SUM(n) AS INTEGER) AS n, COALESCE(SUM(money), 0) AS money,
              COUNT(DISTINCT pairing_id) AS pairings FROM f GROUP BY tid) s
 JOIN township t ON t.id = s.tid
 WHERE t.deleted_at IS NULL AND (:tw IS NULL OR t.id = :tw)
@@ -255,8 +258,9 @@ TW_VILLAGES = "(SELECT id FROM village WHERE township_id = :tw)"
 
 # Villages by poverty class, and of them those with a pairing in force in the period.
 VILLAGES_SQL = f"""
-SELECT v.poverty_class, COUNT(*), SUM(v.id IN (SELECT p.village_id FROM unit_village_pairing p
-                                             WHERE {ACTIVE.format(x="p")}))
+SELECT v.poverty_class, COUNT(*),
+       SUM(CASE WHEN v.id IN (SELECT p.village_id FROM unit_village_pairing p
+                              WHERE {ACTIVE.format(x="p")}) THEN 1 ELSE 0 END)
 FROM village v
 WHERE v.deleted_at IS NULL AND (:tw IS NULL OR v.township_id = :tw)
 GROUP BY v.poverty_class
@@ -274,7 +278,7 @@ def _distinct(column: str, rows: str) -> str:
     """How many different `column` values `rows` hold, as a SELECT DISTINCT of its own rather
     than COUNT(DISTINCT): SQLite then walks an index led by the column (INDEXES) instead of
     sorting 40,000 ids into a temporary tree, about 5x faster at province size."""
-    return f"(SELECT COUNT(*) FROM (SELECT DISTINCT {column} FROM {rows}))"
+    return f"(SELECT COUNT(*) FROM (SELECT DISTINCT {column} FROM {rows}) AS d)"
 
 
 NETWORK_SQL = f"""
@@ -326,7 +330,7 @@ def build_report(ledger: Ledger, date_from: dt.date, date_to: dt.date, township_
     width = 1 + len(NUMBER_FIELDS)
     sums: dict[str, list[float]] = {}
     quarters: dict[str, list[float]] = {}
-    for type_id, month, count, *numbers in query_rows(KIND_MONTH_SQL, params):
+    for type_id, month, count, *numbers in query_rows(kind_month_sql(), params):
         _add(sums.setdefault(type_id, [0] * width), count, numbers)
         if not outcome[type_id]:
             quarter = f"{month[:4]}年第{(int(month[5:7]) + 2) // 3}季度"
@@ -335,6 +339,8 @@ def build_report(ledger: Ledger, date_from: dt.date, date_to: dt.date, township_
             q[1] += numbers[NUMBER_FIELDS.index("money_yuan")] or 0
     earlier: dict[int, dict[str, list[float]]] = {}
     for type_id, back, count, *numbers in query_rows(EARLIER_SQL, _earlier_params(report, tw)):
+        if back is None:
+            continue
         _add(earlier.setdefault(back, {}).setdefault(type_id, [0] * width), count, numbers)
     units = load_units(ledger)
     for type_id, code, name, is_outcome, measures, required, live in kinds:

@@ -122,9 +122,10 @@ class Ledger:
 
         Written with SQLite's `?`/`:name` parameters; on a server they are translated."""
         if self.server is not None:
+            from pairing_desktop.core.storage.dialect import for_server
             from pairing_desktop.core.storage.server import rows
 
-            return rows(self._db, sql, params)
+            return rows(self._db, for_server(sql), params)
         return self._db.execute_sql(sql, params).fetchall()
 
     def pragma(self, name: str) -> Any:
@@ -190,9 +191,10 @@ def bound_rows(sql: str, params: Any = ()) -> list[tuple]:
     """Raw SQL on the ledger bound by the caller (inside a function that took the Ledger)."""
     db = ROUTED.obj
     if db.param != "?":  # a server: its own parameter style (storage.server.portable)
+        from pairing_desktop.core.storage.dialect import for_server
         from pairing_desktop.core.storage.server import rows
 
-        return rows(db, sql, params)
+        return rows(db, for_server(sql), params)
     return db.execute_sql(sql, params).fetchall()
 
 

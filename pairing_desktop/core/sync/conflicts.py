@@ -21,7 +21,8 @@ from pairing_desktop.core.fields import Ref
 from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import office_of
 from pairing_desktop.core.records import display_value
-from pairing_desktop.core.storage.ledger import Ledger, bound_rows, uses_ledger
+from pairing_desktop.core.storage.dialect import stored_rows
+from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Setting, SyncConflict, utcnow
 from pairing_desktop.core.sync import kinds as K
 from pairing_desktop.core.sync import versions as V
@@ -92,7 +93,7 @@ def _state(values: dict[str, Any]) -> str:
 
 def _stored(kind: str, record: str) -> tuple[dict[str, Any], int, int, str]:
     cols = K.db_columns(kind)
-    rows = bound_rows(f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
+    rows = stored_rows(f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
                       " WHERE id = ?", (record,))
     if not rows:
         raise RefusedError("冲突的记录在本台账中已不存在。")
@@ -107,7 +108,7 @@ def _show(spec: EntitySpec, name: str, raw: Any) -> str:
     f = spec.field(name)
     if isinstance(f.kind, Ref):
         ref = ENTITIES[f.kind.entity]
-        found = _stored(f.kind.entity, raw)[0] if bound_rows(
+        found = _stored(f.kind.entity, raw)[0] if stored_rows(
             f'SELECT 1 FROM "{K.table(ref.key)}" WHERE id = ?', (raw,)) else None
         return _title(ref, found) if found else "（本台账没有此记录）"
     value = spec.model._meta.fields[name].python_value(raw)
@@ -145,12 +146,13 @@ def resolve(op: Operation, conflict_id: int, choice: str) -> None:
             if changed:
                 op.record(UPDATED, c.kind, uuid.UUID(c.record), changed)
             values = [theirs_values[k] for k in names]
-            sets = ", ".join(f'"{col}" = ?' for col in cols)
+            sets = ", ".join(f'"{col}" = {m}'
+                             for col, m in zip(cols, K.marks(c.kind, names), strict=True))
             # rev is left as it is: the trigger numbers this write as a change made here
-            bound_rows(f'UPDATE "{K.table(c.kind)}" SET {sets}, vv = ?, merged_rev = 0'
+            stored_rows(f'UPDATE "{K.table(c.kind)}" SET {sets}, vv = ?, merged_rev = 0'
                        " WHERE id = ?", (*values, joined, c.record))
         else:
-            bound_rows(f'UPDATE "{K.table(c.kind)}" SET vv = ?, merged_rev = 0 WHERE id = ?',
+            stored_rows(f'UPDATE "{K.table(c.kind)}" SET vv = ?, merged_rev = 0 WHERE id = ?',
                        (joined, c.record))
     how = "保留本台账的版本" if choice == OURS else f"采用{c.office}的版本"
     op.record(UPDATED, "sync_conflict", c.record,
@@ -169,5 +171,6 @@ def _resolve_setting(op: Operation, c: SyncConflict, choice: str, theirs: dict[s
     value = theirs["value"] if choice == THEIRS else (row.value if row else theirs["value"])
     if choice == THEIRS:
         op.record(UPDATED, "setting", c.record, {"value": (row.value if row else None, value)})
-    bound_rows("INSERT OR REPLACE INTO setting (key, value, vv, merged_rev) VALUES (?, ?, ?, 0)",
-               (c.record, value, joined))
+    stored_rows("INSERT INTO setting (key, value, vv, merged_rev) VALUES (?, ?, ?, 0)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value, vv = excluded.vv,"
+                " merged_rev = 0", (c.record, value, joined))

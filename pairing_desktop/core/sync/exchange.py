@@ -20,7 +20,8 @@ from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 from pairing_desktop.core.changes import CREATED, UPDATED
 from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import Office, office_of
-from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
+from pairing_desktop.core.storage.dialect import stored_rows
+from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, uses_ledger
 from pairing_desktop.core.storage.models import Setting, SyncConflict, SyncPeer, SyncSent, utcnow
 from pairing_desktop.core.storage.schema import next_rev
 from pairing_desktop.core.sync import kinds as K
@@ -55,13 +56,13 @@ def recipients(ledger: Ledger) -> list[str]:
     if not me.is_county:
         return [me.reports_to]
     known = [p.office for p in SyncPeer.select().order_by(SyncPeer.office)]
-    towns = [name for (name,) in bound_rows(
+    towns = [name for (name,) in stored_rows(
         "SELECT name FROM township WHERE deleted_at IS NULL ORDER BY name")]
     return known + [t for t in towns if t not in known]
 
 
 def township_id(name: str) -> str | None:
-    rows = bound_rows("SELECT id FROM township WHERE name = ? AND deleted_at IS NULL", (name,))
+    rows = stored_rows("SELECT id FROM township WHERE name = ? AND deleted_at IS NULL", (name,))
     return rows[0][0] if rows else None
 
 
@@ -73,19 +74,19 @@ def build(me: Office, to: str) -> tuple[dict[str, Any], dict[str, Any], int]:
     sent = SyncSent.get_or_none((SyncSent.office == to) & (SyncSent.seq == acked))
     since = sent.upto_rev if sent else 0
     seq = (peer.sent_seq if peer else 0) + 1
-    upto = bound_rows("SELECT rev FROM sync_clock WHERE id = 1")[0][0]
+    upto = stored_rows("SELECT rev FROM sync_clock WHERE id = 1")[0][0]
     if me.is_county:
         town_name = peer.township if peer and peer.township else to
         town = township_id(town_name)
         wanted = (*K.COUNTY_KINDS, *(K.TOWNSHIP_KINDS if town else ()))
     else:
         town, wanted = None, K.TOWNSHIP_KINDS
-    finder = K.Townships(bound_rows)
+    finder = K.Townships(stored_rows)
     body: dict[str, Any] = {"kinds": {}, "settings": []}
     count = 0
     for kind in wanted:
         cols = K.db_columns(kind)
-        rows = bound_rows(
+        rows = stored_rows(
             f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
             " WHERE rev > ? AND rev != merged_rev", (since,))
         names = K.columns(kind)
@@ -100,7 +101,7 @@ def build(me: Office, to: str) -> tuple[dict[str, Any], dict[str, Any], int]:
             count += len(out)
     if me.is_county:
         marks = ", ".join("?" * len(K.SETTING_KEYS))
-        for key, value, rev, merged_rev, vv in bound_rows(
+        for key, value, rev, merged_rev, vv in stored_rows(
                 f"SELECT key, value, rev, merged_rev, vv FROM setting WHERE key IN ({marks})"
                 " AND rev > ? AND rev != merged_rev", (*K.SETTING_KEYS, since)):
             body["settings"].append([key, value, V.of_row(vv, rev, merged_rev, me.name)])
@@ -164,9 +165,9 @@ class Merge:
         self.result = MergeResult()
         # a township's package may change only its own township's records
         self.scope = township_id(header["township"]) if me.is_county else None
-        self.finder = K.Townships(bound_rows)
+        self.finder = K.Townships(stored_rows)
         self.rev = next_rev()  # the number of every row this merge writes
-        self.waiting = {r[0] for r in bound_rows(
+        self.waiting = {r[0] for r in stored_rows(
             "SELECT record FROM sync_conflict WHERE resolved_at IS NULL")}
 
     def run(self) -> MergeResult:
@@ -259,11 +260,13 @@ class Merge:
         cols = K.db_columns(kind)
         try:
             if inserts:
-                marks = ", ".join("?" * (len(cols) + 3))
+                marks = ", ".join((*K.marks(kind, names), "?", "?", "?"))
                 bound_executemany(f'INSERT INTO "{K.table(kind)}" ({", ".join(cols)}, rev,'
                                   f" merged_rev, vv) VALUES ({marks})", inserts)
             if updates:
-                sets = ", ".join(f'"{c}" = ?' for c in (*cols[1:], "rev", "merged_rev", "vv"))
+                sets = ", ".join(f'"{c}" = {m}' for c, m in zip(
+                    (*cols[1:], "rev", "merged_rev", "vv"),
+                    (*K.marks(kind, names[1:]), "?", "?", "?"), strict=True))
                 bound_executemany(f'UPDATE "{K.table(kind)}" SET {sets} WHERE id = ?', updates)
         except IntegrityError as exc:
             raise PackageError(f"交换包中的{label}记录与本台账不符（{exc}）：引用了本台账没有的"
@@ -279,7 +282,7 @@ class Merge:
             chunk = ids[start:start + CHUNK]
             sql = (f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
                    f" WHERE id IN ({', '.join('?' * len(chunk))})")
-            for row in bound_rows(sql, chunk):
+            for row in stored_rows(sql, chunk):
                 found[row[0]] = (row[1:-3], row[-3], row[-2], row[-1])
         return found
 
@@ -328,8 +331,10 @@ class Merge:
             if order == V.CONCURRENT and row.value != value:
                 self._conflict("setting", key, {"value": value}, theirs)
                 continue
-            bound_rows("INSERT OR REPLACE INTO setting (key, value, rev, merged_rev, vv)"
-                       " VALUES (?, ?, ?, ?, ?)",
+            stored_rows("INSERT INTO setting (key, value, rev, merged_rev, vv)"
+                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                        " value = excluded.value, rev = excluded.rev,"
+                        " merged_rev = excluded.merged_rev, vv = excluded.vv",
                        (key, value, self.rev, self.rev, V.dump(V.join(theirs, ours))))
             self.op.record(UPDATED, "setting", key, {"value": (row.value if row else None, value)})
             self.result.updated += 1

@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from peewee import BooleanField
+
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 
 # Parents before children, so that a record's references exist when it is written.
@@ -52,6 +54,13 @@ def columns(kind: str) -> tuple[str, ...]:
 def db_columns(kind: str) -> list[str]:
     fields = ENTITIES[kind].model._meta.fields
     return [fields[name].column_name for name in columns(kind)]
+
+
+def marks(kind: str, names: tuple[str, ...] | list[str]) -> list[str]:
+    """The parameter of each field in `names`: a package carries booleans as a file stores them
+    (0/1), which a server takes for a boolean column only when cast (a no-op in a file)."""
+    fields = ENTITIES[kind].model._meta.fields
+    return ["CAST(? AS BOOLEAN)" if isinstance(fields[n], BooleanField) else "?" for n in names]
 
 
 def table(kind: str) -> str:
