@@ -11,23 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import pypdfium2  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 
-from pairing_desktop.core import auth  # noqa: E402
-from pairing_desktop.core.demo import make_demo_file  # noqa: E402
-from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.core.reports.export import write_report  # noqa: E402
-from pairing_desktop.ui.app import make_application  # noqa: E402
-from pairing_desktop.ui.main_window import MainWindow  # noqa: E402
 from pairing_desktop.ui.tabs.activity_settings import DutyRulesDialog  # noqa: E402
-from scripts.screenshots import SIZE, settle, wait_for_workers  # noqa: E402
+from scripts.screenshots import demo_window, settle, wait_for_workers  # noqa: E402
 
 # the PDF pages shown, by words on them
 PDF_PAGES = {"pdf-villages": "村数", "pdf-compare": "四、与上年同期比较", "pdf-trend": "近五年同期",
@@ -39,43 +32,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    app = make_application([])
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "演示县.db"
-        make_demo_file(path)
-        with open_ledger(path) as ledger:
-            auth.auto_login(ledger)
-            window = MainWindow(ledger, QSettings(str(Path(tmp) / "s.ini"),
-                                                  QSettings.Format.IniFormat))
-            window.resize(*SIZE)
-            window.show()
-            tab = window.tab("report")
-            window.tabs.setCurrentWidget(tab)
-            shown = []
-            tab.built.connect(shown.append)
-            tab.build()
-            wait_for_workers(app)
-            window.grab().save(str(args.out / "tab.png"))
-            row = tab.row_of("培训新型农民")
-            tab.table.scrollToItem(tab.table.item(row, 0))
-            settle(app)
-            dialog = tab.open_figure(row)
-            dialog.resize(1000, 420)
-            settle(app)
-            dialog.grab().save(str(args.out / "figure-records.png"))
-            dialog.close()
-            rules = DutyRulesDialog(window.host, window)
-            rules.show()
-            settle(app)
-            rules.grab().save(str(args.out / "duty-rules.png"))
-            rules.close()
-            pdf = pypdfium2.PdfDocument(str(write_report(ledger, shown[-1],
-                                                         Path(tmp) / "report.pdf")))
-            texts = [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
-            for name, words in PDF_PAGES.items():
-                number = next(n for n, text in enumerate(texts) if words in text)
-                pdf[number].render(scale=80 / 72).to_pil().save(args.out / f"{name}.png")
-            window.close()
+    with demo_window() as (app, window, tmp):
+        tab = window.tab("report")
+        window.tabs.setCurrentWidget(tab)
+        shown = []
+        tab.built.connect(shown.append)
+        tab.build()
+        wait_for_workers(app)
+        window.grab().save(str(args.out / "tab.png"))
+        row = tab.row_of("培训新型农民")
+        tab.table.scrollToItem(tab.table.item(row, 0))
+        settle(app)
+        dialog = tab.open_figure(row)
+        dialog.resize(1000, 420)
+        settle(app)
+        dialog.grab().save(str(args.out / "figure-records.png"))
+        dialog.close()
+        rules = DutyRulesDialog(window.host, window)
+        rules.show()
+        settle(app)
+        rules.grab().save(str(args.out / "duty-rules.png"))
+        rules.close()
+        pdf = pypdfium2.PdfDocument(str(write_report(window.ledger, shown[-1],
+                                                     tmp / "report.pdf")))
+        texts = [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
+        for name, words in PDF_PAGES.items():
+            number = next(n for n, text in enumerate(texts) if words in text)
+            pdf[number].render(scale=80 / 72).to_pil().save(args.out / f"{name}.png")
+        window.close()
     print(f"-> {args.out}")
     return 0
 

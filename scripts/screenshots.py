@@ -19,6 +19,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # The offscreen platform's screen is 800x800 by default: pop-ups opened from a 1366x768 window
@@ -174,51 +176,60 @@ def window_shots(app: QApplication, window: MainWindow, out: Path) -> None:
         shown.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def demo_window(fill: bool = False) -> Iterator[tuple[QApplication, MainWindow, Path]]:
+    """The demo county (with `fill_county`'s extra records when `fill`) in a window of SIZE,
+    shown, its files in a temporary folder that is removed afterwards."""
     app = make_application([])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "演示县.db"
         make_demo_file(path)
         with open_ledger(path) as ledger:
             auth.auto_login(ledger)  # the demo county's administrator, without a password
-            fill_county(ledger)
+            if fill:
+                fill_county(ledger)
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(ledger, settings)
             window.resize(*SIZE)
             window.show()
-            settle(app)
-            saved = []
-            for index in range(window.tabs.count()):
-                window.tabs.setCurrentIndex(index)
-                tab = window.tabs.widget(index)
-                for panel in getattr(tab, "panels", [])[:2]:  # the parents; children follow
-                    select_first(panel)
-                wait_for_workers(app)
-                name = tab.objectName() or f"tab{index}"
-                window.grab().save(str(args.out / f"{name}.png"))
-                saved.append(name)
-            units_tab = window.tab("units")
-            window.tabs.setCurrentWidget(units_tab)
-            units = units_tab.units
-            units.new()
-            units.form.set_values({"name": "县委组织部", "contact_phone": "12345"})
-            units.save()
-            settle(app)
-            window.grab().save(str(args.out / "units-errors.png"))
-            units.revert()
-            dialog = window.tab("assignments").edit_ranks()
-            select_first(dialog.panel)
-            settle(app)
-            dialog.grab().save(str(args.out / "ranks.png"))
-            dialog.close()
-            picker_shots(app, window, args.out)
-            activity_shots(app, window, args.out, Path(tmp))
-            window_shots(app, window, args.out)
-            window.close()
+            yield app, window, Path(tmp)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with demo_window(fill=True) as (app, window, tmp):
+        settle(app)
+        saved = []
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            tab = window.tabs.widget(index)
+            for panel in getattr(tab, "panels", [])[:2]:  # the parents; children follow
+                select_first(panel)
+            wait_for_workers(app)
+            name = tab.objectName() or f"tab{index}"
+            window.grab().save(str(args.out / f"{name}.png"))
+            saved.append(name)
+        units_tab = window.tab("units")
+        window.tabs.setCurrentWidget(units_tab)
+        units = units_tab.units
+        units.new()
+        units.form.set_values({"name": "县委组织部", "contact_phone": "12345"})
+        units.save()
+        settle(app)
+        window.grab().save(str(args.out / "units-errors.png"))
+        units.revert()
+        dialog = window.tab("assignments").edit_ranks()
+        select_first(dialog.panel)
+        settle(app)
+        dialog.grab().save(str(args.out / "ranks.png"))
+        dialog.close()
+        picker_shots(app, window, args.out)
+        activity_shots(app, window, args.out, tmp)
+        window_shots(app, window, args.out)
+        window.close()
     saved += ["units-errors", "ranks", "picker", "calendar", "report-page1", "history",
               "recycle-bin", "operators"]
     print(f"demo county: {', '.join(saved)} -> {args.out}")

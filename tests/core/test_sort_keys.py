@@ -84,3 +84,15 @@ def test_a_merged_record_gets_its_key_and_a_key_is_no_change(net):  # noqa: F811
     with county.atomic():
         county.execute("UPDATE household SET head_name = '李四'")
     assert county.execute("SELECT rev FROM sync_clock") > before
+
+
+@pytest.mark.both_backends
+def test_the_quota_and_unassigned_lists_sort_names_in_pinyin_order(ledger, village, unit, ranks):
+    from pairing_desktop.core.rules.quotas import QuotaList, UnassignedHouseholds
+
+    for name in NAMES[:6]:
+        save(ledger, "household", None, {"village": village, "head_name": name})
+        save(ledger, "cadre", None, {"unit": unit, "name": name, "rank": ranks["一般干部"]})
+    expected = sorted(NAMES[:6], key=sort_key)
+    assert [row[1] for row in QuotaList(ledger).page()] == expected != sorted(NAMES[:6])
+    assert [row[1] for row in UnassignedHouseholds(ledger).page()] == expected

@@ -36,6 +36,8 @@ class QuotaList:
         held = fn.COALESCE(held_q.c.held, 0)
         state = Case(None, [(held < Rank.quota, UNDER), (held > Rank.quota, OVER)], MET)
         self._exprs = [Cadre.name, Unit.name, Rank.name, Rank.quota, held, state]
+        # names sort in pinyin order (core.sort_keys); the rank by its place in the table
+        self._sorts = [Cadre.sort_key, Unit.sort_key, Rank.sort_order, *self._exprs[3:]]
         self._base = (Cadre.select()
                       .join(Unit, on=(Cadre.unit == Unit.id))
                       .join_from(Cadre, Rank, on=(Cadre.rank == Rank.id))
@@ -64,7 +66,7 @@ class QuotaList:
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         query = self._where(self._base.select(Cadre.id, *self._exprs), search)
-        expr = self._exprs[sort if sort is not None else 0]
+        expr = self._sorts[sort if sort is not None else 0]
         order = expr.desc() if descending else expr.asc()
         return list(query.order_by(order, Cadre.id).limit(limit).offset(offset).tuples())
 
@@ -84,6 +86,7 @@ class UnassignedHouseholds:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._exprs = [Household.head_name, Village.name, Household.group_name, Household.kind]
+        self._sorts = [Household.sort_key, Village.sort_key, *self._exprs[2:]]  # names: pinyin
 
     def _where(self, query: Select, search: str) -> Select:
         helped = Assignment.select(SQL("1")).where(
@@ -107,7 +110,7 @@ class UnassignedHouseholds:
              offset: int = 0, limit: int = 200) -> list[tuple]:
         query = self._where(Household.select(Household.id, *self._exprs)
                             .join(Village, on=(Household.village == Village.id)), search)
-        expr = self._exprs[sort if sort is not None else 0]
+        expr = self._sorts[sort if sort is not None else 0]
         if search.strip():
             expr = unindexed(expr)
         order = expr.desc() if descending else expr.asc()
