@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from pairing_desktop.ui.prompts import BackupSettingsDialog, CredentialsDialog, PasswordDialog
 
@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+def close_button(dialog: QDialog) -> QPushButton:
+    """关闭 (Esc does the same: QDialog's reject)."""
+    button = QPushButton(tr("关闭"), dialog)
+    button.setObjectName("close")
+    button.setToolTip(tr("关闭（Esc）"))
+    button.clicked.connect(dialog.reject)
+    return button
 
 
 def start_folder(ledger: Ledger) -> Path:

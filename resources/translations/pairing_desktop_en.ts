@@ -1362,11 +1362,11 @@ The previous ledger was kept as {1}.</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>关闭（Esc）</source>
-        <translation>Close (Esc)</translation>
+        <translation type="vanished">Close (Esc)</translation>
     </message>
     <message>
         <source>勾选每类活动登记时要填的数字和文字，其中必须填写的再勾在“必填项”里；“对应职责”决定该类活动计入哪项职责检查，“成效”类不计入。登记帮扶活动时只显示所选类型勾选的项。</source>
@@ -1598,6 +1598,14 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
 </context>
 <context>
     <name>dialogs</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
     <message>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
@@ -3013,11 +3021,11 @@ Only for a PC used by one person. Set automatic login?</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
         <source>关闭（Esc）</source>
-        <translation>Close (Esc)</translation>
+        <translation type="vanished">Close (Esc)</translation>
     </message>
     <message>
         <source>检查帮扶职责</source>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +34,7 @@ from pairing_desktop.core.duties.settings import (
     save_rules,
 )
 from pairing_desktop.core.errors import PairingError
+from pairing_desktop.ui.dialogs import close_button
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
 from pairing_desktop.ui.style import ERROR_STYLE
@@ -42,15 +42,6 @@ from pairing_desktop.ui.style import ERROR_STYLE
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("activity_settings", text)
-
-
-def close_button(dialog: QDialog) -> QPushButton:
-    """关闭 (Esc does the same: QDialog's reject)."""
-    button = QPushButton(tr("关闭"), dialog)
-    button.setObjectName("close")
-    button.setToolTip(tr("关闭（Esc）"))
-    button.clicked.connect(dialog.reject)
-    return button
 
 
 class DutyRulesDialog(QDialog):

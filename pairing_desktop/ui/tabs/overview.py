@@ -43,6 +43,7 @@ from pairing_desktop.core.duties.overview import (
 )
 from pairing_desktop.core.records import EntityList
 from pairing_desktop.ui.background import Background
+from pairing_desktop.ui.dialogs import close_button
 from pairing_desktop.ui.kinds import entity_kinds
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import ListPanel, SourceFactory
@@ -90,11 +91,8 @@ class RecordsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.list = ListPanel(host, source, kinds, title, self)
-        self.close_button = QPushButton(tr("关闭"), self)
-        self.close_button.setObjectName("close")
-        self.close_button.setToolTip(tr("关闭（Esc）"))
+        self.close_button = close_button(self)
         self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
