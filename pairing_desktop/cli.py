@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pairing_desktop
-from pairing_desktop.core.errors import PairingError, StorageError
+from pairing_desktop.core.errors import PairingError, StorageError, os_reason
 
 if TYPE_CHECKING:
     from pairing_desktop.core.storage.ledger import Ledger
@@ -169,9 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     except PairingError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `history … | head`: the reader has all it wants; say nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's recipe
+        return 1
     except OSError as exc:  # disk full, read-only folder, a stick pulled out: one line, no trace
         where = f"（{exc.filename}）" if exc.filename else ""
-        print(f"错误：文件操作失败{where}：{exc.strerror or exc}。请检查磁盘空间、文件夹权限，"
+        print(f"错误：文件操作失败{where}：{os_reason(exc)}。请检查磁盘空间、文件夹权限，"
               "以及 U 盘或网络盘是否仍连接；已保存的数据不受影响。", file=sys.stderr)
         return 1
     except MemoryError:

@@ -21,7 +21,7 @@ from typing import Any
 
 from pairing_desktop.core import auth
 from pairing_desktop.core.check import check_file
-from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError
+from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError, os_reason
 from pairing_desktop.core.files import atomic_output, clean_leftovers
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.operations.settings import set_setting
@@ -126,7 +126,7 @@ def make_backup(ledger: Ledger, out: Path | None = None,
     try:
         _copy_scans(ledger.path.parent / "scans", dest.parent / "scans")
     except OSError as exc:
-        result.warnings.append(f"签订扫描件没有全部备份（{exc.strerror or exc}）。")
+        result.warnings.append(f"签订扫描件没有全部备份（{os_reason(exc)}）。")
     second = backup_settings(ledger)["second_folder"]
     if second and out is None:
         try:
@@ -136,7 +136,7 @@ def make_backup(ledger: Ledger, out: Path | None = None,
             _copy_scans(ledger.path.parent / "scans", Path(second) / "scans")
             result.copies.append(copy)
         except OSError as exc:
-            result.warnings.append(f"第二备份位置 {second} 不可用（{exc.strerror or exc}），"
+            result.warnings.append(f"第二备份位置 {second} 不可用（{os_reason(exc)}），"
                                    "本次只备份到了本机。插好 U 盘或连上网络盘后再备份一次。")
     if out is None:
         keep = backup_settings(ledger)
@@ -145,7 +145,7 @@ def make_backup(ledger: Ledger, out: Path | None = None,
                                     keep["monthly"], now)
             clean_leftovers(folder)
         except OSError as exc:
-            result.warnings.append(f"旧备份没有清理（{exc.strerror or exc}），下次备份时再试。")
+            result.warnings.append(f"旧备份没有清理（{os_reason(exc)}），下次备份时再试。")
     record_backup(ledger, info)
     return result
 
@@ -288,7 +288,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path:
                 os.fsync(fh.fileno())
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise StorageError(f"无法写入 {db_path.parent}（{exc.strerror or exc}），"
+            raise StorageError(f"无法写入 {db_path.parent}（{os_reason(exc)}），"
                                "台账未作任何改动。") from exc
         stamp = dt.datetime.now().strftime(STAMP)
         aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class PairingError(Exception):
     """Base of every error the core reports to the user."""
@@ -31,3 +33,26 @@ class DamagedError(StorageError):
 
     readable: bool = False
     problem: str = ""  # what SQLite's check said
+
+
+# What the operating system's failures mean to a clerk: its own text (English on most systems)
+# stays in brackets for whoever reads the log.
+_OS_MEANINGS = {
+    errno.ENOENT: "找不到这个文件或文件夹",
+    errno.EACCES: "没有权限：文件或文件夹是只读的，或正被其他程序占用",
+    errno.EPERM: "没有权限：文件或文件夹是只读的，或正被其他程序占用",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "磁盘是只读的",
+    errno.EIO: "读写出错（U 盘或网络盘是否已断开？）",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EBUSY: "正被其他程序占用",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OSError happened, in Chinese where we know it, with the system's words after."""
+    said = exc.strerror or str(exc)
+    meaning = _OS_MEANINGS.get(exc.errno or -1)
+    return f"{meaning}［{said}］" if meaning else said

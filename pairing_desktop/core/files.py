@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pairing_desktop.core.errors import PairingError, StorageError, ValidationError
+from pairing_desktop.core.errors import PairingError, StorageError, ValidationError, os_reason
 from pairing_desktop.core.storage import schema
 
 PART = ".part"
@@ -54,7 +54,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise PairingError(f"无法写入 {path.parent}：{exc.strerror or exc}。"
+        raise PairingError(f"无法写入 {path.parent}：{os_reason(exc)}。"
                            "请检查磁盘空间和文件夹的写入权限。") from exc
     tmp = Path(name)
     try:
@@ -64,7 +64,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise PairingError(f"无法写入 {path}：{exc.strerror or exc}。原有文件未受影响。") from exc
+        raise PairingError(f"无法写入 {path}：{os_reason(exc)}。原有文件未受影响。") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

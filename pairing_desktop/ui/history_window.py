@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pairing_desktop.core import auth, history, history_book, records
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, FieldSpec
-from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.errors import PairingError, os_reason
 from pairing_desktop.core.history import HistoryFilter
 from pairing_desktop.core.validation import parse_date
 from pairing_desktop.ui.dialogs import Ask, start_folder
@@ -295,7 +295,7 @@ class HistoryWindow(QDialog):
             return False
         except OSError as exc:
             Ask.warn(self, tr("不能导出"),
-                     tr("无法写入文件 {0}：{1}").format(path, exc.strerror or exc))
+                     tr("无法写入文件 {0}：{1}").format(path, os_reason(exc)))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

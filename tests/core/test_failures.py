@@ -147,3 +147,30 @@ def test_a_damaged_file_sqlite_still_reads_is_opened_read_only_on_request(ledger
         open_ledger(path)
     with pytest.raises(StorageError):
         open_damaged(path, unreadable.value)
+
+
+def test_an_os_failure_is_said_in_chinese_with_the_systems_words_kept(tmp_path):
+    import errno
+    import os
+
+    from pairing_desktop.core.sync import package
+
+    with pytest.raises(package.PackageError) as refused:
+        package.read(tmp_path / "不在这里.pdx")
+    assert f"找不到这个文件或文件夹［{os.strerror(errno.ENOENT)}］" in str(refused.value)
+
+
+def test_a_command_whose_reader_stops_reading_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    from pairing_desktop.core.demo import make_demo_file
+    from tests.helpers import ROOT
+
+    path = tmp_path / "d.db"
+    make_demo_file(path)
+    shell = (f'"{sys.executable}" -m pairing_desktop history --db "{path}" | head -n 1')
+    done = subprocess.run(shell, shell=True, cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8")
+    assert len(done.stdout.splitlines()) == 1
+    assert "错误" not in done.stderr and "Traceback" not in done.stderr

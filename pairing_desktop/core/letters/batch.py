@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError
+from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError, os_reason
 from pairing_desktop.core.files import PART, check_output, clean_leftovers
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, for_print, gather
@@ -98,7 +98,7 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
         work = Path(tempfile.mkdtemp(prefix=".letters-", suffix=PART, dir=out.parent))
         os.chmod(work, 0o755)  # it may become the output folder: readable like any other
     except OSError as exc:
-        raise PairingError(f"无法写入 {out.parent}：{exc.strerror or exc}") from exc
+        raise PairingError(f"无法写入 {out.parent}：{os_reason(exc)}") from exc
     try:
         writer = _Writer(kind, template, fonts, progress, cancelled, len(planned))
         if split:
@@ -125,7 +125,7 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
         result.day = day
         return result
     except OSError as exc:
-        raise PairingError(f"无法写入 {out}：{exc.strerror or exc}") from exc
+        raise PairingError(f"无法写入 {out}：{os_reason(exc)}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -22,7 +22,7 @@ from peewee import JOIN, Case, fn
 
 from pairing_desktop.core import auth
 from pairing_desktop.core.changes import Changes
-from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.errors import RefusedError, ValidationError, os_reason
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.codes import (
     content_hash,
@@ -225,7 +225,7 @@ def mark_signed(ledger: Ledger, letter_id: Any, signed_on: dt.date, scan: Path,
             partial.replace(target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ValidationError({"scan": f"扫描件：无法复制（{exc.strerror or exc}）"}) from exc
+        raise ValidationError({"scan": f"扫描件：无法复制（{os_reason(exc)}）"}) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

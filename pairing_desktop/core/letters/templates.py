@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.errors import PairingError, os_reason
 from pairing_desktop.core.letters.fields import FIELDS
 from pairing_desktop.core.paths import resources_dir
 
@@ -67,7 +67,7 @@ def load_template(kind: str, directory: Path | None = None) -> Template:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise TemplateError(f"无法读取模板文件 {path}：{exc.strerror or exc}") from exc
+        raise TemplateError(f"无法读取模板文件 {path}：{os_reason(exc)}") from exc
     except UnicodeDecodeError as exc:
         raise TemplateError(f"模板文件 {path.name} 不是 UTF-8 编码的文本") from exc
     return parse_template(kind, text, path.name)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from pairing_desktop.core.errors import DamagedError, StorageError
+from pairing_desktop.core.errors import DamagedError, StorageError, os_reason
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.binding import bind
 from pairing_desktop.core.storage.failures import as_storage_error, is_failure
@@ -61,7 +61,7 @@ def inspect_file(path: Path) -> tuple[int, int]:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StorageError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise StorageError(f"无法读取文件 {path}：{os_reason(exc)}") from exc
     if header != SQLITE_HEADER:
         raise StorageError(f"文件 {path} 不是数据库文件（SQLite），未作任何改动。")
     try:

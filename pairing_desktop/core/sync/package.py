@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pairing_desktop.core.errors import RefusedError
+from pairing_desktop.core.errors import RefusedError, os_reason
 
 MAGIC = b"PDSYNC01"
 SUFFIX = ".pdx"
@@ -69,7 +69,7 @@ def read(path: Path) -> Package:
             raise PackageError(f"文件 {path} 太大（{size // 2**20} MB），不是交换包。")
         blob = Path(path).read_bytes()
     except OSError as exc:
-        raise PackageError(f"无法读取交换包 {path}：{exc.strerror or exc}。") from exc
+        raise PackageError(f"无法读取交换包 {path}：{os_reason(exc)}。") from exc
     return decode(blob, str(path))
 
 

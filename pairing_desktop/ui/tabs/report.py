@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairing_desktop.core.entities import FieldSpec
-from pairing_desktop.core.errors import PairingError, ValidationError
+from pairing_desktop.core.errors import PairingError, ValidationError, os_reason
 from pairing_desktop.core.reports.behind import (
     Behind,
     BehindList,
@@ -92,7 +92,7 @@ def write_or_refuse(ledger: Ledger, report: Report, path: Path) -> Path:
     try:
         return write_report(ledger, report, path)
     except OSError as exc:
-        raise PairingError(tr("无法写入 {0}：{1}").format(path, exc.strerror or exc)) from exc
+        raise PairingError(tr("无法写入 {0}：{1}").format(path, os_reason(exc))) from exc
 
 
 class ReportTab(Tab):
