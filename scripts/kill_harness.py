@@ -43,7 +43,6 @@ WINDOWS = {"save": (1.0, 3.0), "create": (0.3, 2.0), "demo": (0.5, 5.0), "import
            "letters-split": (0.5, 5.0), "report": (0.5, 5.0), "backup": (0.3, 3.0)}
 YEAR = 2026
 IMPORT_ROWS = 300  # households in each imported file: a kill must leave all of them or none
-COUNTY, OFFICE = "演示县", "县委组织部"  # the base ledger's office, which townships report to
 
 
 # --- the children: one kind of write for ever, a line after each completed one -------------------
@@ -89,13 +88,14 @@ def child(kind: str, base: Path, work: Path) -> None:
             n += 1
     if kind == "merge":  # a township enters households and sends them; the county merges them
         from pairing_desktop.core import operations as ops
+        from pairing_desktop.core.demo import DEMO_OFFICE
 
         town = open_ledger(base.with_name("township.db"))
         auth.auto_login(town)
         while True:
             batch = f"杀测{me}-{n}"
             _import_households(town, work / f"{batch}.csv", batch)
-            ops.export_package(town, OFFICE, work / f"{batch}.pdx")
+            ops.export_package(town, DEMO_OFFICE, work / f"{batch}.pdx")
             ops.import_package(ledger, work / f"{batch}.pdx")
             done(f"merge {batch}")
             n += 1
@@ -234,19 +234,24 @@ def base_ledger(folder: Path) -> Path:
     county sent it."""
     from pairing_desktop.core import auth
     from pairing_desktop.core import operations as ops
-    from pairing_desktop.core.demo import DEMO_ADMIN, DEMO_PASSWORD, make_demo_file
+    from pairing_desktop.core.demo import (
+        DEMO_ADMIN,
+        DEMO_COUNTY,
+        DEMO_OFFICE,
+        DEMO_PASSWORD,
+        make_demo_file,
+    )
     from pairing_desktop.core.ledgers import open_ledger
     from pairing_desktop.core.profile import set_profile
 
     path = folder / "base.db"
     make_demo_file(path, seed=2007)
     with open_ledger(path) as county, open_ledger(path.with_name("township.db")) as town:
-        auth.auto_login(county)
-        set_profile(county, COUNTY, OFFICE)
+        auth.auto_login(county)  # the demo is the county office already
         name = _first_township(county)
         ops.create_first_admin(town, DEMO_ADMIN, DEMO_PASSWORD)
         ops.set_auto_login(town, DEMO_ADMIN)
-        set_profile(town, COUNTY, name, reports_to=OFFICE)
+        set_profile(town, DEMO_COUNTY, name, reports_to=DEMO_OFFICE)
         ops.export_package(county, name, folder / "down.pdx")
         ops.import_package(town, folder / "down.pdx")
     return path

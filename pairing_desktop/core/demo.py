@@ -25,6 +25,7 @@ from pairing_desktop.core.demo_targets import add_demo_targets
 from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.operations.accounts import create_first_admin, set_auto_login
 from pairing_desktop.core.operations.base import operation
+from pairing_desktop.core.profile import profile, set_profile
 from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage import models as M
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany
@@ -449,6 +450,7 @@ def make_demo_file(path: Path, seed: int = 2007, today: dt.date | None = None) -
     return counts
 
 
+DEMO_COUNTY, DEMO_OFFICE = "演示县", "县委组织部"  # whose ledger the demo is
 DEMO_ADMIN = "admin"
 DEMO_PASSWORD = "demo1234"  # documented in the README: the demo county is for trying out
 
@@ -480,4 +482,6 @@ def build_demo_county(ledger: Ledger, seed: int = 2007,
         fill_missing(ledger)  # the rows were written in bulk, without their names' keys
         counts = records.counts(ledger)
         op.created("setting", "demo_county", {"seed": seed, **counts})
+    if not profile(ledger)["county"]:  # named, so that it can exchange packages as a county
+        set_profile(ledger, DEMO_COUNTY, DEMO_OFFICE)
     return counts
