@@ -1,10 +1,10 @@
-"""Preview of a letters PDF (pages rendered by pdfium: QtPdf is not in the wheels), zoom, print
-through QPrinter, save as PDF; printing records the letters as 已打印 through the core.
+"""Preview of a letters PDF (pages rendered by pdfium, `pdf_pages`), zoom, print through the
+system dialog, save as PDF; printing records the letters as 已打印 through the core.
 
-Printing renders every page at 300 dpi and paints it on the printer: a batch of 1,598 pages held
-the window for 1.6 minutes. It now runs off the GUI thread (`ui.background`; QPainter may paint
-on a QPrinter in any thread) with a progress dialog and 取消, and prints only the pages chosen
-in the print dialog.
+Printing (`printing`) runs off the GUI thread with a progress dialog and 取消, and sends the pages
+and copies chosen in the print dialog: copied as they are into a PDF file, rendered at the
+printer's resolution for a printer. Painting every page on the GUI thread held the window for
+1.6 minutes on a batch of 1,598 pages.
 
 The preview of one letter offers its 落款日期: the letter's own date to begin with, and another
 date renders the letter again as a new version with a new verification code (the paper with the
@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import threading
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,99 +39,19 @@ from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.batch import BatchResult, letter_pdf, safe_filename
 from pairing_desktop.core.letters.lifecycle import find, mark_printed
 from pairing_desktop.core.validation import cn_date
-from pairing_desktop.ui.background import Background, Cancelled
+from pairing_desktop.ui.background import Background
 from pairing_desktop.ui.dialogs import start_folder
 from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.letters.date_field import LetterDateField
+from pairing_desktop.ui.letters.pdf_pages import PdfPages
+from pairing_desktop.ui.letters.printing import chosen_pages, print_pdf
 from pairing_desktop.ui.operations import LedgerHost
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
-PRINT_DPI = 300
-# drawImage holds the GIL while the print engine takes the image in: 0.7-0.9 s for a 300-dpi
-# page into a PDF, a frozen window each page. In 16 bands the GUI thread runs between them
-# (measured: its longest wait 50 ms), and the whole page is drawn no slower.
-BANDS = 16
-
-# pdfium is one library per process and not thread-safe, not even across documents: every call
-# into it (open, render, close) holds this lock, so printing in the pool and the page shown in a
-# preview never meet inside it.
-PDFIUM = threading.Lock()
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("letters", text)
-
-
-class PdfPages:
-    """An open PDF whose pages render to QImages, from any thread."""
-
-    def __init__(self, path: Path):
-        with PDFIUM:
-            self.document = pypdfium2.PdfDocument(str(path))
-            self.count = len(self.document)
-
-    def __len__(self) -> int:
-        return self.count
-
-    def image(self, index: int, dpi: float) -> QImage:
-        with PDFIUM:
-            page = self.document[index]
-            try:
-                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                               QImage.Format.Format_RGB888).copy()
-                bitmap.close()
-            finally:
-                page.close()
-        return image
-
-    def close(self) -> None:
-        with PDFIUM:
-            self.document.close()
-
-
-def chosen_pages(printer: QPrinter, count: int) -> range:
-    """The pages (0-based) the print dialog chose: all, or its 1-based from–to within the file."""
-    if printer.printRange() != QPrinter.PrintRange.PageRange or printer.fromPage() == 0:
-        return range(count)
-    return range(printer.fromPage() - 1, min(printer.toPage(), count))
-
-
-def draw_in_bands(painter: QPainter, target: QRectF, image: QImage) -> None:
-    """Draw `image` over `target` in horizontal bands (see BANDS)."""
-    step = -(-image.height() // BANDS)
-    scale = target.height() / image.height()
-    for top in range(0, image.height(), step):
-        rows = min(step, image.height() - top)
-        painter.drawImage(QRectF(target.x(), target.y() + top * scale, target.width(),
-                                 rows * scale),
-                          image, QRectF(0, top, image.width(), rows))
-
-
-def print_pdf(pdf: Path, printer: QPrinter, pages: range, *,
-              progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-    """Paint `pages` of `pdf` onto `printer`, 1:1 (the PDF page already has the GB/T margins);
-    runs in the pool. Returns the number of pages sent; Cancelled when asked to stop."""
-    document = PdfPages(pdf)
-    painter = QPainter()
-    try:
-        if not painter.begin(printer):
-            raise PairingError(tr("无法开始打印（打印机不可用）"))
-        dpi = min(printer.resolution(), PRINT_DPI)
-        target = printer.paperRect(QPrinter.Unit.DevicePixel)
-        for sent, index in enumerate(pages):
-            if cancelled():
-                printer.abort()
-                raise Cancelled
-            if sent:
-                printer.newPage()
-            draw_in_bands(painter, target, document.image(index, dpi))
-            progress(sent + 1, len(pages))
-        return len(pages)
-    finally:
-        if painter.isActive():
-            painter.end()
-        document.close()
 
 
 def render_letter(host: LedgerHost, letter_id: uuid.UUID, folder: Path, name: str,
@@ -281,8 +198,11 @@ class PreviewDialog(QDialog):
         been sent, the letters are recorded as 已打印 by the operator working on the ledger.
         False when the dialog was cancelled or chose no page of this file."""
         printer = LetterAsk.printer(self, len(self.pages))
-        if printer is None:
-            return False
+        return printer is not None and self.print_on(printer)
+
+    def print_on(self, printer: QPrinter) -> bool:
+        """Print the pages and copies `printer` was set to in the background; False (and said
+        why) when its range holds no page of this file."""
         pages = chosen_pages(printer, len(self.pages))
         if not pages:
             LetterAsk.inform(self, self.tr("打印"), self.tr(
