@@ -63,6 +63,8 @@ BENCHES = (
           ("--runs", "5"), ("--runs", "2")),
     Bench("sync", "merging an exchange package against raw sqlite3 upserts", (), ()),
     Bench("server", "a save on a PostgreSQL server against one on a file", (), ()),
+    Bench("print", "100 letter pages to a PDF printer, vector and raster, against raw pdfium",
+          (), ("--pages", "20", "--render-pages", "5")),
 )
 
 

@@ -5,10 +5,12 @@ pdfium is one library per process and not thread-safe, not even across documents
 into it (open, render, import, save, close) holds `PDFIUM`, so printing in the pool and the page
 shown in a preview never meet inside it.
 
-The PySide6 6.11 wheels pinned for Python 3.11 have QtPdf (6.12 on Linux lacks it), but its
-`QPdfDocument.render` gives a QImage as this does, and rendering a page here takes about a fifth
-of the time a printed page costs (drawing the image on the printer is the rest; bench/bench_print.py
-measures both renderers), so one renderer serves the preview and the printer.
+One renderer for both: the PySide6 6.11 wheels pinned for Python 3.11 have QtPdf, and its
+`QPdfDocument.render` was faster here (20 A4 pages at 300 dpi: 2.4 s against pdfium's 4.0 s,
+bench/bench_print.py), but it gives a QImage as this does, a printed page costs about 0.5 s of
+which rendering is a third (the print engine taking the image in is the rest), an office printer
+takes longer than that per page anyway, and PySide6 6.12 (allowed on Python 3.12+) has no QtPdf
+on Linux, so QtPdf would be a second renderer beside pdfium, not instead of it.
 """
 
 from __future__ import annotations

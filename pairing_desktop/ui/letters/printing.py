@@ -36,7 +36,8 @@ from pairing_desktop.ui.letters.pdf_pages import PdfPages, copy_pages
 PRINT_DPI = 300
 # drawImage holds the GIL while the print engine takes the image in: 0.7-0.9 s for a 300-dpi
 # page into a PDF, a frozen window each page. In 16 bands the GUI thread runs between them
-# (measured: its longest wait 50 ms), and the whole page is drawn no slower.
+# (measured: its longest wait 50-70 ms; 230 ms with both cores loaded three times over), and the
+# whole page is drawn no slower.
 BANDS = 16
 
 
