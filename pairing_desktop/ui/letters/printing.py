@@ -6,7 +6,9 @@ Two ways, chosen by the printer:
 - **Print to a PDF file** (the dialog's “打印到文件”, QPrinter's PdfFormat): the chosen pages are
   copied from the letters PDF into the file as they are — text, embedded fonts and lines, no
   picture of them — and the file appears whole or not at all (`core.files.atomic_output`).
-  100 pages take a few hundredths of a second (bench/bench_print.py).
+  The pages keep their own A4 size whatever paper the dialog chose. 100 pages take a few
+  hundredths of a second (bench/bench_print.py). A PDF printer driver (Windows' “Microsoft
+  Print to PDF”) is a printer to Qt, and is printed to as one.
 - **A printer**: each page is rendered by pdfium at the printer's resolution, at most 300 dpi,
   and painted on the QPrinter (QPainter may paint on a QPrinter in any thread). Qt offers no
   vector way from a PDF to a printer: QtPdf's `QPdfDocument.render` and `QPdfPageRenderer`
