@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.results import Result, emit  # noqa: E402
-from pairing_desktop.core import auth  # noqa: E402
+from pairing_desktop.core import auth, records  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from tests import pg  # noqa: E402
@@ -39,7 +39,7 @@ def per_save(where: str | Path, saves: int) -> float:
         start = time.perf_counter()
         for i in range(saves):
             ops.save(ledger, "unit", unit, {"head": f"负责人{i}"},
-                     expected_rev=ops.revision(ledger, "unit", unit))
+                     expected_rev=records.load_with_revision(ledger, "unit", unit)[1])
         return (time.perf_counter() - start) / saves
 
 

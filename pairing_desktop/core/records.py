@@ -237,15 +237,23 @@ MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "�
                 "ActivityType": "活动类型"}
 
 
-@uses_ledger
 def load(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> dict[str, Any]:
     """The stored values of a record, keyed by field name (refs as UUIDs)."""
+    return load_with_revision(ledger, entity, record_id)[0]
+
+
+@uses_ledger
+def load_with_revision(ledger: Ledger, entity: str | EntitySpec,
+                       record_id: Any) -> tuple[dict[str, Any], int]:
+    """A record's stored values and its change number, from one read. A form hands the number
+    back to the save (`ops.save(…, expected_rev=…)`); read apart from the values, it could be
+    the number of a change made in between, which the save would then overwrite unseen."""
     spec = spec_of(entity)
     m = spec.model
     row = m.live().where(m.id == as_uuid(record_id)).dicts().first()
     if row is None:
         raise RefusedError(f"该{spec.label}记录不存在或已被删除。")
-    return {f.name: row[f.name] for f in spec.fields}
+    return {f.name: row[f.name] for f in spec.fields}, row["rev"]
 
 
 @uses_ledger

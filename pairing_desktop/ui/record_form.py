@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pairing_desktop.core import operations as ops
 from pairing_desktop.core import records
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
@@ -804,13 +803,14 @@ class RecordForm(QWidget):
         return {name: None if name in self.shape.hidden else value
                 for name, value in self._raw().items()}
 
-    def load(self, record_id: Any, values: dict[str, Any]) -> None:
-        """Show a record (or, with record_id None, a new one with these starting values)."""
+    def load(self, record_id: Any, values: dict[str, Any], revision: int | None) -> None:
+        """Show a record (or, with record_id None, a new one with these starting values).
+
+        `revision`: the change number read with the values (records.load_with_revision), handed
+        back to the save: a save after someone else's (another window, another clerk on the
+        server) is refused naming who."""
         self.record_id = record_id
-        # the change number it was read at, handed back to the save: a save after someone
-        # else's (another window, another clerk on the server) is refused naming who
-        self.revision = None if record_id is None else ops.revision(self.host.ledger, self.spec,
-                                                                     record_id)
+        self.revision = revision
         for name, f in self.fields.items():
             self.editors[name].set_value(values.get(name, f.default))
         self.apply_shape()
@@ -821,7 +821,7 @@ class RecordForm(QWidget):
     def load_new(self, fixed: dict[str, Any] | None = None) -> None:
         values = {name: f.default for name, f in self.fields.items()}
         values.update(fixed or {})
-        self.load(None, values)
+        self.load(None, values, None)
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Change some editors as the user would (the form becomes dirty)."""

@@ -502,12 +502,14 @@ class RecordPanel(QWidget):
 
     def show_record(self, record_id: Any) -> None:
         self._load(record_id, None if record_id is None
-                   else records.load(self.host.ledger, self.spec, record_id))
+                   else records.load_with_revision(self.host.ledger, self.spec, record_id))
         self.record_changed.emit(record_id)
 
-    def _load(self, record_id: Any, values: dict[str, Any] | None) -> None:
-        """Show a record (None: a new one from `fixed`) as the operator may: editable, or
-        read-only with ID and phone numbers masked; New only where they may create one."""
+    def _load(self, record_id: Any, stored: tuple[dict[str, Any], int] | None) -> None:
+        """Show a record, given its values and change number read together (None: a new one
+        from `fixed`), as the operator may: editable, or read-only with ID and phone numbers
+        masked; New only where they may create one."""
+        values, revision = stored or (None, None)
         who = self.host.ledger.operator
         key = self.spec.key
         with self.host.ledger.bound():
@@ -516,11 +518,11 @@ class RecordPanel(QWidget):
         if values is None:
             self.form.load_new(self.fixed)
         elif auth.sees_full_numbers(who, key, township):
-            self.form.load(record_id, values)
+            self.form.load(record_id, values, revision)
         else:
             self.form.load(record_id, {
                 name: mask(value) if self.spec.field(name).kind.personal else value
-                for name, value in values.items()})
+                for name, value in values.items()}, revision)
         editable = auth.can_edit(who, key, township)
         self.form.set_read_only(not editable)
         self.new_button.setEnabled(auth.can_edit(who, key, new_township))
@@ -556,7 +558,7 @@ class RecordPanel(QWidget):
             return False
         record_id = changes.record_id
         self.list.select_id(record_id)
-        self._load(record_id, records.load(self.host.ledger, self.spec, record_id))
+        self._load(record_id, records.load_with_revision(self.host.ledger, self.spec, record_id))
         if is_new:
             self.record_changed.emit(record_id)
         return True
@@ -632,12 +634,12 @@ class RecordPanel(QWidget):
                 or self.form.dirty:
             return
         try:
-            values = records.load(self.host.ledger, self.spec, record_id)
+            stored = records.load_with_revision(self.host.ledger, self.spec, record_id)
         except RefusedError:  # it is gone
             self.list.clear_selection()
             self.show_record(None)
             return
-        self._load(record_id, values)
+        self._load(record_id, stored)
 
     def _on_replaced(self) -> None:
         """Another file is open: its list (rebuilt by the ListPanel) and a new record."""

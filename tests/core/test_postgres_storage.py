@@ -13,7 +13,7 @@ import psycopg2
 import pytest
 from playhouse.migrate import PostgresqlMigrator, migrate
 
-from pairing_desktop.core import auth
+from pairing_desktop.core import auth, records
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.backups import make_backup
 from pairing_desktop.core.check import check_file
@@ -135,10 +135,10 @@ def test_a_failing_upgrade_leaves_the_ledger_as_it_was(pg_url, monkeypatch):
 
 def test_every_write_on_the_server_gets_the_next_change_number(ledger):
     unit = save(ledger, "unit", None, {"name": "县财政局", "level": "县直"})
-    first = ops.revision(ledger, "unit", unit)
+    first = records.load_with_revision(ledger, "unit", unit)[1]
     with ledger.atomic():  # an outside write, not through an operation
         ledger.execute("UPDATE unit SET contact = '张三' WHERE id = ?", (unit.hex,))
-    second = ops.revision(ledger, "unit", unit)
+    second = records.load_with_revision(ledger, "unit", unit)[1]
     assert second > first
     assert ledger.execute("SELECT rev FROM sync_clock") == [(second,)]
 
@@ -153,7 +153,7 @@ def test_two_clients_save_different_records_at_once_and_both_are_kept(ledger):
             auth.auto_login(client)
             for n in range(10):
                 ops.save(client, "unit", unit, {"head": f"负责人{n}"},
-                         expected_rev=ops.revision(client, "unit", unit))
+                         expected_rev=records.load_with_revision(client, "unit", unit)[1])
         except Exception as exc:
             errors.append(exc)
 
@@ -177,7 +177,7 @@ def test_a_second_client_saving_the_same_record_is_refused_naming_who(ledger):
     other = open_ledger(ledger.path)  # another clerk's computer on the same server
     try:
         auth.login(other, "lina", "secret123")
-        mine, theirs = (ops.revision(x, "unit", unit) for x in (ledger, other))
+        mine, theirs = (records.load_with_revision(x, "unit", unit)[1] for x in (ledger, other))
         ops.save(other, "unit", unit, {"head": "李娜"}, expected_rev=theirs)
         before = dump(ledger)
         with pytest.raises(RefusedError, match=r"已被“lina”于 .*修改"):

@@ -5,8 +5,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from pairing_desktop.core import records
+from pairing_desktop.core import auth, records
+from pairing_desktop.core import operations as ops
+from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.ui.dialogs import Unsaved
+from pairing_desktop.ui.record_form import RecordForm
 from pairing_desktop.ui.record_panel import ListPanel
 from tests.helpers import save
 from tests.ui.drive import (
@@ -228,3 +231,33 @@ def test_records_added_in_one_tab_are_choices_in_another(qtbot, window):
     fill(qtbot, pairing, {"unit": "县水利局", "village": "新寨村", "started_on": "2008-01-10"})
     click(qtbot, pairing.save_button)
     assert column_values(pairing, "unit") == ["县水利局"]
+
+
+def test_a_change_landing_just_after_the_form_read_the_record_is_not_overwritten(
+        qtbot, window, county, answers, ledger, monkeypatch):
+    """Another program saves the record after the form read it but before the form has taken
+    its change number: the number is still the one read with the values shown, so the clerk's
+    save is refused instead of silently undoing that change."""
+    unit = county["units"]["县财政局"]
+    other = open_ledger(ledger.path, lock=False)  # another window on the same file
+    auth.auto_login(other)
+    show = RecordForm.load
+    landed = []
+
+    def load_after_their_change(form, record_id, *args):
+        if record_id == unit and not landed:
+            landed.append(ops.save(other, "unit", unit, {"head": "李娜"}))
+        show(form, record_id, *args)
+
+    monkeypatch.setattr(RecordForm, "load", load_after_their_change)
+    try:
+        units = window.tab("units").units
+        select(units, unit)
+        assert landed and not units.form.values()["head"]  # what the form read: no head
+        fill(qtbot, units, {"contact": "王芳"})
+        click(qtbot, units.save_button)
+        [refusal] = answers.texts("warn")
+        assert "在您打开之后已被" in refusal
+        assert records.load(ledger, "unit", unit)["head"] == "李娜"
+    finally:
+        other.close()

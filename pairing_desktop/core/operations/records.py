@@ -24,7 +24,7 @@ from pairing_desktop.core.records import (
     spec_of,
     validate,
 )
-from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
+from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.models import utcnow
 
 
@@ -44,9 +44,9 @@ def save(ledger: Ledger, entity: str | EntitySpec, record_id: Any,
 
     An update changes only the fields given: the others keep their stored values, so an
     importer or a script that sets one field does not blank the rest. `expected_rev` is the
-    record's change number when the form read it (`revision`): if anyone (another window on the
-    same file, a merged package) changed it since, the save is refused, naming who, instead of
-    silently overwriting their change."""
+    record's change number read with the values the form shows (`records.load_with_revision`):
+    if anyone (another window on the same file, a merged package) changed it since, the save is
+    refused, naming who, instead of silently overwriting their change."""
     spec = spec_of(entity)
     label = f"{'新建' if record_id is None else '修改'}{spec.label}"
     with operation(ledger, label) as op:
@@ -54,16 +54,6 @@ def save(ledger: Ledger, entity: str | EntitySpec, record_id: Any,
             _unchanged_since(ledger, spec, as_uuid(record_id), expected_rev)
         op.record_id = write(op, spec, as_uuid(record_id), raw)
     return op.changes
-
-
-@uses_ledger
-def revision(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> int:
-    """A record's change number now: a form keeps it and hands it back to `save`."""
-    m = spec_of(entity).model
-    row = m.select(m.rev).where(m.id == as_uuid(record_id)).tuples().first()
-    if row is None:
-        raise RefusedError(f"该{spec_of(entity).label}记录不存在。")
-    return row[0]
 
 
 def _unchanged_since(ledger: Ledger, spec: EntitySpec, record_id: uuid.UUID,

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, FloatField, PostgresqlDatabase, SqliteDatabase
 
 from pairing_desktop.core.storage.ledger import bound_rows
 from pairing_desktop.core.storage.models import ALL_MODELS, SYNC_MODELS
 
 APPLICATION_ID = 0x50414952  # "PAIR"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Rules the database enforces itself, so no path (GUI, importer, a second office's merge) can skip
 # them. Partial indexes ignore tombstoned rows: a deleted record frees its name.
@@ -221,9 +221,34 @@ def _add_change_numbers(db: SqliteDatabase) -> None:
     db.execute_sql("INSERT INTO sync_clock (id, rev) VALUES (1, 1)")
 
 
+# The number columns (money, areas, incomes, targets' figures), by table.
+NUMBER_COLUMNS = {m._meta.table_name: [f.column_name for f in m._meta.sorted_fields
+                                       if isinstance(f, FloatField)] for m in ALL_MODELS}
+
+
+def _double_precision_numbers(db: SqliteDatabase) -> None:
+    """Version 4: a server ledger's numbers as doubles, as a file's REAL always was (a server
+    made them float4, storage.server.ServerDatabase). Converted through text, which gives a
+    float4's shortest exact digits, so a stored 0.1 stays 0.1 (a direct cast would make it
+    0.100000001490116) and every value reads as before. A column that a trigger names cannot
+    change type: the change-number trigger goes and comes back (ensure_indexes, after the
+    migrations, in the same transaction). ALTER TABLE fires no row trigger: no record counts
+    as changed. Nothing to do in a file."""
+    if not is_server(db):
+        return
+    db.execute_sql("SET LOCAL extra_float_digits = 1")  # the shortest exact text (PG 12+)
+    for table, columns in NUMBER_COLUMNS.items():
+        if columns:
+            db.execute_sql(f'DROP TRIGGER IF EXISTS rev_{table} ON "{table}"')
+            db.execute_sql(f'ALTER TABLE "{table}" ' + ", ".join(
+                f'ALTER COLUMN "{c}" TYPE double precision USING "{c}"::text::double precision'
+                for c in columns))
+
+
 # MIGRATIONS[n] upgrades a file from version n to n + 1 (playhouse.migrate or plain SQL).
 MIGRATIONS: dict[int, Callable[[SqliteDatabase], None]] = {1: _add_operators_and_history,
-                                                           2: _add_change_numbers}
+                                                           2: _add_change_numbers,
+                                                           3: _double_precision_numbers}
 
 
 def upgrade(db: SqliteDatabase, from_version: int) -> None:

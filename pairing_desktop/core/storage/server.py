@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
@@ -41,6 +41,12 @@ def shown(url: str) -> str:
 
 class ServerDatabase(PostgresqlDatabase):
     """peewee's PostgreSQL database opened from a URL, remembering it for readers."""
+
+    # peewee makes a FloatField `real` on PostgreSQL: float4, about 7 significant digits, so
+    # 12345.678 万元 came back as 12345.68 and the county's sums drifted. A file's REAL is a
+    # double; the server's numbers are too (schema version 4 converts older server ledgers).
+    field_types: ClassVar[dict[str, str]] = {**PostgresqlDatabase.field_types,
+                                             "FLOAT": "DOUBLE PRECISION"}
 
     def __init__(self, url: str, read_only: bool = False):
         from psycopg2.extensions import parse_dsn

@@ -128,7 +128,7 @@ class ActivityForm(RecordForm):
             self.load_new(self._started)
 
     def show_record(self, record_id: Any) -> None:
-        self.load(record_id, records.load(self.host.ledger, "activity", record_id))
+        self.load(record_id, *records.load_with_revision(self.host.ledger, "activity", record_id))
 
     def save(self) -> Any:
         """Save through the core; on refusal show its messages and keep the input."""
