@@ -303,6 +303,7 @@ def sheet_table(sheet) -> QTableWidget:
     table.setHorizontalHeaderLabels([openpyxl.utils.get_column_letter(c + 1)
                                      for c in range(sheet.max_column)])
     table.setWordWrap(True)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no current cell's frame: nothing is selected
     table.setShowGrid(True)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

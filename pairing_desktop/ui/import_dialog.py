@@ -216,9 +216,10 @@ class ImportDialog(QDialog):
             for col, text in enumerate((problem.sheet, str(problem.row), column, problem.value,
                                         problem.reason)):
                 self.problems.setItem(row, col, QTableWidgetItem(text))
-        for col in range(4):
-            self.problems.resizeColumnToContents(col)
-        self.problems.setColumnWidth(3, min(self.problems.columnWidth(3), VALUE_WIDTH))
+        if result.problems:  # (an empty list would shrink them to their headings)
+            for col in range(4):
+                self.problems.resizeColumnToContents(col)
+            self.problems.setColumnWidth(3, min(self.problems.columnWidth(3), VALUE_WIDTH))
         self.import_button.setEnabled(checked and result.ok and any(
             c.created or c.updated for c in result.counts.values()))
         self.errors_button.setEnabled(not result.ok)
