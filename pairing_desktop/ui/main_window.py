@@ -52,7 +52,6 @@ from pairing_desktop.ui.first_run import Checklist, StartPage, signed_in, write_
 from pairing_desktop.ui.login import log_in, sign_in
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.server import open_server, use_password
-from pairing_desktop.ui.style import FOCUS_STYLE
 from pairing_desktop.ui.tabs.base import LETTERS_MENU, SETTINGS_MENU, Tab
 from pairing_desktop.ui.tabs.registry import TABS, TabEntry
 
@@ -95,10 +94,6 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        # The focus ring of every tab's tables and buttons, set once here, before any tab is
-        # built: a style sheet on each tab had every widget re-polished as its panels were
-        # put together, 40% of building the first tab (bench/bench_startup.py).
-        self.tabs.setStyleSheet(FOCUS_STYLE)
         self.setCentralWidget(self.tabs)
         self._tab_index = -1
         self._switching_back = False

@@ -143,7 +143,7 @@ def test_one_tab_from_the_unit_form_reaches_the_cadres(qtbot, window):
 def test_tables_and_buttons_show_a_focus_ring(qtbot, window, tmp_path):
     tab = show_tab(window, "units")
     view = tab.units.list.view
-    sheet = window.tabs.styleSheet()
+    sheet = tab.styleSheet()
     assert "QTableView:focus" in sheet and "QPushButton:focus" in sheet and FOCUS in sheet
     def edge(widget) -> str:
         return widget.grab().toImage().pixelColor(0, widget.height() // 2).name()

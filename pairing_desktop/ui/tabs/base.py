@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from pairing_desktop.ui.operations import LedgerHost
 from pairing_desktop.ui.record_panel import RecordPanel
+from pairing_desktop.ui.style import FOCUS_STYLE
 
 # The menus a tab may put actions in; the main window owns them and their titles.
 SETTINGS_MENU = "settings"
@@ -22,7 +23,8 @@ class Tab(QWidget):
 
     def __init__(self, host: LedgerHost, parent: QWidget | None = None):
         super().__init__(parent)
-        self.host = host  # (the focus ring of its tables and buttons: the window's tab widget)
+        self.host = host
+        self.setStyleSheet(FOCUS_STYLE)  # a focus ring the keyboard user sees
 
     def maybe_leave(self) -> bool:
         return True
