@@ -23,6 +23,10 @@ Besides the wall-clock times it reports the children's processor time (user + sy
 operating system's accounting of each child), which a busy shared machine disturbs much less
 than the wall clock: when the two disagree, the machine was busy.
 
+`--phases` adds one start of each, not timed, that says where the main thread's processor time
+went (imports, the ledger opened, the window built and shown, the first paint, the event loop
+come round), to tell what is worth cutting.
+
 Prints a RESULT line (bench/results.py); `measure()` returns the figures.
 """
 
@@ -36,6 +40,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 READY = "READY"
 AIM = 2.5  # the program's start at most this many times the bare window's
+PHASES = "BENCH_STARTUP_PHASES"  # set in a child's environment: it reports its phases
+_marks: list[tuple[str, float]] = []  # (phase ended, the main thread's processor seconds)
+
+
+def _mark(phase: str) -> None:
+    if os.environ.get(PHASES):
+        import time
+
+        _marks.append((phase, time.thread_time()))
 
 
 # --- the children ---------------------------------------------------------------------------
@@ -53,11 +66,15 @@ def _probe(window) -> None:
         def eventFilter(self, obj, event):
             if not self.fired and event.type() == QEvent.Type.Paint:
                 self.fired = True
+                _mark("first paint")
                 QTimer.singleShot(0, self._ready)
             return False
 
         @staticmethod
         def _ready() -> None:
+            _mark("the event loop came round")
+            for phase, seconds in _marks:
+                print(f"PHASE {seconds * 1000:.1f} {phase}")
             print(READY, flush=True)
             os._exit(0)
 
@@ -68,25 +85,46 @@ def _probe(window) -> None:
 def child_bare() -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    _mark("Python and PySide6 imported")
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1366, 768)
     window.show()
+    _mark("the window made and shown")
     _probe(window)
     app.exec()
 
 
 def child_program(db: str, logs: str) -> None:
+    from PySide6 import QtWidgets  # noqa: F401  (what the bare window imports, told apart)
+
+    _mark("Python and PySide6 imported")
     from pairing_desktop.ui import app as app_module
 
-    start = app_module.start
+    _mark("ui.app and what it imports")
+    start, make, open_file = (app_module.start, app_module.make_application,
+                              app_module.open_ledger_or_explain)
+
+    def make_and_mark(*args, **kwargs):
+        made = make(*args, **kwargs)
+        _mark("the application, fonts and translators")
+        return made
+
+    def open_and_mark(*args, **kwargs):
+        opened = open_file(*args, **kwargs)
+        _mark("the main window's modules imported, the ledger opened")
+        return opened
 
     def start_and_probe(*args, **kwargs):
         window = start(*args, **kwargs)  # shown; its first paint comes with the event loop
+        _mark("the main window built (its first tab) and shown")
         if window is not None:
             _probe(window)
         return window
 
+    if os.environ.get(PHASES):
+        app_module.make_application = make_and_mark
+        app_module.open_ledger_or_explain = open_and_mark
     app_module.start = start_and_probe
     app_module.run(db, logs=Path(logs))
 
@@ -113,9 +151,29 @@ def _start(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
-def measure(runs: int = 7, folder: Path | None = None) -> dict[str, float]:
+def _phases(args: list[str], env: dict[str, str]) -> list[tuple[str, float]]:
+    """One start that reports its phases: (phase, the main thread's processor ms in it)."""
+    import subprocess
+
+    child = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT,
+                           env=dict(env, **{PHASES: "1"}), capture_output=True, text=True,
+                           timeout=120)
+    marks = [line.split(" ", 2)[1:] for line in child.stdout.splitlines()
+             if line.startswith("PHASE ")]
+    if READY not in child.stdout.splitlines():
+        raise RuntimeError(f"child {args[0]} did not start: {child.stderr[-2000:]}")
+    phases, before = [], 0.0
+    for ms, phase in marks:
+        phases.append((phase, float(ms) - before))
+        before = float(ms)
+    return phases
+
+
+def measure(runs: int = 7, folder: Path | None = None,
+            phases: bool = False) -> dict[str, float]:
     """Median cold-start times (wall clock and processor) of the program on the demo county
-    and of a bare QMainWindow, and their ratios."""
+    and of a bare QMainWindow, and their ratios; with `phases`, also "phases": where the
+    processor time of one more start of each went."""
     import shutil
     import statistics
     import tempfile
@@ -139,7 +197,12 @@ def measure(runs: int = 7, folder: Path | None = None) -> dict[str, float]:
             if run:
                 times["bare"].append(bare)
                 times["program"].append(program)
-    figures = {}
+        if phases:
+            copy = work / "phases.db"
+            shutil.copyfile(demo, copy)
+            found = {"bare": _phases(["bare"], env),
+                     "program": _phases(["program", str(copy), str(work / "logs")], env)}
+    figures: dict = {"phases": found} if phases else {}
     for name, starts in times.items():
         figures[name] = statistics.median(wall for wall, _cpu in starts)
         figures[f"{name}_cpu"] = statistics.median(cpu for _wall, cpu in starts)
@@ -155,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="starts of each (median)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also say where the processor time of one start of each went")
     args = parser.parse_args(argv)
-    figures = measure(args.runs)
+    figures = measure(args.runs, phases=args.phases)
     print(f"cold start, median of {args.runs} (python {sys.version.split()[0]}):  "
           "wall clock / processor time")
     print(f"  bare PySide6 QMainWindow:    {figures['bare']:6.3f} s  /  "
@@ -165,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{figures['program_cpu']:6.3f} s")
     print(f"  ratio:                       {figures['ratio']:6.2f}x  /  "
           f"{figures['cpu_ratio']:6.2f}x  (aim ≤{AIM:g}x, wall clock)")
+    for name, phases in figures.get("phases", {}).items():
+        print(f"  {name}: the main thread's processor time, by phase (one start)")
+        for phase, ms in phases:
+            print(f"    {ms:7.1f} ms  {phase}")
     emit([Result("cold start to a usable window (demo county vs bare QMainWindow)",
                   figures["program"], figures["bare"], "s", AIM,
                   f"processor time {figures['program_cpu']:.3f} s vs "
