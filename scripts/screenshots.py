@@ -8,7 +8,11 @@ saves `<tab>.png` for each tab, plus `units-errors.png` showing the messages of 
 `ranks.png` with the quota table, `picker.png` with a household picker offering the matches of
 a typed surname, `calendar.png` with a date field's calendar open, the 帮扶活动 tab with a record
 being typed, `report-page1.png` (page 1 of the county report PDF), and the 操作日志, 回收站 and
-操作员账户 windows after a few edits.
+操作员账户 windows after a few edits; and the import: `import-preview.png` (文件 → 导入… on a
+village's workbook in a provincial system's layout: the column mapping and the check's counts),
+`import-errors.png` (the same dialog listing the refused cells of a workbook with the classic
+traps) and `import-error-book.png` (the error workbook written for it, read back with openpyxl
+and drawn as a table: a rendering of its cells and colours, not a picture of Excel).
 """
 
 from __future__ import annotations
@@ -34,21 +38,37 @@ if "QT_QPA_PLATFORM" not in os.environ:
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import openpyxl  # noqa: E402
 import pypdfium2  # noqa: E402
-from PySide6.QtCore import QPoint, QSettings, QThreadPool  # noqa: E402
-from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from pairing_desktop.core import auth, records  # noqa: E402
+from pairing_desktop.core import auth, exchange, records  # noqa: E402
 from pairing_desktop.core import operations as ops  # noqa: E402
 from pairing_desktop.core.demo import make_demo_file  # noqa: E402
+from pairing_desktop.core.exchange.workbook_format import FORMATS  # noqa: E402
 from pairing_desktop.core.ledgers import open_ledger  # noqa: E402
 from pairing_desktop.core.letters.batch import generate  # noqa: E402
 from pairing_desktop.core.letters.lifecycle import LetterList, mark_printed  # noqa: E402
 from pairing_desktop.core.reports.export import write_report  # noqa: E402
 from pairing_desktop.core.storage.ledger import Ledger  # noqa: E402
-from pairing_desktop.core.storage.models import ActivityType, UnitVillagePairing  # noqa: E402
+from pairing_desktop.core.storage.models import (  # noqa: E402
+    ActivityType,
+    Household,
+    UnitVillagePairing,
+)
+from pairing_desktop.core.validation import id_check_digit  # noqa: E402
 from pairing_desktop.ui.app import make_application  # noqa: E402
+from pairing_desktop.ui.import_dialog import ImportDialog  # noqa: E402
 from pairing_desktop.ui.main_window import MainWindow  # noqa: E402
 from pairing_desktop.ui.record_panel import RecordPanel  # noqa: E402
 
@@ -176,6 +196,177 @@ def window_shots(app: QApplication, window: MainWindow, out: Path) -> None:
         shown.close()
 
 
+# --- the import ------------------------------------------------------------------------------
+
+# A provincial poverty system's export (issue 11): its own headings, units in brackets, codes.
+PROVINCIAL = ["户码*", "乡镇", "村", "组名*", "户主姓名*", "人口*", "劳动力*", "承包耕地面积(亩)*",
+              "农户属性*", "电话号码", "贫困原因*", "户主身份证号码*"]
+NEWCOMERS = (("龙秀英", "19780312", "002"), ("吴国强", "19650921", "013"),
+             ("杨再兴", "19881104", "031"))
+
+
+def new_id_number(birth: str, order: str) -> str:
+    first17 = "520522" + birth + order
+    return first17 + id_check_digit(first17)
+
+
+def save_workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def first_paired_village(ledger: Ledger) -> tuple[str, str, str, list[Household]]:
+    """The unit, township and village of the first unit–village pairing, and that village's
+    households in the order a list has."""
+    with ledger.bound():
+        pairing = UnitVillagePairing.live().order_by(UnitVillagePairing.id).first()
+        households = list(Household.live().where(Household.village == pairing.village_id)
+                          .order_by(Household.group_name, Household.id).limit(14))
+        return (pairing.unit.name, pairing.village.township.name, pairing.village.name,
+                households)
+
+
+def county_workbook(ledger: Ledger, path: Path) -> Path:
+    """One village's households as the provincial system exports them: most as the ledger has
+    them, two with one more person, three new families."""
+    _unit, town, village, households = first_paired_village(ledger)
+    rows = [[f"5205220010{n + 1:06d}", town, village, h.group_name, h.head_name,
+             h.members + (1 if n in (2, 7) else 0), 2, 3.5, f"{h.kind}贫困户", h.phone,
+             h.poverty_cause, h.id_number] for n, h in enumerate(households)]
+    for name, birth, order in NEWCOMERS:
+        rows.append([f"5205220010{len(rows) + 1:06d}", town, village, "五组", name, 3, 2, 2.0,
+                     "一般贫困户", None, "缺技术", new_id_number(birth, order)])
+    return save_workbook(path, {"Sheet1": [PROVINCIAL, *rows]})
+
+
+def trap_workbook(ledger: Ledger, path: Path) -> Path:
+    """Our own format, with the classic traps: an ID number Excel turned into a number, a
+    village the ledger does not have, a date that does not exist."""
+    unit, town, village, households = first_paired_village(ledger)
+    headings = [c.heading for c in FORMATS["household"].columns]
+
+    def row(h: Household, **changed: object) -> list:
+        values = {"乡镇": town, "所在村": village, "村民组": h.group_name, "户主": h.head_name,
+                  "身份证号": h.id_number, "电话": h.phone, "家庭人口": h.members,
+                  "类型": h.kind, "人均纯收入（元）": h.income_per_capita,
+                  "主要致贫原因": h.poverty_cause, **changed}
+        return [values.get(heading) for heading in headings]
+
+    (name, birth, order), (other, birth2, order2) = NEWCOMERS[:2]
+    rows = [row(households[0]), row(households[1]),
+            row(households[2], 户主=name, 身份证号=float(new_id_number(birth, order))),
+            row(households[3], 户主=other, 所在村="石门村", 身份证号=new_id_number(birth2, order2)),
+            row(households[4])]
+    pairings = [[c.heading for c in FORMATS["uv_pairing"].columns][:5],
+                [unit, town, village, "2025-2-30", "帮扶中"]]
+    return save_workbook(path, {"贫困户": [headings, *rows], "单位–村结对": pairings})
+
+
+def checked_dialog(app: QApplication, window: MainWindow, path: Path) -> ImportDialog:
+    """文件 → 导入… on `path` (its mapping shown), after a click on 检查."""
+    dialog = ImportDialog(window.host, exchange.plan_book(window.host.ledger, path), window)
+    dialog.resize(980, 700)
+    dialog.show()
+    dialog.check()
+    settle(app)
+    return dialog
+
+
+def excel_width(width: float | None) -> int:
+    """Pixels of an Excel column width (characters of the default font) at 96 dpi."""
+    return round((width or 8.43) * 7 + 5)
+
+
+def shown_value(value: object) -> str:
+    """A cell's value as Excel's General format shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, float) and abs(value) >= 1e11:
+        return f"{value:.5E}"  # 5.20522E+17: what a clerk sees in Excel
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sheet_table(sheet) -> QTableWidget:
+    """A worksheet's cells in a table sized to show all of them: values, fills, font colours
+    and bold as the file holds them, Excel's column letters and row numbers."""
+    table = QTableWidget(sheet.max_row, sheet.max_column)
+    table.setHorizontalHeaderLabels([openpyxl.utils.get_column_letter(c + 1)
+                                     for c in range(sheet.max_column)])
+    table.setWordWrap(True)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no current cell's frame: nothing is selected
+    table.setShowGrid(True)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for r, cells in enumerate(sheet.iter_rows()):
+        for c, cell in enumerate(cells):
+            item = QTableWidgetItem(shown_value(cell.value))
+            if cell.fill.fill_type == "solid":
+                item.setBackground(QBrush(QColor(f"#{cell.fill.fgColor.rgb[-6:]}")))
+            if cell.font.color is not None and isinstance(cell.font.color.rgb, str):
+                item.setForeground(QBrush(QColor(f"#{cell.font.color.rgb[-6:]}")))
+            if cell.font.b:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            if isinstance(cell.value, int | float):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    for letter, dimension in sheet.column_dimensions.items():
+        if dimension.width:  # the 错误 column: as wide as the file makes it, its text wrapped
+            table.setColumnWidth(openpyxl.utils.column_index_from_string(letter) - 1,
+                                 excel_width(dimension.width))
+    table.resizeRowsToContents()
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    return table
+
+
+def error_book_picture(path: Path) -> QWidget:
+    """Every sheet of the error workbook, one under the other, each under its name."""
+    book = openpyxl.load_workbook(path)
+    picture = QWidget()
+    layout = QVBoxLayout(picture)
+    title = QLabel(f"{path.name}（用 openpyxl 读回文件中的单元格、填充色和字体颜色后绘制）")
+    layout.addWidget(title)
+    for sheet in book.worksheets:
+        layout.addWidget(QLabel(f"工作表“{sheet.title}”"))
+        layout.addWidget(sheet_table(sheet))
+    layout.addStretch(1)
+    return picture
+
+
+def import_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """The import dialog previewing a county workbook, the same dialog listing the refused
+    cells of a workbook with traps, and the error workbook written for it."""
+    ledger = window.host.ledger
+    county = county_workbook(ledger, tmp / "村贫困户（省系统导出）.xlsx")
+    dialog = checked_dialog(app, window, county)
+    dialog.grab().save(str(out / "import-preview.png"))
+    dialog.close()
+    dialog = checked_dialog(app, window, trap_workbook(ledger, tmp / "贫困户与结对（有错）.xlsx"))
+    dialog.grab().save(str(out / "import-errors.png"))
+    written = exchange.write_errors(dialog.result)
+    dialog.close()
+    picture = error_book_picture(written)
+    picture.setWindowFlag(Qt.WindowType.Tool)
+    picture.show()
+    settle(app)
+    picture.adjustSize()
+    settle(app)
+    picture.grab().save(str(out / "import-error-book.png"))
+    picture.close()
+
+
 @contextmanager
 def demo_window(fill: bool = False) -> Iterator[tuple[QApplication, MainWindow, Path]]:
     """The demo county (with `fill_county`'s extra records when `fill`) in a window of SIZE,
@@ -229,9 +420,10 @@ def main(argv: list[str] | None = None) -> int:
         picker_shots(app, window, args.out)
         activity_shots(app, window, args.out, tmp)
         window_shots(app, window, args.out)
+        import_shots(app, window, args.out, tmp)
         window.close()
     saved += ["units-errors", "ranks", "picker", "calendar", "report-page1", "history",
-              "recycle-bin", "operators"]
+              "recycle-bin", "operators", "import-preview", "import-errors", "import-error-book"]
     print(f"demo county: {', '.join(saved)} -> {args.out}")
     return 0
 

@@ -38,6 +38,7 @@ from pairing_desktop.ui.dialogs import Ask, start_folder
 from pairing_desktop.ui.operations import LedgerHost
 
 PROBLEMS_SHOWN = 500  # the rest are in the error workbook
+VALUE_WIDTH = 240  # px: a long refused value is cut, so the reason beside it keeps its room
 
 
 def tr(text: str) -> str:
@@ -91,6 +92,9 @@ class ImportDialog(QDialog):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.horizontalHeader().setSectionResizeMode(
             4, QHeaderView.ResizeMode.Stretch)
+        # A reason is a sentence: wrapped in full, not cut to "…" (the clerk acts on its end).
+        self.problems.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.problems, 2)
         buttons = QHBoxLayout()
         self.check_button = self._button(buttons, tr("检查(&C)"), "check", self.check)
@@ -212,6 +216,10 @@ class ImportDialog(QDialog):
             for col, text in enumerate((problem.sheet, str(problem.row), column, problem.value,
                                         problem.reason)):
                 self.problems.setItem(row, col, QTableWidgetItem(text))
+        if result.problems:  # (an empty list would shrink them to their headings)
+            for col in range(4):
+                self.problems.resizeColumnToContents(col)
+            self.problems.setColumnWidth(3, min(self.problems.columnWidth(3), VALUE_WIDTH))
         self.import_button.setEnabled(checked and result.ok and any(
             c.created or c.updated for c in result.counts.values()))
         self.errors_button.setEnabled(not result.ok)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidget
 
 from pairing_desktop.core.storage.models import Household, Rank
@@ -81,3 +82,20 @@ def test_problems_are_listed_and_the_marked_copy_saved(opened, host, village, tm
     assert not button(dialog, "import").isEnabled()
     button(dialog, "save_errors").click()
     assert saved.is_file()
+
+
+def test_each_problem_is_shown_whole_its_reason_wrapped(opened, village, tmp_path, qtbot):
+    dialog = opened(households(tmp_path / "户.xlsx", row(number=ID_AS_EXCEL_NUMBER)))
+    dialog.resize(700, 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    button(dialog, "check").click()
+    problems = dialog.findChild(QTableWidget, "problems")
+    metrics = problems.fontMetrics()
+    value, reason = problems.item(0, 3).text(), problems.item(0, 4).text()
+    assert problems.columnWidth(3) > metrics.horizontalAdvance(value)
+    cell = problems.visualRect(problems.model().index(0, 4))
+    needed = metrics.boundingRect(0, 0, cell.width() - 8, 10_000,
+                                  Qt.TextFlag.TextWordWrap, reason)
+    assert needed.height() > metrics.height()  # the reason takes more than one line here
+    assert cell.height() >= needed.height()
