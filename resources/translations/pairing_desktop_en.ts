@@ -1597,6 +1597,141 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>{year}年{month}月{day}日不存在</source>
+        <translation>{year}-{month}-{day} is not a real date</translation>
+    </message>
+    <message>
+        <source>“{item}”不在可选项中（可选：{labels}）</source>
+        <translation>“{item}” is not one of the choices ({labels})</translation>
+    </message>
+    <message>
+        <source>不能为负数</source>
+        <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>不能大于{most}</source>
+        <translation>cannot be more than {most}</translation>
+    </message>
+    <message>
+        <source>不能小于{least}</source>
+        <translation>cannot be less than {least}</translation>
+    </message>
+    <message>
+        <source>两</source>
+        <translation>two</translation>
+    </message>
+    <message>
+        <source>出生日期 {date} 不存在</source>
+        <translation>birth date {date} does not exist</translation>
+    </message>
+    <message>
+        <source>前17位应为数字，最后一位为数字或X</source>
+        <translation>the first 17 characters must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对</source>
+        <translation>the number fails its check: a digit may be wrong or two swapped; compare it with the ID card digit by digit</translation>
+    </message>
+    <message>
+        <source>太大（不能超过一万亿）</source>
+        <translation>too large (at most one trillion)</translation>
+    </message>
+    <message>
+        <source>太长（{n}个字），最多{most}个字</source>
+        <translation>too long ({n} characters), at most {most}</translation>
+    </message>
+    <message>
+        <source>年份不合理（应在1949至2100之间）</source>
+        <translation>not a plausible year (1949 to 2100)</translation>
+    </message>
+    <message>
+        <source>应为 {labels} 之一</source>
+        <translation>must be one of {labels}</translation>
+    </message>
+    <message>
+        <source>应为11位手机号，或带区号的固定电话（如 0857-4221234）</source>
+        <translation>must be an 11-digit mobile number or a landline with its area code (e.g. 0857-4221234)</translation>
+    </message>
+    <message>
+        <source>应为18位，现为{n}位</source>
+        <translation>must be 18 characters, not {n}</translation>
+    </message>
+    <message>
+        <source>应为1至{n}或类别名称（{labels}）</source>
+        <translation>must be 1 to {n} or the name of a category ({labels})</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>引用的记录无效</source>
+        <translation>the referenced record is not valid</translation>
+    </message>
+    <message>
+        <source>找不到这个文件或文件夹</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <source>文件名或路径太长</source>
+        <translation>file name or path too long</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，近一年内的日期可只写 3-5）</source>
+        <translation>write dates as 2008-01-05 (or 2008/1/5, 2008.1.5, 20080105; a date within the past year may be written 3-5)</translation>
+    </message>
+    <message>
+        <source>最多{0}位小数</source>
+        <translation>at most {0} decimal places</translation>
+    </message>
+    <message>
+        <source>最多到分（两位小数）；万元请先换算成元</source>
+        <translation>at most two decimal places (fen); convert ten-thousands of yuan to yuan first</translation>
+    </message>
+    <message>
+        <source>正被其他程序占用</source>
+        <translation>in use by another program</translation>
+    </message>
+    <message>
+        <source>没有权限：文件或文件夹是只读的，或正被其他程序占用</source>
+        <translation>permission denied: the file or folder is read-only or in use by another program</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>磁盘是只读的</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>读写出错（U 盘或网络盘是否已断开？）</source>
+        <translation>read or write error (was a USB stick or network drive disconnected?)</translation>
+    </message>
+    <message>
+        <source>路径中有一段不是文件夹</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>金额单位应为 {units} 之一</source>
+        <translation>the unit of an amount must be one of {units}</translation>
+    </message>
+    <message>
+        <source>金额应为数字</source>
+        <translation>the amount must be a number</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>关闭</source>
