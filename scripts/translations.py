@@ -141,6 +141,7 @@ def _entity_words() -> tuple[list[str], list[str], list[str], list[str]]:
                 placeholders.append(placeholder)
         labels += [c.label for c in spec.computed] + [c.note for c in spec.computed]
         labels += [heading for _path, heading in spec.list_paths]
+        labels += [what for _names, what in spec.unique]  # in the core's messages (term)
     return kinds, labels, choices, placeholders
 
 
@@ -149,7 +150,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
     the core's labels and vocabularies (and a few tables of the UI's own), each in the context
     of the code that shows it. A new table shown through tr() belongs here."""
     sys.path.insert(0, str(ROOT))
-    from pairing_desktop.core import auth, history, history_book, recycle
+    from pairing_desktop.core import auth, history, history_book, records, recycle
     from pairing_desktop.core.activities.ledger import ActivityList
     from pairing_desktop.core.activities.types import DUTY_LABELS, UNITS
     from pairing_desktop.core.duties.settings import PERIODS
@@ -169,7 +170,8 @@ def dynamic_strings() -> list[tuple[str, str]]:
     headings = [label for table in columns for _name, label in table]
     duties = list(DUTY_LABELS.values())
     vocabularies = {
-        FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values()),
+        FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values())
+        + list(records.MODEL_LABELS.values()),
         FORM: placeholders,
         "MainWindow": kinds + roles,
         "RecordPanel": kinds + list(record_panel.PICK_FIRST.values()),

@@ -4,8 +4,9 @@ The program's words are written in Chinese; English is resources/translations/
 pairing_desktop_en.qm (made by scripts/translations.py). In Chinese, Qt's own words (是/否,
 确定/取消, the file dialogs, a text field's 复制/粘贴 menu) come from Qt's qtbase_zh_CN.qm; in
 English Qt speaks English by itself. The Qt-free core's messages are translated through the
-same .qm: `install` hands QCoreApplication.translate to core.i18n. The choice is kept in QSettings and takes effect at the
-next start: every widget reads its tr() text once, when it is built.
+same .qm: `install` hands QCoreApplication.translate to core.i18n. The choice is kept in
+QSettings and takes effect at the next start: every widget reads its tr() text once, when it
+is built.
 
 The default QLocale follows the choice too, so that what the screens format themselves —
 dates in sentences, counts — reads as the language does (2008年1月5日 / 2008-01-05, 8,108).

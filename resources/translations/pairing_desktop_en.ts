@@ -1599,16 +1599,122 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
 <context>
     <name>core</name>
     <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>{count} {measure}{kind}</source>
+        <translation>{count} × {kind}</translation>
+    </message>
+    <message>
+        <source>{field}：{problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{field}：{scope}“{value}”已存在，不能重复</source>
+        <translation>{field}: “{value}” already exists ({scope}); it cannot be repeated</translation>
+    </message>
+    <message>
+        <source>{field}：太长（{n}个字），最多{most}个字</source>
+        <translation>{field}: too long ({n} characters), at most {most}</translation>
+    </message>
+    <message>
+        <source>{field}：必填，不能为空</source>
+        <translation>{field}: required</translation>
+    </message>
+    <message>
+        <source>{field}：所选记录不存在或已删除</source>
+        <translation>{field}: the chosen record does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>{kind}：{names}</source>
+        <translation>{kind}: {names}</translation>
+    </message>
+    <message>
+        <source>{kind}：与已有记录冲突（{problem}）</source>
+        <translation>{kind}: conflicts with an existing record ({problem})</translation>
+    </message>
+    <message>
+        <source>{problem}
+最近一份完好的备份是 {backup}（{made}，{age}）。可用“文件 → 恢复”或命令 pairing-desktop restore &quot;{backup}&quot; --db &quot;{ledger}&quot; 恢复；损坏的文件会先另存，不会被覆盖。</source>
+        <translation>{problem}
+The latest good backup is {backup} ({made}, {age}). Restore it with File → Restore or the command pairing-desktop restore &quot;{backup}&quot; --db &quot;{ledger}&quot;; the damaged file is kept aside first, never overwritten.</translation>
+    </message>
+    <message>
+        <source>{refusal}，此{kind}属于{township}。</source>
+        <translation>{refusal}; this {kind} belongs to {township}.</translation>
+    </message>
+    <message>
+        <source>{wrong}还可尝试 {n} 次。</source>
+        <translation>{wrong} {n} more tries left.</translation>
+    </message>
+    <message>
         <source>{year}年{month}月{day}日不存在</source>
         <translation>{year}-{month}-{day} is not a real date</translation>
+    </message>
+    <message>
+        <source>{year}年“{target}”（{status}）</source>
+        <translation>{year} “{target}” ({status})</translation>
+    </message>
+    <message>
+        <source>{year}年已有目标，不能再复制上年目标。</source>
+        <translation>{year} already has targets; last year&apos;s cannot be copied again.</translation>
+    </message>
+    <message>
+        <source>{year}年没有目标可复制。</source>
+        <translation>{year} has no targets to copy.</translation>
     </message>
     <message>
         <source>“{item}”不在可选项中（可选：{labels}）</source>
         <translation>“{item}” is not one of the choices ({labels})</translation>
     </message>
     <message>
+        <source>“{operator}”于 {time}（{operation}）</source>
+        <translation>“{operator}” at {time} ({operation})</translation>
+    </message>
+    <message>
+        <source>“{role}”不能修改{kind}：这是县级数据，由县级管理员维护。</source>
+        <translation>A “{role}” cannot change {kind}: it is county data, kept by the county administrator.</translation>
+    </message>
+    <message>
+        <source>“{role}”不能在县级台账导入交换包：由县级管理员导入。</source>
+        <translation>A “{role}” cannot import exchange packages into the county ledger: the county administrator does.</translation>
+    </message>
+    <message>
+        <source>“{role}”只能新建和修改本乡镇（{township}）的{kind}。</source>
+        <translation>A “{role}” can only add and edit {kind} of their own township ({township}).</translation>
+    </message>
+    <message>
+        <source>“{role}”账户不能{action}。</source>
+        <translation>A “{role}” account cannot {action}.</translation>
+    </message>
+    <message>
+        <source>“{role}”账户只能查看和打印，不能修改{kind}。</source>
+        <translation>A “{role}” account can only view and print, not change {kind}.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>上报单位</source>
+        <translation>Reports to</translation>
+    </message>
+    <message>
+        <source>上报单位：不能是本单位自己</source>
+        <translation>Reports to: cannot be this office itself</translation>
+    </message>
+    <message>
         <source>不能为负数</source>
         <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>不能停用正在使用的账户。</source>
+        <translation>The account in use cannot be disabled.</translation>
+    </message>
+    <message>
+        <source>不能删除此{kind}：仍有{what}引用它{names}。请先处理这些记录。</source>
+        <translation>Cannot delete this {kind}: {what} still refer to it {names}. Deal with those records first.</translation>
     </message>
     <message>
         <source>不能大于{most}</source>
@@ -1619,20 +1725,100 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
         <translation>cannot be less than {least}</translation>
     </message>
     <message>
+        <source>不能恢复此{kind}：{problem}</source>
+        <translation>Cannot restore this {kind}: {problem}</translation>
+    </message>
+    <message>
+        <source>不能撤销：恢复原值会违反规则（{problem}）。</source>
+        <translation>Cannot undo: the old values would break a rule ({problem}).</translation>
+    </message>
+    <message>
+        <source>不能撤销：此{kind}在之后又被修改过（{fields}），撤销会覆盖后来的修改。</source>
+        <translation>Cannot undo: this {kind} was changed again since ({fields}); undoing would overwrite that change.</translation>
+    </message>
+    <message>
+        <source>不能撤销：此{kind}已在之后被删除。</source>
+        <translation>Cannot undo: this {kind} was deleted since.</translation>
+    </message>
+    <message>
         <source>两</source>
         <translation>two</translation>
+    </message>
+    <message>
+        <source>使用单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>使用单位：必填，不能为空</source>
+        <translation>Office: required</translation>
+    </message>
+    <message>
+        <source>修改{kind}</source>
+        <translation>Edit {kind}</translation>
+    </message>
+    <message>
+        <source>停用操作员“{name}”</source>
+        <translation>Disable operator “{name}”</translation>
+    </message>
+    <message>
+        <source>共{n}项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>其他操作</source>
+        <translation>another operation</translation>
     </message>
     <message>
         <source>出生日期 {date} 不存在</source>
         <translation>birth date {date} does not exist</translation>
     </message>
     <message>
+        <source>删除{kind}</source>
+        <translation>Delete {kind}</translation>
+    </message>
+    <message>
         <source>前17位应为数字，最后一位为数字或X</source>
         <translation>the first 17 characters must be digits, the last a digit or X</translation>
     </message>
     <message>
+        <source>县名</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <source>县名：必填，不能为空</source>
+        <translation>County name: required</translation>
+    </message>
+    <message>
+        <source>取消自动登录</source>
+        <translation>Turn off automatic login</translation>
+    </message>
+    <message>
+        <source>台账 {path} 位于同步盘“{folder}”的文件夹中：同步软件可能在保存时复制半个文件。请把台账放在不同步的文件夹里，用备份功能把副本放到同步盘。</source>
+        <translation>The ledger {path} is in a folder synced by “{folder}”: sync software may copy half a file while it is saved. Keep the ledger in a folder that is not synced, and put copies on the synced drive with backups.</translation>
+    </message>
+    <message>
+        <source>台账 {path} 位于网络共享上：网络盘的文件锁不可靠，多人同时使用可能损坏台账。请把台账放在本机，用“交换”或备份在单位间传递数据。</source>
+        <translation>The ledger {path} is on a network share: file locks on network drives are unreliable, and several people using it at once can damage it. Keep the ledger on this computer and pass data between offices with Exchange or backups.</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏（{problem}），已停止写入以免损坏扩散：这次修改没有保存。请用“文件 → 恢复”从最近的备份恢复。</source>
+        <translation>The ledger file is damaged ({problem}); writing has stopped so the damage does not spread: this change was not saved. Restore the latest backup with File → Restore.</translation>
+    </message>
+    <message>
         <source>号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对</source>
         <translation>the number fails its check: a digit may be wrong or two swapped; compare it with the ID card digit by digit</translation>
+    </message>
+    <message>
+        <source>启用操作员“{name}”</source>
+        <translation>Enable operator “{name}”</translation>
+    </message>
+    <message>
+        <source>处理交换冲突</source>
+        <translation>Resolve exchange conflict</translation>
+    </message>
+    <message>
+        <source>复制{last}年目标到{year}年</source>
+        <translation>Copy {last} targets to {year}</translation>
     </message>
     <message>
         <source>太大（不能超过一万亿）</source>
@@ -1641,6 +1827,26 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
     <message>
         <source>太长（{n}个字），最多{most}个字</source>
         <translation>too long ({n} characters), at most {most}</translation>
+    </message>
+    <message>
+        <source>密码连续输错 {n} 次，账户“{name}”已锁定 {minutes} 分钟。</source>
+        <translation>Wrong password {n} times in a row: account “{name}” is locked for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>密码：至少 {n} 位</source>
+        <translation>Password: at least {n} characters</translation>
+    </message>
+    <message>
+        <source>导入交换包</source>
+        <translation>import exchange packages</translation>
+    </message>
+    <message>
+        <source>导入交换包（{office}第{n}号）</source>
+        <translation>Import exchange package ({office} no. {n})</translation>
+    </message>
+    <message>
+        <source>帮扶干部：该户已由此干部负责</source>
+        <translation>Cadre: this cadre already assists this household</translation>
     </message>
     <message>
         <source>年份不合理（应在1949至2100之间）</source>
@@ -1675,12 +1881,84 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
         <translation>the referenced record is not valid</translation>
     </message>
     <message>
+        <source>恢复{kind}</source>
+        <translation>Restore {kind}</translation>
+    </message>
+    <message>
+        <source>所在乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>所属乡镇：乡镇录入员必须选择所属乡镇</source>
+        <translation>Township: a township clerk must have a township</translation>
+    </message>
+    <message>
+        <source>所属乡镇：没有名为“{name}”的乡镇</source>
+        <translation>Township: there is no township named “{name}”</translation>
+    </message>
+    <message>
         <source>找不到这个文件或文件夹</source>
         <translation>file or folder not found</translation>
     </message>
     <message>
+        <source>找不到这份责任书，无法撤销。</source>
+        <translation>This responsibility letter cannot be found, so it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>找不到这次操作的记录，无法撤销。</source>
+        <translation>The record of this operation cannot be found, so it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>撤销：{label}</source>
+        <translation>Undo: {label}</translation>
+    </message>
+    <message>
+        <source>操作员账户</source>
+        <translation>operator accounts</translation>
+    </message>
+    <message>
+        <source>收件单位：不能是本单位自己</source>
+        <translation>Recipient: cannot be this office itself</translation>
+    </message>
+    <message>
+        <source>收件单位：必填，不能为空</source>
+        <translation>Recipient: required</translation>
+    </message>
+    <message>
+        <source>收件单位：本台账只向“{office}”报送</source>
+        <translation>Recipient: this ledger reports only to “{office}”</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不存在。</source>
+        <translation>The file {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是本程序的台账数据库。</source>
+        <translation>The file {path} is not a ledger of this program.</translation>
+    </message>
+    <message>
         <source>文件名或路径太长</source>
         <translation>file name or path too long</translation>
+    </message>
+    <message>
+        <source>新建{kind}</source>
+        <translation>New {kind}</translation>
+    </message>
+    <message>
+        <source>新建县级管理员账户</source>
+        <translation>New county administrator account</translation>
+    </message>
+    <message>
+        <source>新建操作员“{name}”</source>
+        <translation>New operator “{name}”</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}。原有文件未受影响。</source>
+        <translation>Cannot write {path}: {reason}. The existing file is unchanged.</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}。请检查磁盘空间和文件夹的写入权限。</source>
+        <translation>Cannot write to {path}: {reason}. Check the free disk space and the folder&apos;s write permission.</translation>
     </message>
     <message>
         <source>日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，近一年内的日期可只写 3-5）</source>
@@ -1695,12 +1973,80 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
         <translation>at most two decimal places (fen); convert ten-thousands of yuan to yuan first</translation>
     </message>
     <message>
+        <source>有 {n} {measure}{kind}都叫“{name}”，请从列表中选择</source>
+        <translation>{n} records ({kind}) are named “{name}”: pick one from the list</translation>
+    </message>
+    <message>
+        <source>本台账还没有设置县名和使用单位，不能交换数据：请先在设置中填写。</source>
+        <translation>This ledger has no county and office name yet, so it cannot exchange data: fill them in under Settings first.</translation>
+    </message>
+    <message>
         <source>正被其他程序占用</source>
         <translation>in use by another program</translation>
     </message>
     <message>
+        <source>此{kind}在您打开之后已被{who}修改。为免覆盖这次修改，您的保存没有写入：请关闭后重新打开此记录，再做修改。</source>
+        <translation>This {kind} was changed by {who} after you opened it. So as not to overwrite that change, your save was not written: close and reopen the record, then edit it again.</translation>
+    </message>
+    <message>
+        <source>此台账已有操作员，请登录后由县级管理员新建账户。</source>
+        <translation>This ledger already has operators: log in, and let the county administrator create accounts.</translation>
+    </message>
+    <message>
+        <source>此连接只读，不能修改台账。</source>
+        <translation>This connection is read-only: the ledger cannot be changed.</translation>
+    </message>
+    <message>
+        <source>没有可以撤销的操作。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>没有可以重做的操作。</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的{kind}，请从列表中选择</source>
+        <translation>No {kind} is named “{name}”: pick one from the list</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的操作员。</source>
+        <translation>There is no operator named “{name}”.</translation>
+    </message>
+    <message>
         <source>没有权限：文件或文件夹是只读的，或正被其他程序占用</source>
         <translation>permission denied: the file or folder is read-only or in use by another program</translation>
+    </message>
+    <message>
+        <source>状态：填写了脱钩日期，状态应为“已脱钩”</source>
+        <translation>Status: an end date is filled in, so the status must be “Ended”</translation>
+    </message>
+    <message>
+        <source>状态：目标未实现不脱钩。尚未完成的目标{more}：{names}</source>
+        <translation>Status: a pairing ends only when its targets are met. Targets not yet completed ({more}): {names}</translation>
+    </message>
+    <message>
+        <source>生成交换包</source>
+        <translation>make exchange packages</translation>
+    </message>
+    <message>
+        <source>生成交换包（发往{office}）</source>
+        <translation>Make exchange package (to {office})</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>用户名：“{name}”已存在，不能重复</source>
+        <translation>User name: “{name}” already exists</translation>
+    </message>
+    <message>
+        <source>用户名：不超过32个字符，不能含空格</source>
+        <translation>User name: at most 32 characters, no spaces</translation>
+    </message>
+    <message>
+        <source>用户名：必填，不能为空</source>
+        <translation>User name: required</translation>
     </message>
     <message>
         <source>磁盘已满</source>
@@ -1711,16 +2057,108 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
         <translation>the disk is read-only</translation>
     </message>
     <message>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>等{n}项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>脱钩日期：状态为“已脱钩”时必填</source>
+        <translation>End date: required when the status is “Ended”</translation>
+    </message>
+    <message>
+        <source>角色：应为 {roles} 之一</source>
+        <translation>Role: must be one of {roles}</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>设置县名和使用单位</source>
+        <translation>Set county and office names</translation>
+    </message>
+    <message>
+        <source>设置自动登录</source>
+        <translation>Turn on automatic login</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不在回收站中。</source>
+        <translation>This {kind} is not in the recycle bin.</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不存在。</source>
+        <translation>This {kind} does not exist.</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不存在或已被删除。</source>
+        <translation>This {kind} does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>请先登录：没有登录的操作员不能修改台账（命令行请用 --user 指定操作员）。</source>
+        <translation>Log in first: the ledger cannot be changed without a logged-in operator (on the command line, name one with --user).</translation>
+    </message>
+    <message>
         <source>读写出错（U 盘或网络盘是否已断开？）</source>
         <translation>read or write error (was a USB stick or network drive disconnected?)</translation>
+    </message>
+    <message>
+        <source>调整帮扶干部</source>
+        <translation>Reassign cadre</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>responsibility letter</translation>
+    </message>
+    <message>
+        <source>账户“{name}”因多次输错密码已锁定，请于 {time} 后再试。</source>
+        <translation>Account “{name}” is locked after too many wrong passwords; try again after {time}.</translation>
+    </message>
+    <message>
+        <source>账户“{name}”已停用，请联系县级管理员。</source>
+        <translation>Account “{name}” is disabled; ask the county administrator.</translation>
+    </message>
+    <message>
+        <source>账户的操作不能撤销，请在“操作员”中修改。</source>
+        <translation>Changes to accounts cannot be undone; make them under Operators.</translation>
+    </message>
+    <message>
+        <source>贫困户：已由 {cadre} 负责（帮扶中）。请先填写原结对的结束日期，再新建结对；原记录会保留。</source>
+        <translation>Household: already assisted by {cadre}. Fill in the end date of that pairing first, then add the new one; the old record is kept.</translation>
     </message>
     <message>
         <source>路径中有一段不是文件夹</source>
         <translation>part of the path is not a folder</translation>
     </message>
     <message>
+        <source>输出文件：{path} 是一个文件夹，请给出文件名</source>
+        <translation>Output file: {path} is a folder; give a file name</translation>
+    </message>
+    <message>
+        <source>输出文件：{path} 是台账或台账备份，不能覆盖</source>
+        <translation>Output file: {path} is a ledger or a ledger backup and cannot be overwritten</translation>
+    </message>
+    <message>
+        <source>输出文件：应以 {suffixes} 结尾</source>
+        <translation>Output file: must end in {suffixes}</translation>
+    </message>
+    <message>
+        <source>这份责任书已打印或已被引用，不能撤销它的生成。</source>
+        <translation>This responsibility letter has been printed or is referred to; its making cannot be undone.</translation>
+    </message>
+    <message>
         <source>这是一个文件夹，不是文件</source>
         <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>重做：{label}</source>
+        <translation>Redo: {label}</translation>
+    </message>
+    <message>
+        <source>重设操作员“{name}”的密码</source>
+        <translation>Reset the password of operator “{name}”</translation>
     </message>
     <message>
         <source>金额单位应为 {units} 之一</source>
@@ -1729,6 +2167,18 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
     <message>
         <source>金额应为数字</source>
         <translation>the amount must be a number</translation>
+    </message>
+    <message>
+        <source>（{names}）</source>
+        <translation>({names})</translation>
+    </message>
+    <message>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2454,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Read only</translation>
     </message>
     <message>
+        <source>同一乡镇内的村名</source>
+        <translation>within the township</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2134,6 +2588,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>帮扶活动</source>
         <translation>Activity</translation>
+    </message>
+    <message>
+        <source>帮扶活动记录</source>
+        <translation>Activity record</translation>
     </message>
     <message>
         <source>干部</source>
@@ -2402,6 +2860,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>职级</source>
         <translation>Rank</translation>
+    </message>
+    <message>
+        <source>职级名称</source>
+        <translation>rank name</translation>
     </message>
     <message>
         <source>联系人</source>
