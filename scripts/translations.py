@@ -115,7 +115,8 @@ def core_messages(folder: Path = CORE) -> tuple[list[str], list[str]]:
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 texts.append(first.value)
             else:
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                where = f"{shown}:{node.lineno}"
                 problems.append(f"{where}: the text given to core tr()/mark()/Phrase() is not a "
                                 "literal: write tr(\"…{name}…\").format(name=…)")
     return texts, problems
@@ -171,7 +172,8 @@ def dynamic_strings() -> list[tuple[str, str]]:
     duties = list(DUTY_LABELS.values())
     vocabularies = {
         FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values())
-        + list(records.MODEL_LABELS.values()),
+        + list(records.MODEL_LABELS.values()) + list(UNITS) + list(KINDS.values())
+        + list(lifecycle.STATUSES),
         FORM: placeholders,
         "MainWindow": kinds + roles,
         "RecordPanel": kinds + list(record_panel.PICK_FIRST.values()),

@@ -100,7 +100,8 @@ class Operation:
         sort_keys.refresh((e.kind, e.record, e.fields[sort_keys.KEYED[e.kind]][1])
                           for e in self._entries if e.kind in sort_keys.KEYED
                           and e.action != DELETED and sort_keys.KEYED[e.kind] in e.fields)
-        self.number = history.append(operator, self.label, self._entries, undoes)
+        # the history keeps the Chinese name (a Phrase is a str that also knows its English)
+        self.number = history.append(operator, str(self.label), self._entries, undoes)
         self.changes = self._builder.build(self.label, self.record_id, self.number)
 
 
