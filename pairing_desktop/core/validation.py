@@ -119,6 +119,12 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
             year=year, month=month, day=day)) from None
 
 
+def said_date(day: dt.date) -> str:
+    """A day inside a message: 2008年1月5日 in Chinese, as the interface's language writes it
+    otherwise (letters and reports keep `cn_date`)."""
+    return tr("{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
+
+
 def cn_date(day: dt.date) -> str:
     """2008年1月5日: Arabic numerals, no zero padding, as GB/T 9704 prints dates (strftime's %-d
     fails on Windows)."""
