@@ -16,6 +16,11 @@ at run time (translated in the "fields" context by the UI). So lupdate reads a s
 pairing_desktop/ui where each bare `tr(` is spelled out with its module's context (same lines),
 plus one generated module listing the core's labels with QT_TRANSLATE_NOOP.
 
+The core's own messages (pairing_desktop/core/i18n.py) are its `tr("…")`, `mark("…")` and
+`Phrase("…")` calls, read from the core's sources with ast and filed under the "core" context;
+`--check` also fails on such a call whose text is not a literal (an f-string, a variable),
+which could never be translated.
+
 Locations are left out of the .ts (`-locations none`): a line moved elsewhere in the code then
 changes nothing, so `--check` can insist that the .ts holds exactly the code's strings.
 """
@@ -42,6 +47,9 @@ SOURCE_LANGUAGE = "zh_CN"
 # the context the UI translates the core's labels in (ui.record_form.tr_field, list headings)
 FIELDS = "fields"
 FORM = "form"
+CORE = ROOT / "pairing_desktop" / "core"
+CORE_CONTEXT = "core"  # core.i18n.CONTEXT
+CORE_MARKERS = ("tr", "mark", "Phrase")  # core.i18n's functions whose first argument is a literal
 
 
 def _tool(name: str) -> str:
@@ -86,6 +94,34 @@ def spell_out_tr(source: str, context: str) -> str:
     return "".join(lines)
 
 
+def _marker(call: ast.Call) -> bool:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else \
+        func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+        and func.value.id == "i18n" else None
+    return name in CORE_MARKERS
+
+
+def core_messages(folder: Path = CORE) -> tuple[list[str], list[str]]:
+    """The literal texts of the core's tr()/mark()/Phrase() calls, and where a call's text is not a
+    literal ("path:line: ..." — a message nobody could translate)."""
+    texts, problems = [], []
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not _marker(node):
+                continue
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                texts.append(first.value)
+            else:
+                shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                where = f"{shown}:{node.lineno}"
+                problems.append(f"{where}: the text given to core tr()/mark()/Phrase() is not a "
+                                "literal: write tr(\"…{name}…\").format(name=…)")
+    return texts, problems
+
+
 def _entity_words() -> tuple[list[str], list[str], list[str], list[str]]:
     """Kinds of record, field labels and prompts, choice labels, placeholders of the entity
     table."""
@@ -106,6 +142,7 @@ def _entity_words() -> tuple[list[str], list[str], list[str], list[str]]:
                 placeholders.append(placeholder)
         labels += [c.label for c in spec.computed] + [c.note for c in spec.computed]
         labels += [heading for _path, heading in spec.list_paths]
+        labels += [what for _names, what in spec.unique]  # in the core's messages (term)
     return kinds, labels, choices, placeholders
 
 
@@ -114,7 +151,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
     the core's labels and vocabularies (and a few tables of the UI's own), each in the context
     of the code that shows it. A new table shown through tr() belongs here."""
     sys.path.insert(0, str(ROOT))
-    from pairing_desktop.core import auth, history, history_book, recycle
+    from pairing_desktop.core import auth, history, history_book, records, recycle
     from pairing_desktop.core.activities.ledger import ActivityList
     from pairing_desktop.core.activities.types import DUTY_LABELS, UNITS
     from pairing_desktop.core.duties.settings import PERIODS
@@ -134,7 +171,9 @@ def dynamic_strings() -> list[tuple[str, str]]:
     headings = [label for table in columns for _name, label in table]
     duties = list(DUTY_LABELS.values())
     vocabularies = {
-        FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values()),
+        FIELDS: kinds + labels + choices + headings + roles + list(history.KIND_LABELS.values())
+        + list(records.MODEL_LABELS.values()) + list(UNITS) + list(KINDS.values())
+        + list(lifecycle.STATUSES),
         FORM: placeholders,
         "MainWindow": kinds + roles,
         "RecordPanel": kinds + list(record_panel.PICK_FIRST.values()),
@@ -146,6 +185,7 @@ def dynamic_strings() -> list[tuple[str, str]]:
         + list(FONT_CHOICES.values()),
         "BatchDialog": list(KINDS.values()),
         "FontTable": list(letters_tab.FONT_COLUMNS) + list(ROLE_LABELS.values()),
+        CORE_CONTEXT: core_messages()[0],
     }
     return sorted({(context, text) for context, texts in vocabularies.items()
                    for text in texts if text})
@@ -229,10 +269,10 @@ def count(ts: Path) -> tuple[int, int]:
 
 def check(language: str) -> list[str]:
     """What is wrong with one language's files: stale .ts, stale .qm, unfinished strings."""
-    problems = []
+    problems = core_messages()[1]
     ts, qm = ts_path(language), qm_path(language)
     if not ts.exists() or not qm.exists():
-        return [f"{ts.name} or {qm.name} missing: run python scripts/translations.py"]
+        return [*problems, f"{ts.name} or {qm.name} missing: run python scripts/translations.py"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         fresh = work / ts.name

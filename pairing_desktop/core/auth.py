@@ -21,6 +21,7 @@ from peewee import JOIN
 
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import RefusedError, ValidationError
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import (
     FarmerPartyMember,
@@ -84,23 +85,26 @@ class Who:
 
 def _label(kind: str) -> str:
     spec = ENTITIES.get(kind)
-    return spec.label if spec else {"letter": "责任书", "setting": "设置",
-                                     "operator": "操作员账户"}.get(kind, kind)
+    return term(spec.label) if spec else {"letter": tr("责任书"), "setting": tr("设置"),
+                                           "operator": tr("操作员账户")}.get(kind, kind)
 
 
 def refusal(who: Who | None, need: str, kind: str, township: uuid.UUID | None) -> str | None:
     """Why `who` may not do this, naming the role and the rule; None when allowed."""
     if who is None:
-        return "请先登录：没有登录的操作员不能修改台账（命令行请用 --user 指定操作员）。"
+        return tr("请先登录：没有登录的操作员不能修改台账（命令行请用 --user 指定操作员）。")
     if who.role == ADMIN or need == PRINT:
         return None
-    role = who.role_label
+    role = term(who.role_label)
     if who.role == VIEWER:
-        return f"“{role}”账户只能查看和打印，不能修改{_label(kind)}。"
+        return tr("“{role}”账户只能查看和打印，不能修改{kind}。").format(
+            role=role, kind=_label(kind))
     if need == ADMINISTER or kind not in CLERK_KINDS:
-        return f"“{role}”不能修改{_label(kind)}：这是县级数据，由县级管理员维护。"
+        return tr("“{role}”不能修改{kind}：这是县级数据，由县级管理员维护。").format(
+            role=role, kind=_label(kind))
     if township is not None and township != who.township_id:
-        return f"“{role}”只能新建和修改本乡镇（{who.township_name}）的{_label(kind)}。"
+        return tr("“{role}”只能新建和修改本乡镇（{township}）的{kind}。").format(
+            role=role, township=who.township_name, kind=_label(kind))
     return None
 
 
@@ -113,7 +117,8 @@ def authorize(who: Who | None, need: str, kind: str,
         if message:
             other = Township.get_or_none(Township.id == township) if township else None
             if other is not None and other.id != getattr(who, "township_id", None):
-                message = message.rstrip("。") + f"，此{_label(kind)}属于{other.name}。"
+                message = tr("{refusal}，此{kind}属于{township}。").format(
+                    refusal=message.rstrip("。"), kind=_label(kind), township=other.name)
             raise RefusedError(message)
 
 
@@ -176,7 +181,7 @@ def has_operators(ledger: Ledger) -> bool:
 
 def check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError({field: f"密码：至少 {MIN_PASSWORD} 位"})
+        raise ValidationError({field: tr("密码：至少 {n} 位").format(n=MIN_PASSWORD)})
 
 
 def hash_password(password: str) -> str:
@@ -191,14 +196,15 @@ def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = No
     exists, except for a locked or disabled account, where the clerk must know to wait or ask."""
     now = now or utcnow()
     row = _live(name)
-    wrong = "用户名或密码错误。"
+    wrong = tr("用户名或密码错误。")
     if row is None:
         raise RefusedError(wrong)
     if row.disabled:
-        raise RefusedError(f"账户“{row.name}”已停用，请联系县级管理员。")
+        raise RefusedError(tr("账户“{name}”已停用，请联系县级管理员。").format(name=row.name))
     if row.locked_until is not None and row.locked_until > now:
         local = row.locked_until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
-        raise RefusedError(f"账户“{row.name}”因多次输错密码已锁定，请于 {local} 后再试。")
+        raise RefusedError(tr("账户“{name}”因多次输错密码已锁定，请于 {time} 后再试。").format(
+            name=row.name, time=local))
     try:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -210,9 +216,11 @@ def login(ledger: Ledger, name: str, password: str, now: dt.datetime | None = No
             (Operator.update(failed_logins=0 if locked else failed, locked_until=locked)
              .where(Operator.id == row.id).execute())
         if locked:
-            raise RefusedError(f"密码连续输错 {MAX_TRIES} 次，账户“{row.name}”已锁定 "
-                               f"{LOCK_MINUTES} 分钟。") from None
-        raise RefusedError(f"{wrong}还可尝试 {MAX_TRIES - failed} 次。") from None
+            raise RefusedError(tr("密码连续输错 {n} 次，账户“{name}”已锁定 {minutes} 分钟。")
+                               .format(n=MAX_TRIES, name=row.name, minutes=LOCK_MINUTES)) \
+                from None
+        raise RefusedError(tr("{wrong}还可尝试 {n} 次。").format(wrong=wrong,
+                                                              n=MAX_TRIES - failed)) from None
     if (row.failed_logins or row.locked_until is not None) and not ledger.read_only:
         with ledger.atomic():
             (Operator.update(failed_logins=0, locked_until=None)

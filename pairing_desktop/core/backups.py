@@ -23,6 +23,7 @@ from pairing_desktop.core import auth
 from pairing_desktop.core.check import check_file
 from pairing_desktop.core.errors import RefusedError, StorageError, ValidationError, os_reason
 from pairing_desktop.core.files import atomic_output, clean_leftovers
+from pairing_desktop.core.i18n import Phrase, tr
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.operations.settings import set_setting
 from pairing_desktop.core.storage import schema
@@ -55,7 +56,7 @@ class BackupInfo:
     @property
     def age_text(self) -> str:
         days = (dt.datetime.now() - self.made_at).days
-        return "今天" if days <= 0 else f"{days} 天前"
+        return tr("今天") if days <= 0 else tr("{n} 天前").format(n=days)
 
 
 @dataclass
@@ -81,16 +82,16 @@ def set_backup_settings(ledger: Ledger, **values: Any) -> Any:
     errors = {}
     for name, value in values.items():
         if name not in DEFAULTS:
-            errors[name] = f"{name}：不是备份的设置"
+            errors[name] = tr("{name}：不是备份的设置").format(name=name)
         elif name in ("folder", "second_folder"):
             merged[name] = str(value or "").strip()
         elif isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
-            errors[name] = "备份数量和间隔：应为 1 至 1000 的整数"
+            errors[name] = tr("备份数量和间隔：应为 1 至 1000 的整数")
         else:
             merged[name] = value
     if errors:
         raise ValidationError(errors)
-    return set_setting(ledger, KEY, merged, "修改备份设置", auth.PRINT)
+    return set_setting(ledger, KEY, merged, Phrase("修改备份设置"), auth.PRINT)
 
 
 def folder_of(ledger: Ledger) -> Path:
@@ -120,13 +121,15 @@ def make_backup(ledger: Ledger, out: Path | None = None,
     info = inspect_backup(dest)
     if not info.ok:
         dest.unlink(missing_ok=True)
-        raise StorageError(f"备份检查未通过（{info.integrity}），已删除这份备份。"
-                           "请运行 pairing-desktop check 检查台账文件。")
+        raise StorageError(tr("备份检查未通过（{problem}），已删除这份备份。"
+                              "请运行 pairing-desktop check 检查台账文件。").format(
+                                  problem=info.integrity))
     result = BackupResult(info)
     try:
         _copy_scans(ledger.path.parent / "scans", dest.parent / "scans")
     except OSError as exc:
-        result.warnings.append(f"签订扫描件没有全部备份（{os_reason(exc)}）。")
+        result.warnings.append(tr("签订扫描件没有全部备份（{reason}）。").format(
+            reason=os_reason(exc)))
     second = backup_settings(ledger)["second_folder"]
     if second and out is None:
         try:
@@ -136,8 +139,9 @@ def make_backup(ledger: Ledger, out: Path | None = None,
             _copy_scans(ledger.path.parent / "scans", Path(second) / "scans")
             result.copies.append(copy)
         except OSError as exc:
-            result.warnings.append(f"第二备份位置 {second} 不可用（{os_reason(exc)}），"
-                                   "本次只备份到了本机。插好 U 盘或连上网络盘后再备份一次。")
+            result.warnings.append(tr("第二备份位置 {folder} 不可用（{reason}），本次只备份到了"
+                                      "本机。插好 U 盘或连上网络盘后再备份一次。").format(
+                                          folder=second, reason=os_reason(exc)))
     if out is None:
         keep = backup_settings(ledger)
         try:
@@ -145,7 +149,8 @@ def make_backup(ledger: Ledger, out: Path | None = None,
                                     keep["monthly"], now)
             clean_leftovers(folder)
         except OSError as exc:
-            result.warnings.append(f"旧备份没有清理（{os_reason(exc)}），下次备份时再试。")
+            result.warnings.append(tr("旧备份没有清理（{reason}），下次备份时再试。").format(
+                reason=os_reason(exc)))
     record_backup(ledger, info)
     return result
 
@@ -153,16 +158,18 @@ def make_backup(ledger: Ledger, out: Path | None = None,
 def check_backup_target(ledger: Ledger, dest: Path) -> None:
     """Never write a backup over the ledger, a folder, or another program's file."""
     if dest.resolve() == ledger.path.resolve():
-        raise ValidationError({"out": "备份文件：不能是正在使用的台账本身，请另选文件名"})
+        raise ValidationError({"out": tr("备份文件：不能是正在使用的台账本身，请另选文件名")})
     if dest.is_dir():
-        raise ValidationError({"out": f"备份文件：{dest} 是一个文件夹，请给出文件名"})
+        raise ValidationError({"out": tr("备份文件：{path} 是一个文件夹，请给出文件名").format(
+            path=dest)})
     if dest.exists():
         try:
             app_id, _version = inspect_file(dest)
         except StorageError:
             app_id = None
         if app_id != schema.APPLICATION_ID or not dest.name.endswith(SUFFIX):
-            raise ValidationError({"out": f"备份文件：{dest} 已存在且不是本程序的备份，未覆盖"})
+            raise ValidationError({"out": tr("备份文件：{path} 已存在且不是本程序的备份，未覆盖")
+                                   .format(path=dest)})
 
 
 def _copy_scans(source: Path, target: Path) -> None:
@@ -182,7 +189,7 @@ def record_backup(ledger: Ledger, info: BackupInfo) -> None:
     a backup made on a read connection off the GUI thread is recorded after, on the ledger)."""
     if ledger.operator is None or ledger.read_only:
         return
-    with operation(ledger, "备份台账", auth.PRINT, stack=None) as op:
+    with operation(ledger, Phrase("备份台账"), auth.PRINT, stack=None) as op:
         op.created("backup", info.path.name, {"file": str(info.path), **info.counts})
 
 
@@ -204,9 +211,11 @@ def inspect_backup(path: Path) -> BackupInfo:
     except Exception as exc:
         if not is_failure(exc):
             raise
-        raise StorageError(f"备份 {path} 已损坏（{exc}），不能使用。") from exc
+        raise StorageError(tr("备份 {path} 已损坏（{problem}），不能使用。").format(
+            path=path, problem=exc)) from exc
     if report.version > schema.SCHEMA_VERSION:
-        raise StorageError(f"备份 {path} 由更新版本的程序创建，请升级程序后再恢复。")
+        raise StorageError(tr("备份 {path} 由更新版本的程序创建，请升级程序后再恢复。").format(
+            path=path))
     problems = report.integrity if report.integrity != "ok" else (
         "ok" if report.chain.ok else report.chain.problem)
     return BackupInfo(report.path, made_at(report.path), report.version, problems,
@@ -271,10 +280,11 @@ def restore_backup(backup: Path, db_path: Path) -> Path:
     -shm, is kept aside under a dated name, which is returned."""
     info = inspect_backup(backup)
     if not info.ok:
-        raise RefusedError(f"备份 {backup} 已损坏（{info.integrity}），不能用来恢复。")
+        raise RefusedError(tr("备份 {path} 已损坏（{problem}），不能用来恢复。").format(
+            path=backup, problem=info.integrity))
     db_path = Path(db_path).resolve()
     if db_path == Path(backup).resolve():
-        raise ValidationError({"db": "台账文件：不能与备份是同一个文件"})
+        raise ValidationError({"db": tr("台账文件：不能与备份是同一个文件")})
     lock = FileLock(db_path)
     lock.acquire()  # refused while the ledger is open in a window
     try:
@@ -288,8 +298,8 @@ def restore_backup(backup: Path, db_path: Path) -> Path:
                 os.fsync(fh.fileno())
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise StorageError(f"无法写入 {db_path.parent}（{os_reason(exc)}），"
-                               "台账未作任何改动。") from exc
+            raise StorageError(tr("无法写入 {path}（{reason}），台账未作任何改动。").format(
+                path=db_path.parent, reason=os_reason(exc))) from exc
         stamp = dt.datetime.now().strftime(STAMP)
         aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
         if db_path.exists():

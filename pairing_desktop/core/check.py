@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pairing_desktop.core import history, records
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.db import inspect_file, open_snapshot
 from pairing_desktop.core.storage.failures import is_failure
@@ -58,10 +59,10 @@ def check_file(path: str | Path) -> CheckReport:
                                counts=records.counts(ledger), chain=history.verify(ledger))
     path = Path(path)
     if not path.exists():
-        raise StorageError(f"文件 {path} 不存在。")
+        raise StorageError(tr("文件 {path} 不存在。").format(path=path))
     app_id, version = inspect_file(path)
     if app_id != schema.APPLICATION_ID:
-        raise StorageError(f"文件 {path} 不是本程序的台账数据库。")
+        raise StorageError(tr("文件 {path} 不是本程序的台账数据库。").format(path=path))
     with open_snapshot(path) as ledger:
         integrity = "\n".join(r[0] for r in ledger.execute("PRAGMA integrity_check"))
         current = version == schema.SCHEMA_VERSION

@@ -23,6 +23,7 @@ from pairing_desktop.core import choices as C
 from pairing_desktop.core.activities.demo import add_demo_activities
 from pairing_desktop.core.demo_targets import add_demo_targets
 from pairing_desktop.core.errors import RefusedError
+from pairing_desktop.core.i18n import Phrase, tr
 from pairing_desktop.core.operations.accounts import create_first_admin, set_auto_login
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.profile import profile, set_profile
@@ -441,7 +442,7 @@ def make_demo_file(path: Path, seed: int = 2007, today: dt.date | None = None) -
 
     path = Path(path)
     if path.exists():
-        raise RefusedError(f"{path} 已存在；演示数据只写入新文件。")
+        raise RefusedError(tr("{path} 已存在；演示数据只写入新文件。").format(path=path))
     with atomic_output(path) as tmp:
         tmp.unlink()  # the new ledger is made where nothing is
         with open_ledger(tmp) as ledger:
@@ -476,7 +477,7 @@ def build_demo_county(ledger: Ledger, seed: int = 2007,
         auth.auto_login(ledger)
     county = DemoCounty(rng=random.Random(seed), today=today or dt.date.today(),
                         now=str(M.utcnow()))
-    with operation(ledger, "生成演示县数据", auth.ADMINISTER, stack=None) as op:
+    with operation(ledger, Phrase("生成演示县数据"), auth.ADMINISTER, stack=None) as op:
         for step in STEPS:
             step(county)
         fill_missing(ledger)  # the rows were written in bulk, without their names' keys

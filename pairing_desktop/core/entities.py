@@ -34,6 +34,7 @@ from pairing_desktop.core.fields import (
     Shape,
     Year,
 )
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.storage import models as M
 
 __all__ = ["ENTITIES", "Computed", "EntitySpec", "FieldSpec", "Shape", "spec_for_model"]
@@ -101,7 +102,7 @@ class EntitySpec:
 def _dates_in_order(values: dict[str, Any], _id: Any) -> dict[str, str]:
     start, end = values.get("started_on"), values.get("ended_on")
     if start and end and end < start:
-        return {"ended_on": "结束日期：不能早于开始日期"}
+        return {"ended_on": tr("结束日期：不能早于开始日期")}
     return {}
 
 
@@ -111,7 +112,8 @@ def _gender_matches_id(values: dict[str, Any], _id: Any) -> dict[str, str]:
     if number and gender and V.check_id_number(number) is None:
         expected = "男" if int(number[16]) % 2 else "女"
         if gender != expected:
-            return {"gender": f"性别：与身份证号不符（身份证号为{expected}性）"}
+            return {"gender": tr("性别：与身份证号不符（身份证号为{gender}性）").format(
+                gender=term(expected))}
     return {}
 
 

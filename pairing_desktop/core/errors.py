@@ -1,8 +1,11 @@
-"""Errors the core raises; each carries a Chinese message a clerk can act on."""
+"""Errors the core raises; each carries a Chinese message a clerk can act on, in the
+interface's language (core.i18n)."""
 
 from __future__ import annotations
 
 import errno
+
+from pairing_desktop.core.i18n import mark, translated
 
 
 class PairingError(Exception):
@@ -38,16 +41,16 @@ class DamagedError(StorageError):
 # What the operating system's failures mean to a clerk: its own text (English on most systems)
 # stays in brackets for whoever reads the log.
 _OS_MEANINGS = {
-    errno.ENOENT: "找不到这个文件或文件夹",
-    errno.EACCES: "没有权限：文件或文件夹是只读的，或正被其他程序占用",
-    errno.EPERM: "没有权限：文件或文件夹是只读的，或正被其他程序占用",
-    errno.ENOSPC: "磁盘已满",
-    errno.EROFS: "磁盘是只读的",
-    errno.EIO: "读写出错（U 盘或网络盘是否已断开？）",
-    errno.EISDIR: "这是一个文件夹，不是文件",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EBUSY: "正被其他程序占用",
-    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOENT: mark("找不到这个文件或文件夹"),
+    errno.EACCES: mark("没有权限：文件或文件夹是只读的，或正被其他程序占用"),
+    errno.EPERM: mark("没有权限：文件或文件夹是只读的，或正被其他程序占用"),
+    errno.ENOSPC: mark("磁盘已满"),
+    errno.EROFS: mark("磁盘是只读的"),
+    errno.EIO: mark("读写出错（U 盘或网络盘是否已断开？）"),
+    errno.EISDIR: mark("这是一个文件夹，不是文件"),
+    errno.ENOTDIR: mark("路径中有一段不是文件夹"),
+    errno.EBUSY: mark("正被其他程序占用"),
+    errno.ENAMETOOLONG: mark("文件名或路径太长"),
 }
 
 
@@ -55,4 +58,4 @@ def os_reason(exc: OSError) -> str:
     """Why an OSError happened, in Chinese where we know it, with the system's words after."""
     said = exc.strerror or str(exc)
     meaning = _OS_MEANINGS.get(exc.errno or -1)
-    return f"{meaning}［{said}］" if meaning else said
+    return f"{translated(meaning)}［{said}］" if meaning else said

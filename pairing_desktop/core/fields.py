@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 from peewee import Case, Node, Value, fn
 
 from pairing_desktop.core import validation as V
+from pairing_desktop.core.i18n import mark, tr, translated
 from pairing_desktop.core.masking import sql_mask
 
 YES, NO = "是", "否"
@@ -142,7 +143,7 @@ class Text(Kind):
 
     def check(self, value: Any) -> str | None:
         if isinstance(value, str) and len(value) > self.max_length:
-            return f"太长（{len(value)}个字），最多{self.max_length}个字"
+            return tr("太长（{n}个字），最多{most}个字").format(n=len(value), most=self.max_length)
         return None
 
 
@@ -229,17 +230,18 @@ class Int(Kind):
 
     def to_py(self, value: Any) -> int:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError("应为整数")
+            raise ValueError(tr("应为整数"))
         try:
             return int(_number_text(value))
         except (TypeError, ValueError):
-            raise ValueError("应为整数") from None
+            raise ValueError(tr("应为整数")) from None
 
     def check(self, value: int) -> str | None:
         if self.minimum is not None and value < self.minimum:
-            return "不能为负数" if self.minimum == 0 else f"不能小于{self.minimum}"
+            return tr("不能为负数") if self.minimum == 0 else \
+                tr("不能小于{least}").format(least=self.minimum)
         if self.maximum is not None and value > self.maximum:
-            return f"不能大于{self.maximum}"
+            return tr("不能大于{most}").format(most=self.maximum)
         return None
 
 
@@ -269,7 +271,7 @@ class Float(Kind):
 
     name = "float"
     numeric = True
-    places_message = "最多{0}位小数"
+    places_message = mark("最多{0}位小数")
 
     def __init__(self, minimum: float | None = None, places: int | None = None):
         self.minimum = minimum
@@ -277,22 +279,24 @@ class Float(Kind):
 
     def to_py(self, value: Any) -> float:
         if isinstance(value, bool):
-            raise ValueError("应为数字")
+            raise ValueError(tr("应为数字"))
         try:
             number = float(_number_text(value))
         except (TypeError, ValueError):
-            raise ValueError("应为数字") from None
+            raise ValueError(tr("应为数字")) from None
         if not math.isfinite(number):
-            raise ValueError("应为数字")
+            raise ValueError(tr("应为数字"))
         if abs(number) > FLOAT_LIMIT:
-            raise ValueError("太大（不能超过一万亿）")
+            raise ValueError(tr("太大（不能超过一万亿）"))
         return number
 
     def check(self, value: float) -> str | None:
         if self.minimum is not None and value < self.minimum:
-            return "不能为负数" if self.minimum == 0 else f"不能小于{self.minimum:g}"
+            return tr("不能为负数") if self.minimum == 0 else \
+                tr("不能小于{least}").format(least=f"{self.minimum:g}")
         if self.places is not None and decimals(value) > self.places:
-            return self.places_message.format("两" if self.places == 2 else self.places)
+            return translated(self.places_message).format(
+                tr("两") if self.places == 2 else self.places)
         return None
 
 
@@ -302,7 +306,7 @@ class Money(Float):
 
     name = "money"
     units: ClassVar[dict[str, int]] = {"元": 1, "万元": 10000}
-    places_message = "最多到分（两位小数）；万元请先换算成元"
+    places_message = mark("最多到分（两位小数）；万元请先换算成元")
 
     def __init__(self, minimum: float | None = 0):
         super().__init__(minimum, places=2)
@@ -311,11 +315,11 @@ class Money(Float):
     def in_yuan(cls, amount: Any, unit: str) -> float:
         """An amount given in `unit`, in 元 to the fen; ValueError with the message."""
         if unit not in cls.units:
-            raise ValueError(f"金额单位应为 {'/'.join(cls.units)} 之一")
+            raise ValueError(tr("金额单位应为 {units} 之一").format(units="/".join(cls.units)))
         try:
             value = Decimal(half_width(str(amount)).strip()) * cls.units[unit]
         except InvalidOperation:
-            raise ValueError("金额应为数字") from None
+            raise ValueError(tr("金额应为数字")) from None
         return float(value.quantize(Decimal("0.01")))
 
 
@@ -391,7 +395,8 @@ class Choice(Kind):
         try:
             return self._value_of(value)
         except KeyError:
-            raise ValueError(f"应为 {'/'.join(self.labels)} 之一") from None
+            raise ValueError(tr("应为 {labels} 之一").format(labels="/".join(self.labels))) \
+                from None
 
     def display(self, value: Any) -> str:
         return "" if value is None else self.label_of(value)
@@ -420,8 +425,8 @@ class Numbered(Choice):
         try:
             return self._value_of(value)
         except KeyError:
-            raise ValueError(f"应为1至{len(self.items)}或类别名称（{'、'.join(self.labels)}）"
-                             ) from None
+            raise ValueError(tr("应为1至{n}或类别名称（{labels}）").format(
+                n=len(self.items), labels="、".join(self.labels))) from None
 
     def sql_label(self, column: Any, full_numbers: bool = False) -> Node:
         # ELSE as text: PostgreSQL wants one type for every branch (SQLite would mix them)
@@ -460,8 +465,8 @@ class MultiChoice(Choice):
             try:
                 chosen.add(self._value_of(item))
             except KeyError:
-                raise ValueError(f"“{item}”不在可选项中（可选：{'、'.join(self.labels)}）"
-                                 ) from None
+                raise ValueError(tr("“{item}”不在可选项中（可选：{labels}）").format(
+                    item=item, labels="、".join(self.labels))) from None
         return self.sep.join(v for v in self.values if v in chosen)
 
     def display(self, value: Any) -> str:
@@ -502,7 +507,7 @@ class Ref(Kind):
         record_id = getattr(value, "id", None)  # a model instance
         if isinstance(record_id, uuid.UUID):
             return record_id
-        raise ValueError("引用的记录无效")
+        raise ValueError(tr("引用的记录无效"))
 
 
 KINDS_BY_NAME: dict[str, type[Kind]] = {

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pairing_desktop.core.errors import PairingError, StorageError, ValidationError, os_reason
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage import schema
 
 PART = ".part"
@@ -31,16 +32,19 @@ def check_output(path: Path, suffixes: Iterable[str], field: str = "out") -> Pat
     path = Path(path)
     allowed = tuple(s.lower() for s in suffixes)
     if path.is_dir():
-        raise ValidationError({field: f"输出文件：{path} 是一个文件夹，请给出文件名"})
+        raise ValidationError({field: tr("输出文件：{path} 是一个文件夹，请给出文件名").format(
+            path=path)})
     if path.suffix.lower() not in allowed:
-        raise ValidationError({field: f"输出文件：应以 {' 或 '.join(allowed)} 结尾"})
+        raise ValidationError({field: tr("输出文件：应以 {suffixes} 结尾").format(
+            suffixes=tr(" 或 ").join(allowed))})
     if path.is_file():
         try:
             app_id, _version = inspect_file(path)
         except StorageError:
             app_id = None
         if app_id == schema.APPLICATION_ID:
-            raise ValidationError({field: f"输出文件：{path} 是台账或台账备份，不能覆盖"})
+            raise ValidationError({field: tr("输出文件：{path} 是台账或台账备份，不能覆盖").format(
+                path=path)})
     return path
 
 
@@ -54,8 +58,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART, dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise PairingError(f"无法写入 {path.parent}：{os_reason(exc)}。"
-                           "请检查磁盘空间和文件夹的写入权限。") from exc
+        raise PairingError(tr("无法写入 {path}：{reason}。请检查磁盘空间和文件夹的写入权限。")
+                           .format(path=path.parent, reason=os_reason(exc))) from exc
     tmp = Path(name)
     try:
         yield tmp
@@ -64,7 +68,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise PairingError(f"无法写入 {path}：{os_reason(exc)}。原有文件未受影响。") from exc
+        raise PairingError(tr("无法写入 {path}：{reason}。原有文件未受影响。").format(
+            path=path, reason=os_reason(exc))) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -19,6 +19,7 @@ from typing import Any
 from peewee import SQL, fn
 
 from pairing_desktop.core.changes import ACTION_LABELS
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import HistoryEntry, Setting, utcnow
 
@@ -137,10 +138,11 @@ def verify(ledger: Ledger) -> ChainCheck:
             content[2] = content[2].strftime(TIME_FORMAT)
         seq = content[0]
         if prev_hash != prev:
-            what = "之前的记录被删除或调换" if seq != expected_seq or count else "被改动"
-            return ChainCheck(count, seq, f"操作日志第 {seq} 条不接续上一条（{what}）")
+            what = tr("之前的记录被删除或调换") if seq != expected_seq or count else tr("被改动")
+            return ChainCheck(count, seq, tr("操作日志第 {n} 条不接续上一条（{why}）").format(
+                n=seq, why=what))
         if _digest(prev, content) != digest:
-            return ChainCheck(count, seq, f"操作日志第 {seq} 条的内容被改动过")
+            return ChainCheck(count, seq, tr("操作日志第 {n} 条的内容被改动过").format(n=seq))
         prev = digest
         count += 1
         expected_seq = seq + 1
@@ -149,8 +151,8 @@ def verify(ledger: Ledger) -> ChainCheck:
     if head_hash != prev:
         missing = head_seq if head_seq >= expected_seq else expected_seq
         return ChainCheck(count, missing,
-                          f"操作日志第 {missing} 条起的记录被删除或改动"
-                          f"（最后一条应为第 {head_seq} 条）")
+                          tr("操作日志第 {n} 条起的记录被删除或改动"
+                             "（最后一条应为第 {last} 条）").format(n=missing, last=head_seq))
     return ChainCheck(count)
 
 

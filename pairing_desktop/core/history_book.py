@@ -24,6 +24,7 @@ from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.fields import Choice
 from pairing_desktop.core.files import atomic_output
 from pairing_desktop.core.history import Entry, HistoryFilter
+from pairing_desktop.core.i18n import Phrase, term, tr, translated
 from pairing_desktop.core.letters import KINDS as LETTER_KINDS
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import operation
@@ -33,7 +34,7 @@ from pairing_desktop.core.storage.models import Operator
 COLUMNS = [("at", "时间"), ("operator", "操作员"), ("label", "操作"), ("kind", "类型"),
            ("record", "记录"), ("changes", "修改内容")]
 TIME_SHOWN = "%Y-%m-%d %H:%M:%S"
-FULL_EXPORT_LABEL = "导出含完整证件号码的操作日志"
+FULL_EXPORT_LABEL = Phrase("导出含完整证件号码的操作日志")
 EXPORT_KIND = "export"
 # kinds outside the entity table whose fields are a record's (the others hold counts, files)
 RECORD_KINDS = frozenset({"operator", "letter"})
@@ -227,7 +228,8 @@ class HistoryLog:
     def page(self, search: str = "", sort: int | None = None, descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[tuple]:
         found = history.entries(self.ledger, self.where, limit, offset)
-        return [(r.seq, r.at.strftime(TIME_SHOWN), r.operator, r.label, r.kind, r.record,
+        return [(r.seq, r.at.strftime(TIME_SHOWN), r.operator, translated(r.label), term(r.kind),
+                 r.record,
                  r.changes) for r in rows(self.ledger, found)]
 
 
@@ -244,18 +246,20 @@ def write_history(ledger: Ledger, where: HistoryFilter, path: str | Path,
     written records nothing. Returns that operation's Changes (none for a masked export)."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError({"out": "输出文件：应以 .xlsx 结尾"})
+        raise ValidationError({"out": tr("输出文件：应以 .xlsx 结尾")})
     total = history.count(ledger, where)
     if total > MAX_ROWS:
-        raise RefusedError(f"符合条件的操作日志有 {total} 条，超过 Excel 工作表的 "
-                           f"{MAX_ROWS} 行上限。请缩小日期范围或按操作员、类型筛选后再导出。")
+        raise RefusedError(tr("符合条件的操作日志有 {n} 条，超过 Excel 工作表的 "
+                              "{most} 行上限。请缩小日期范围或按操作员、类型筛选后再导出。")
+                           .format(n=total, most=MAX_ROWS))
     if not full_numbers:
         _write(ledger, where, path, full_numbers=False)
         return Changes()
     who = ledger.operator
     if who is None or who.role != auth.ADMIN:
-        role = f"“{who.role_label}”" if who else "未登录的操作员"
-        raise RefusedError(f"{role}不能导出完整的证件号码和电话号码：这只有县级管理员可以。")
+        role = tr("“{role}”").format(role=term(who.role_label)) if who else tr("未登录的操作员")
+        raise RefusedError(tr("{who}不能导出完整的证件号码和电话号码：这只有县级管理员可以。")
+                           .format(who=role))
     with operation(ledger, FULL_EXPORT_LABEL, auth.ADMINISTER, stack=None) as op:
         op.created(EXPORT_KIND, path.name, {"file": str(path), "entries": total})
         _write(ledger, where, path, full_numbers=True)

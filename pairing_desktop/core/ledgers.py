@@ -11,6 +11,7 @@ from pathlib import Path
 from pairing_desktop.core.activities.types import seed_activity_types
 from pairing_desktop.core.errors import DamagedError
 from pairing_desktop.core.files import clean_leftovers
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.sort_keys import fill_missing
 from pairing_desktop.core.storage.db import open_database, open_rebuilt
 from pairing_desktop.core.storage.ledger import Ledger
@@ -46,9 +47,11 @@ def open_ledger(path: str | Path, *, lock: bool = True) -> Ledger:
         if good is None:
             raise
         named = DamagedError(
-            f"{exc}\n最近一份完好的备份是 {good.path}（{good.made_at:%Y-%m-%d %H:%M}，"
-            f"{good.age_text}）。可用“文件 → 恢复”或命令 pairing-desktop restore "
-            f"\"{good.path}\" --db \"{where}\" 恢复；损坏的文件会先另存，不会被覆盖。")
+            tr("{problem}\n最近一份完好的备份是 {backup}（{made}，{age}）。可用“文件 → 恢复”"
+               "或命令 pairing-desktop restore \"{backup}\" --db \"{ledger}\" 恢复；"
+               "损坏的文件会先另存，不会被覆盖。").format(
+                problem=exc, backup=good.path, made=f"{good.made_at:%Y-%m-%d %H:%M}",
+                age=good.age_text, ledger=where))
         named.readable, named.problem = exc.readable, exc.problem
         raise named from exc
     if ledger.backup is not None:  # just upgraded: the names get their pinyin keys
@@ -76,14 +79,15 @@ def location_warning(path: Path) -> str | None:
     SQLite's file locking is unreliable and two offices can corrupt each other's work."""
     text = str(path)  # as given: resolving would fold a "//server" share into "/server"
     if text.startswith(("\\\\", "//")):
-        return f"台账 {text} 位于网络共享上：网络盘的文件锁不可靠，多人同时使用可能损坏台账。" \
-               "请把台账放在本机，用“交换”或备份在单位间传递数据。"
+        return tr("台账 {path} 位于网络共享上：网络盘的文件锁不可靠，多人同时使用可能损坏台账。"
+                  "请把台账放在本机，用“交换”或备份在单位间传递数据。").format(path=text)
     resolved = str(Path(path).expanduser().resolve())
     synced = next((name for name in SYNCED_FOLDERS if name.lower() in resolved.lower()), None)
     if synced:
-        return (f"台账 {resolved} 位于同步盘“{synced}”的文件夹中："
-                "同步软件可能在保存时复制半个文件。"
-                "请把台账放在不同步的文件夹里，用备份功能把副本放到同步盘。")
+        return (tr("台账 {path} 位于同步盘“{folder}”的文件夹中："
+                   "同步软件可能在保存时复制半个文件。"
+                   "请把台账放在不同步的文件夹里，用备份功能把副本放到同步盘。")
+                .format(path=resolved, folder=synced))
     return None
 
 

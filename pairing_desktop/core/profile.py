@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.i18n import Phrase, tr
 from pairing_desktop.core.operations.settings import set_setting
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Setting
@@ -41,22 +42,23 @@ def set_profile(ledger: Ledger, county: str, office: str, *, reports_to: str | N
     township = (township or "").strip() or (office if reports_to else "")
     errors = {}
     if not county:
-        errors["county"] = "县名：必填，不能为空"
+        errors["county"] = tr("县名：必填，不能为空")
     if not office:
-        errors["office"] = "使用单位：必填，不能为空"
-    for field, label, value in (("county", "县名", county), ("office", "使用单位", office),
-                                ("reports_to", "上报单位", reports_to),
-                                ("township", "所在乡镇", township)):
+        errors["office"] = tr("使用单位：必填，不能为空")
+    for field, label, value in (("county", tr("县名"), county), ("office", tr("使用单位"), office),
+                                ("reports_to", tr("上报单位"), reports_to),
+                                ("township", tr("所在乡镇"), township)):
         if len(value) > NAME_MAX:
-            errors[field] = f"{label}：太长（{len(value)}个字），最多{NAME_MAX}个字"
+            errors[field] = tr("{field}：太长（{n}个字），最多{most}个字").format(
+                field=label, n=len(value), most=NAME_MAX)
     if reports_to and reports_to == office:
-        errors["reports_to"] = "上报单位：不能是本单位自己"
+        errors["reports_to"] = tr("上报单位：不能是本单位自己")
     if errors:
         raise ValidationError(errors)
     value: dict[str, str] = {"county": county, "office": office}
     if reports_to:
         value |= {"reports_to": reports_to, "township": township}
-    return set_setting(ledger, KEY, value, "设置县名和使用单位")
+    return set_setting(ledger, KEY, value, Phrase("设置县名和使用单位"))
 
 
 def _stored() -> dict[str, str]:

@@ -25,6 +25,7 @@ from pairing_desktop.core.fields import (
     clean_text,
     show,
 )
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.sort_keys import KEYED
 from pairing_desktop.core.storage.ledger import (
     Ledger,
@@ -77,18 +78,19 @@ def validate(ledger: Ledger, entity: str | EntitySpec, raw: dict[str, Any],
         try:
             value = parse(f, raw.get(f.name, f.default))
         except ValueError as exc:
-            errors[f.name] = f"{f.label}：{exc}"
+            errors[f.name] = tr("{field}：{problem}").format(field=term(f.label), problem=exc)
             continue
         if value is None:
             if f.required:
-                errors[f.name] = f"{f.label}：必填，不能为空"
+                errors[f.name] = tr("{field}：必填，不能为空").format(field=term(f.label))
         elif isinstance(f.kind, Ref):
             if not _exists(ENTITIES[f.kind.entity], value):
-                errors[f.name] = f"{f.label}：所选记录不存在或已删除"
+                errors[f.name] = tr("{field}：所选记录不存在或已删除").format(field=term(f.label))
         else:
             message = f.kind.check(value) or (f.check(value) if f.check else None)
             if message:
-                errors[f.name] = f"{f.label}：{message}"
+                errors[f.name] = tr("{field}：{problem}").format(field=term(f.label),
+                                                                 problem=message)
         values[f.name] = value
     if not errors:
         errors.update(_duplicates(spec, values, as_uuid(record_id)))
@@ -169,7 +171,8 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
             field = names[-1]
             shown = values[field]
             scope = what if len(names) > 1 else ""
-            errors[field] = f"{spec.field(field).label}：{scope}“{shown}”已存在，不能重复"
+            errors[field] = tr("{field}：{scope}“{value}”已存在，不能重复").format(
+                field=term(spec.field(field).label), scope=term(scope), value=shown)
     return errors
 
 
@@ -177,7 +180,8 @@ def _duplicates(spec: EntitySpec, values: dict[str, Any],
 def referrers(ledger: Ledger, model: type[BaseModel],
               record_id: uuid.UUID) -> list[tuple[str, int]]:
     """Live records that refer to a record: [(what, how many)], for a refusal message."""
-    return [(f"{count} {measure}{label}", count)
+    return [(tr("{count} {measure}{kind}").format(count=count, measure=measure, kind=term(label)),
+             count)
             for label, measure, count, _names in _referring(model, record_id)]
 
 
@@ -205,7 +209,7 @@ def _referring(model: type[BaseModel],
             if ref_spec is not None:
                 rm = ref_spec.model
                 query, title = _label_expr(rm.select(), ref_spec, rm)
-                names = [n or "（无名称）" for (n,) in query.select(title).where(
+                names = [n or tr("（无名称）") for (n,) in query.select(title).where(
                     rm.deleted_at.is_null() & (fk == record_id)).order_by(title)
                     .limit(NAMED).tuples()]
             found.append((label, measure, count, names))
@@ -221,16 +225,20 @@ def delete_refusal(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> 
     refs = _referring(spec.model, as_uuid(record_id))
     if not refs:
         return None
-    what = "、".join(f"{count} {measure}{label}" for label, measure, count, _names in refs)
+    what = tr("、").join(tr("{count} {measure}{kind}").format(count=count, measure=measure,
+                                                              kind=term(label))
+                        for label, measure, count, _names in refs)
 
     def named(label: str, count: int, names: list[str]) -> str:
-        listed = "、".join(names) + ("等" if count > len(names) else "")
-        return listed if len(refs) == 1 else f"{label}：{listed}"
+        listed = tr("、").join(names) + (tr("等") if count > len(names) else "")
+        return listed if len(refs) == 1 else tr("{kind}：{names}").format(kind=term(label),
+                                                                          names=listed)
 
-    detail = "；".join(named(label, count, names)
+    detail = tr("；").join(named(label, count, names)
                       for label, _measure, count, names in refs if names)
-    detail = f"（{detail}）" if detail else ""
-    return f"不能删除此{spec.label}：仍有{what}引用它{detail}。请先处理这些记录。"
+    detail = tr("（{names}）").format(names=detail) if detail else ""
+    return tr("不能删除此{kind}：仍有{what}引用它{names}。请先处理这些记录。").format(
+        kind=term(spec.label), what=what, names=detail)
 
 
 MODEL_LABELS = {"Letter": "责任书", "Target": "年度目标", "Activity": "帮扶活动记录",
@@ -252,7 +260,7 @@ def load_with_revision(ledger: Ledger, entity: str | EntitySpec,
     m = spec.model
     row = m.live().where(m.id == as_uuid(record_id)).dicts().first()
     if row is None:
-        raise RefusedError(f"该{spec.label}记录不存在或已被删除。")
+        raise RefusedError(tr("该{kind}记录不存在或已被删除。").format(kind=term(spec.label)))
     return {f.name: row[f.name] for f in spec.fields}, row["rev"]
 
 
@@ -552,8 +560,10 @@ def _resolve(entity: str | EntitySpec, text: str) -> uuid.UUID:
         return exact[0][0]
     same = named or exact
     if not same:
-        raise ValueError(f"没有名为“{text}”的{spec.label}，请从列表中选择")
-    raise ValueError(f"有 {len(same)} {spec.measure}{spec.label}都叫“{text}”，请从列表中选择")
+        raise ValueError(tr("没有名为“{name}”的{kind}，请从列表中选择").format(
+            name=text, kind=term(spec.label)))
+    raise ValueError(tr("有 {n} {measure}{kind}都叫“{name}”，请从列表中选择").format(
+        n=len(same), measure=spec.measure, kind=term(spec.label), name=text))
 
 
 @uses_ledger

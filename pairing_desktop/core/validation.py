@@ -9,6 +9,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from pairing_desktop.core.i18n import mark, tr, translated
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -26,9 +28,9 @@ _RECENT_FORMS = (
     re.compile(r"(\d{1,2})([-/.])(\d{1,2})"),
     re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
 )
-ID_CHECK_FAILED = "号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对"
-DATE_FORMAT_HINT = ("日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，"
-                    "近一年内的日期可只写 3-5）")
+ID_CHECK_FAILED = mark("号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对")
+DATE_FORMAT_HINT = mark("日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、"
+                        "2008年1月5日，近一年内的日期可只写 3-5）")
 
 
 def id_check_digit(first17: str) -> str:
@@ -49,17 +51,17 @@ def check_id_number(value: str, today: dt.date | None = None) -> str | None:
     """GB 11643: 17 digits, a check character (digit or X), a real birth date not in the future."""
     value = value.strip().upper()
     if len(value) != 18:
-        return f"应为18位，现为{len(value)}位"
+        return tr("应为18位，现为{n}位").format(n=len(value))
     if not re.fullmatch(r"[0-9]{17}[0-9X]", value):  # not isdigit(): "²" is a digit to it
-        return "前17位应为数字，最后一位为数字或X"
+        return tr("前17位应为数字，最后一位为数字或X")
     birth = id_birth_date(value)
     today = today or dt.date.today()
     if birth is None or birth > today or birth.year < 1900:
-        return f"出生日期 {value[6:14]} 不存在"
+        return tr("出生日期 {date} 不存在").format(date=value[6:14])
     if value[17] != id_check_digit(value[:17]):
         # never the expected last character: the typing error may be in any digit, and a
         # clerk told "the last should be 7" changes the last one and saves a wrong number
-        return ID_CHECK_FAILED
+        return translated(ID_CHECK_FAILED)
     return None
 
 
@@ -72,15 +74,15 @@ def check_phone(value: str) -> str | None:
     value = value.strip().replace(" ", "")
     if _MOBILE.fullmatch(value) or _LANDLINE.fullmatch(value):
         return None
-    return "应为11位手机号，或带区号的固定电话（如 0857-4221234）"
+    return tr("应为11位手机号，或带区号的固定电话（如 0857-4221234）")
 
 
 def check_non_negative(value: float) -> str | None:
-    return "不能为负数" if value < 0 else None
+    return tr("不能为负数") if value < 0 else None
 
 
 def check_year(value: int) -> str | None:
-    return None if 1949 <= value <= 2100 else "年份不合理（应在1949至2100之间）"
+    return None if 1949 <= value <= 2100 else tr("年份不合理（应在1949至2100之间）")
 
 
 def recent_year(month: int, day: int, today: dt.date) -> int:
@@ -106,14 +108,21 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
                 year = recent_year(month, day, today or dt.date.today())
                 break
         else:
-            raise ValueError(DATE_FORMAT_HINT)
+            raise ValueError(translated(DATE_FORMAT_HINT))
     message = check_year(year)
     if message:
         raise ValueError(message)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{year}年{month}月{day}日不存在") from None
+        raise ValueError(tr("{year}年{month}月{day}日不存在").format(
+            year=year, month=month, day=day)) from None
+
+
+def said_date(day: dt.date) -> str:
+    """A day inside a message: 2008年1月5日 in Chinese, as the interface's language writes it
+    otherwise (letters and reports keep `cn_date`)."""
+    return tr("{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
 
 
 def cn_date(day: dt.date) -> str:

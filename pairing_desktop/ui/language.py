@@ -3,8 +3,10 @@
 The program's words are written in Chinese; English is resources/translations/
 pairing_desktop_en.qm (made by scripts/translations.py). In Chinese, Qt's own words (是/否,
 确定/取消, the file dialogs, a text field's 复制/粘贴 menu) come from Qt's qtbase_zh_CN.qm; in
-English Qt speaks English by itself. The choice is kept in QSettings and takes effect at the
-next start: every widget reads its tr() text once, when it is built.
+English Qt speaks English by itself. The Qt-free core's messages are translated through the
+same .qm: `install` hands QCoreApplication.translate to core.i18n. The choice is kept in
+QSettings and takes effect at the next start: every widget reads its tr() text once, when it
+is built.
 
 The default QLocale follows the choice too, so that what the screens format themselves —
 dates in sentences, counts — reads as the language does (2008年1月5日 / 2008-01-05, 8,108).
@@ -24,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from pairing_desktop.core import i18n
 from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.ui.dialogs import Ask
 
@@ -92,13 +95,15 @@ _INSTALLED: list[QTranslator] = []  # what `install` put on the application last
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install the language's translators in place of those installed before, and make its
-    locale the default; returns the translators (a test removes them again)."""
+    """Install the language's translators in place of those installed before, make its
+    locale the default, and have the core's messages (core.i18n) translated by them ("core"
+    context of our .qm); returns the translators (a test removes them again)."""
     for old in _INSTALLED:
         app.removeTranslator(old)
     _INSTALLED[:] = translators(language, app)
     for translator in _INSTALLED:
         app.installTranslator(translator)
+    i18n.set_translator(None if language == CHINESE else QCoreApplication.translate)
     QLocale.setDefault(LOCALES.get(language, LOCALES[DEFAULT]))
     return list(_INSTALLED)
 

@@ -3,6 +3,10 @@
 Rows arrive a page at a time (canFetchMore/fetchMore) and search and sort run in SQL, so a list
 of 100,000 households opens as fast as its first page; a proxy model sorting in Python took
 seconds at that size (STYLE.md, measured pitfalls).
+
+The SQL writes a choice by its Chinese label (CASE … THEN '一类'), as the search and the sort
+read it; the model shows it in the interface's language, translated as the forms translate
+choices (the "fields" context), and a yes/no as 是/否 or Yes/No.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from pairing_desktop.core.fields import MULTI_SEP, Choice, MultiChoice, Numbered
 from pairing_desktop.core.records import display_value as display
 
 PAGE = 200
@@ -38,12 +43,37 @@ class ListSource(Protocol):
              offset: int = 0, limit: int = PAGE) -> list[tuple]: ...
 
 
+def _choice_columns(source: ListSource) -> dict[int, Choice]:
+    """The columns of a record list that hold a choice's label, by position."""
+    spec = getattr(source, "spec", None)
+    if spec is None:
+        return {}
+    kinds = {f.name: f.kind for f in spec.fields}
+    return {i: kinds[name] for i, (name, _label) in enumerate(source.columns)
+            if isinstance(kinds.get(name), Choice)}
+
+
+def _label_text(kind: Choice, text: str) -> str:
+    """A choice's label as the SQL wrote it ("一类", "2. 发展生产", "低保、五保"), translated."""
+    def word(label: str) -> str:
+        return QCoreApplication.translate("fields", label)
+
+    if isinstance(kind, MultiChoice):
+        return QCoreApplication.translate("ListModel", "、").join(
+            word(part) for part in text.split(MULTI_SEP))
+    if isinstance(kind, Numbered):
+        number, dot, label = text.partition(". ")
+        return f"{number}. {word(label)}" if dot and number.isdigit() else word(text)
+    return word(text)
+
+
 class ListModel(QAbstractTableModel):
     """Rows of a ListSource; row tuples are (id, column values...)."""
 
     def __init__(self, source: ListSource, parent: Any = None, page_size: int = PAGE):
         super().__init__(parent)
         self._source = source
+        self._choices = _choice_columns(source)
         self._page_size = page_size
         self._search = ""
         self._sort: int | None = None
@@ -79,6 +109,7 @@ class ListModel(QAbstractTableModel):
     def set_source(self, source: ListSource) -> None:
         """Show another list (e.g. the cadres of another unit), keeping search and sort."""
         self._source = source
+        self._choices = _choice_columns(source)
         self.refresh(keep_loaded=False)
 
     def set_search(self, text: str) -> None:
@@ -148,6 +179,12 @@ class ListModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column() + 1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if isinstance(value, bool):
+                return QCoreApplication.translate("ListModel", "是") if value else \
+                    QCoreApplication.translate("ListModel", "否")
+            kind = self._choices.get(index.column())
+            if kind is not None and isinstance(value, str) and value:
+                return _label_text(kind, value)
             return display(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float) \
                 and not isinstance(value, bool):

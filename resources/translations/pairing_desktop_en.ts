@@ -445,6 +445,21 @@ Some records were changed on both sides: choose which version to keep.</translat
     </message>
 </context>
 <context>
+    <name>ListModel</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <source>这里还没有记录。</source>
@@ -1597,6 +1612,1531 @@ Restore from it now? The damaged file is kept aside first, not overwritten.</tra
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source> {letter}列“{column}”</source>
+        <translation>, column {letter} “{column}”</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>[card] 第{n}行</source>
+        <translation>[card] line {n}</translation>
+    </message>
+    <message>
+        <source>columns 应为 1 或 2</source>
+        <translation>columns must be 1 or 2</translation>
+    </message>
+    <message>
+        <source>each = “{each}” 不是可循环的列表。可循环的列表：{lists}</source>
+        <translation>each = “{each}” is not a list to repeat over. Lists: {lists}</translation>
+    </message>
+    <message>
+        <source>inner 只能用在带 each 的段落中，且只能嵌套一层</source>
+        <translation>inner only works in a block with each, one level deep</translation>
+    </message>
+    <message>
+        <source>inner 需要 each</source>
+        <translation>inner needs each</translation>
+    </message>
+    <message>
+        <source>lines 应为非空的文字列表</source>
+        <translation>lines must be a non-empty list of texts</translation>
+    </message>
+    <message>
+        <source>{count} {measure}{kind}</source>
+        <translation>{count} × {kind}</translation>
+    </message>
+    <message>
+        <source>{duty}：不是可设置的职责</source>
+        <translation>{duty}: not a duty that can be set</translation>
+    </message>
+    <message>
+        <source>{duty}：周期应为 {periods} 之一</source>
+        <translation>{duty}: the period must be one of {periods}</translation>
+    </message>
+    <message>
+        <source>{duty}：次数应为不小于0的整数</source>
+        <translation>{duty}: the count must be a whole number, 0 or more</translation>
+    </message>
+    <message>
+        <source>{field}：{problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{field}：{scope}“{value}”已存在，不能重复</source>
+        <translation>{field}: “{value}” already exists ({scope}); it cannot be repeated</translation>
+    </message>
+    <message>
+        <source>{field}：“{kind}”不记录此项（此类活动只记录{shown}），请清空</source>
+        <translation>{field}: “{kind}” does not record this (it records only {shown}); clear it</translation>
+    </message>
+    <message>
+        <source>{field}：“{kind}”必须填写此项</source>
+        <translation>{field}: required for “{kind}”</translation>
+    </message>
+    <message>
+        <source>{field}：“{value}”与{where}重复</source>
+        <translation>{field}: “{value}” repeats {where}</translation>
+    </message>
+    <message>
+        <source>{field}：号码已隐去中间几位（导出时没有选“完整号码”），不能用来新建记录；请填写完整号码</source>
+        <translation>{field}: the number has its middle digits hidden (exported without full numbers) and cannot make a new record; fill in the full number</translation>
+    </message>
+    <message>
+        <source>{field}：太长（{n}个字），最多{most}个字</source>
+        <translation>{field}: too long ({n} characters), at most {most}</translation>
+    </message>
+    <message>
+        <source>{field}：必填，不能为空</source>
+        <translation>{field}: required</translation>
+    </message>
+    <message>
+        <source>{field}：所选记录不存在或已删除</source>
+        <translation>{field}: the chosen record does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>{field}：找不到{kind}“{name}”{why}</source>
+        <translation>{field}: no {kind} “{name}” {why}</translation>
+    </message>
+    <message>
+        <source>{field}：有 {n} {measure}{kind}都是“{name}”{hint}</source>
+        <translation>{field}: {n} records ({kind}) match “{name}”{hint}</translation>
+    </message>
+    <message>
+        <source>{field}：请填写</source>
+        <translation>{field}: required</translation>
+    </message>
+    <message>
+        <source>{field}：身份证号 {id} 是“{shown}”的，与本行所填不符</source>
+        <translation>{field}: ID number {id} belongs to “{shown}”, not what this row says</translation>
+    </message>
+    <message>
+        <source>{field}：隐去中间几位的号码与台账中这条记录的不符；请填写完整号码</source>
+        <translation>{field}: the number with hidden digits does not match this record in the ledger; fill in the full number</translation>
+    </message>
+    <message>
+        <source>{file} 中没有可导入的工作表（{notes}）。可用 --kind 指明记录的种类，用 --map 指明列</source>
+        <translation>{file} has no sheet to import ({notes}). Name the kind of record with --kind and the columns with --map</translation>
+    </message>
+    <message>
+        <source>{file} 中没有可导入的数据：各工作表只有标题行</source>
+        <translation>{file} has no data to import: every sheet has only its heading row</translation>
+    </message>
+    <message>
+        <source>{file}无法使用（{problem}）</source>
+        <translation>{file} cannot be used ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}没有“{column}”这一项（可选：{columns}，或 {skip}）</source>
+        <translation>{kind} has no column “{column}” (choose from: {columns}, or {skip})</translation>
+    </message>
+    <message>
+        <source>{kind}：{names}</source>
+        <translation>{kind}: {names}</translation>
+    </message>
+    <message>
+        <source>{kind}：{problem}</source>
+        <translation>{kind}: {problem}</translation>
+    </message>
+    <message>
+        <source>{kind}：与已有记录冲突（{problem}）</source>
+        <translation>{kind}: conflicts with an existing record ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}：新建 {created}，更新 {updated}，不变 {unchanged}</source>
+        <translation>{kind}: {created} new, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>{letter}：所依据的记录已删除或已不属于该年度。</source>
+        <translation>{letter}: the records it is based on were deleted or no longer belong to that year.</translation>
+    </message>
+    <message>
+        <source>{letter}：打印后相关记录已修改，内容与台账不一致。{later}</source>
+        <translation>{letter}: its records changed after printing; it no longer matches the ledger. {later}</translation>
+    </message>
+    <message>
+        <source>{letter}：真实有效，内容与台账一致{dated}。</source>
+        <translation>{letter}: genuine, and it matches the ledger{dated}.</translation>
+    </message>
+    <message>
+        <source>{name} 不是本程序的交换包（文件开头不对），未导入任何内容。</source>
+        <translation>{name} is not an exchange package of this program (wrong file start); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>{name}：不是备份的设置</source>
+        <translation>{name}: not a backup setting</translation>
+    </message>
+    <message>
+        <source>{n} 天前</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <source>{path} 已存在；演示数据只写入新文件。</source>
+        <translation>{path} already exists; demo data is written only to a new file.</translation>
+    </message>
+    <message>
+        <source>{problem}
+最近一份完好的备份是 {backup}（{made}，{age}）。可用“文件 → 恢复”或命令 pairing-desktop restore &quot;{backup}&quot; --db &quot;{ledger}&quot; 恢复；损坏的文件会先另存，不会被覆盖。</source>
+        <translation>{problem}
+The latest good backup is {backup} ({made}, {age}). Restore it with File → Restore or the command pairing-desktop restore &quot;{backup}&quot; --db &quot;{ledger}&quot;; the damaged file is kept aside first, never overwritten.</translation>
+    </message>
+    <message>
+        <source>{refusal}，此{kind}属于{township}。</source>
+        <translation>{refusal}; this {kind} belongs to {township}.</translation>
+    </message>
+    <message>
+        <source>{sheet} 第{row}行</source>
+        <translation>{sheet} row {row}</translation>
+    </message>
+    <message>
+        <source>{sheet}有 {n} 条，超过 Excel 工作表的 {most} 行上限，请分乡镇导出</source>
+        <translation>{sheet} has {n} rows, more than the {most} an Excel sheet holds; export township by township</translation>
+    </message>
+    <message>
+        <source>{where}{value}：{reason}</source>
+        <translation>{where}{value}: {reason}</translation>
+    </message>
+    <message>
+        <source>{where}的 inner</source>
+        <translation>inner of {where}</translation>
+    </message>
+    <message>
+        <source>{where}签署栏第{n}方</source>
+        <translation>{where}, signature party {n}</translation>
+    </message>
+    <message>
+        <source>{who}不能导出完整的证件号码和电话号码：这只有县级管理员可以。</source>
+        <translation>{who} cannot export full ID and phone numbers: only the county administrator can.</translation>
+    </message>
+    <message>
+        <source>{wrong}还可尝试 {n} 次。</source>
+        <translation>{wrong} {n} more tries left.</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日不存在</source>
+        <translation>{year}-{month}-{day} is not a real date</translation>
+    </message>
+    <message>
+        <source>{year}年“{target}”（{status}）</source>
+        <translation>{year} “{target}” ({status})</translation>
+    </message>
+    <message>
+        <source>{year}年已有目标，不能再复制上年目标。</source>
+        <translation>{year} already has targets; last year&apos;s cannot be copied again.</translation>
+    </message>
+    <message>
+        <source>{year}年度{kind}（{party}，第{version}版，{status}）</source>
+        <translation>{year} {kind} ({party}, version {version}, {status})</translation>
+    </message>
+    <message>
+        <source>{year}年度没有可生成的{kind}{scope}。请检查年度和名称。</source>
+        <translation>No {kind} to make for {year}{scope}. Check the year and the names.</translation>
+    </message>
+    <message>
+        <source>{year}年没有目标可复制。</source>
+        <translation>{year} has no targets to copy.</translation>
+    </message>
+    <message>
+        <source>{{{name}}} 是一个列表，应在 each = &quot;{name}&quot; 中逐项使用</source>
+        <translation>{{{name}}} is a list: use it item by item in each = &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>“{item}”不在可选项中（可选：{labels}）</source>
+        <translation>“{item}” is not one of the choices ({labels})</translation>
+    </message>
+    <message>
+        <source>“{operator}”于 {time}（{operation}）</source>
+        <translation>“{operator}” at {time} ({operation})</translation>
+    </message>
+    <message>
+        <source>“{role}”</source>
+        <translation>A “{role}”</translation>
+    </message>
+    <message>
+        <source>“{role}”不能修改{kind}：这是县级数据，由县级管理员维护。</source>
+        <translation>A “{role}” cannot change {kind}: it is county data, kept by the county administrator.</translation>
+    </message>
+    <message>
+        <source>“{role}”不能在县级台账导入交换包：由县级管理员导入。</source>
+        <translation>A “{role}” cannot import exchange packages into the county ledger: the county administrator does.</translation>
+    </message>
+    <message>
+        <source>“{role}”只能新建和修改本乡镇（{township}）的{kind}。</source>
+        <translation>A “{role}” can only add and edit {kind} of their own township ({township}).</translation>
+    </message>
+    <message>
+        <source>“{role}”账户不能{action}。</source>
+        <translation>A “{role}” account cannot {action}.</translation>
+    </message>
+    <message>
+        <source>“{role}”账户只能查看和打印，不能修改{kind}。</source>
+        <translation>A “{role}” account can only view and print, not change {kind}.</translation>
+    </message>
+    <message>
+        <source>“{sender}”不是乡镇的台账，县级台账只导入乡镇的交换包。</source>
+        <translation>“{sender}” is not a township ledger; the county ledger imports only townships&apos; packages.</translation>
+    </message>
+    <message>
+        <source>“{sender}”以前的交换包属于“{before}”，这个却写着“{township}”，未导入任何内容。</source>
+        <translation>Earlier packages from “{sender}” were for “{before}”, this one says “{township}”; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>“{sender}”的交换包含有县级数据（{kind}）：乡镇不能修改县级数据，整个交换包已拒绝，未导入任何内容。</source>
+        <translation>The package from “{sender}” holds county data ({kind}): a township cannot change county data. The whole package was refused; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>“{sender}”的交换包含有县级设置：乡镇不能修改县级设置，整个交换包已拒绝，未导入任何内容。</source>
+        <translation>The package from “{sender}” holds county settings: a township cannot change them. The whole package was refused; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>“{sender}”的交换包要修改{whose}的{kind}记录：乡镇只能修改本乡镇（{township}）的记录。整个交换包已拒绝，未导入任何内容。</source>
+        <translation>The package from “{sender}” would change {kind} records of {whose}: a township may change only its own ({township}). The whole package was refused; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>“{sender}”的第 {n} 号交换包{how}，再次导入不会改变任何内容，已跳过。</source>
+        <translation>Package no. {n} from “{sender}” {how}; importing it again would change nothing, so it was skipped.</translation>
+    </message>
+    <message>
+        <source>“{sheet}”表中的这一行</source>
+        <translation>that row of sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>“{sheet}”表第{row}行</source>
+        <translation>row {row} of sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 处问题，见错误工作簿</source>
+        <translation>… and {n} more problems: see the errors workbook</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>上报单位</source>
+        <translation>Reports to</translation>
+    </message>
+    <message>
+        <source>上报单位：不能是本单位自己</source>
+        <translation>Reports to: cannot be this office itself</translation>
+    </message>
+    <message>
+        <source>不能为负数</source>
+        <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>不能停用正在使用的账户。</source>
+        <translation>The account in use cannot be disabled.</translation>
+    </message>
+    <message>
+        <source>不能删除此{kind}：仍有{what}引用它{names}。请先处理这些记录。</source>
+        <translation>Cannot delete this {kind}: still referred to by {what}{names}. Deal with those records first.</translation>
+    </message>
+    <message>
+        <source>不能大于{most}</source>
+        <translation>cannot be more than {most}</translation>
+    </message>
+    <message>
+        <source>不能小于{least}</source>
+        <translation>cannot be less than {least}</translation>
+    </message>
+    <message>
+        <source>不能恢复此{kind}：{problem}</source>
+        <translation>Cannot restore this {kind}: {problem}</translation>
+    </message>
+    <message>
+        <source>不能撤销：恢复原值会违反规则（{problem}）。</source>
+        <translation>Cannot undo: the old values would break a rule ({problem}).</translation>
+    </message>
+    <message>
+        <source>不能撤销：此{kind}在之后又被修改过（{fields}），撤销会覆盖后来的修改。</source>
+        <translation>Cannot undo: this {kind} was changed again since ({fields}); undoing would overwrite that change.</translation>
+    </message>
+    <message>
+        <source>不能撤销：此{kind}已在之后被删除。</source>
+        <translation>Cannot undo: this {kind} was deleted since.</translation>
+    </message>
+    <message>
+        <source>不认识的设置 {keys}</source>
+        <translation>unknown settings {keys}</translation>
+    </message>
+    <message>
+        <source>两</source>
+        <translation>two</translation>
+    </message>
+    <message>
+        <source>之前的记录被删除或调换</source>
+        <translation>earlier entries were deleted or reordered</translation>
+    </message>
+    <message>
+        <source>乡镇“{name}”</source>
+        <translation>township “{name}”</translation>
+    </message>
+    <message>
+        <source>乡镇：没有名为“{name}”的乡镇</source>
+        <translation>Township: there is no township named “{name}”</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 不完整（文件被截断），未导入任何内容。请重新复制或让对方重发。</source>
+        <translation>Exchange package {name} is incomplete (the file was cut short); nothing was imported. Copy it again or ask for it to be sent again.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 已损坏或被改动（校验值不符，可能复制不完整），未导入任何内容。请重新复制或让对方重发。</source>
+        <translation>Exchange package {name} is damaged or altered (its checksum does not match; perhaps copied incompletely); nothing was imported. Copy it again or ask for it to be sent again.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的内容不完整或过大，未导入任何内容。</source>
+        <translation>The content of exchange package {name} is incomplete or too large; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的内容无法解压（{problem}），未导入任何内容。</source>
+        <translation>The content of exchange package {name} cannot be unpacked ({problem}); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的内容格式不对（{problem}），未导入任何内容。</source>
+        <translation>The content of exchange package {name} is malformed ({problem}); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的内容格式不对，未导入任何内容。</source>
+        <translation>The content of exchange package {name} is malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的包头不对，未导入任何内容。</source>
+        <translation>The header of exchange package {name} is wrong; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的包头格式不对，未导入任何内容。</source>
+        <translation>The header of exchange package {name} is malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的包头缺少或写错了“{key}”，未导入任何内容。</source>
+        <translation>The header of exchange package {name} lacks or misstates “{key}”; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的序号不对，未导入任何内容。</source>
+        <translation>The numbers of exchange package {name} are wrong; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包 {name} 的格式版本（{version}）本程序不认识：请把两边的程序升级到同一版本。</source>
+        <translation>This program does not know the format version ({version}) of exchange package {name}: bring both offices&apos; programs to the same version.</translation>
+    </message>
+    <message>
+        <source>交换包中{kind}的一行格式不对，未导入任何内容。</source>
+        <translation>A {kind} row in the exchange package is malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中{kind}的列与本程序不符：两边的程序版本可能不同，未导入任何内容。</source>
+        <translation>The {kind} columns in the exchange package do not match this program (the two programs may be of different versions); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中{kind}的编号格式不对，未导入任何内容。</source>
+        <translation>A {kind} id in the exchange package is malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中{kind}（{id}）的值类型不对，未导入任何内容。</source>
+        <translation>A value of {kind} ({id}) in the exchange package has the wrong type; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中有本程序不认识的记录种类（{kinds}），未导入任何内容。</source>
+        <translation>The exchange package holds kinds of record this program does not know ({kinds}); nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中的{kind}记录与本台账不符（{problem}）：引用了本台账没有的记录，或与已有记录重名、重号。未导入任何内容。</source>
+        <translation>The {kind} records in the exchange package do not fit this ledger ({problem}): they refer to records it lacks, or repeat names or numbers it has. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包中的设置格式不对，未导入任何内容。</source>
+        <translation>The settings in the exchange package are malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包来自“{sender}”，但本台账没有名为“{township}”的乡镇，未导入任何内容。</source>
+        <translation>The package is from “{sender}”, but this ledger has no township named “{township}”; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包的内容格式不对，未导入任何内容。</source>
+        <translation>The content of the exchange package is malformed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>交换包的记录数（{n}）与包头（{header}）不符，未导入任何内容。</source>
+        <translation>The package holds {n} records but its header says {header}; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>任何数字</source>
+        <translation>no figures</translation>
+    </message>
+    <message>
+        <source>使用单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>使用单位：必填，不能为空</source>
+        <translation>Office: required</translation>
+    </message>
+    <message>
+        <source>修改{kind}</source>
+        <translation>Edit {kind}</translation>
+    </message>
+    <message>
+        <source>修改备份设置</source>
+        <translation>Change backup settings</translation>
+    </message>
+    <message>
+        <source>修改帮扶职责规则</source>
+        <translation>Change duty rules</translation>
+    </message>
+    <message>
+        <source>修改责任书字体</source>
+        <translation>Change letter fonts</translation>
+    </message>
+    <message>
+        <source>停用操作员“{name}”</source>
+        <translation>Disable operator “{name}”</translation>
+    </message>
+    <message>
+        <source>共{n}项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>其他乡镇</source>
+        <translation>another township</translation>
+    </message>
+    <message>
+        <source>其他操作</source>
+        <translation>another operation</translation>
+    </message>
+    <message>
+        <source>冲突的记录在本台账中已不存在。</source>
+        <translation>The record in conflict no longer exists in this ledger.</translation>
+    </message>
+    <message>
+        <source>出生日期 {date} 不存在</source>
+        <translation>birth date {date} does not exist</translation>
+    </message>
+    <message>
+        <source>列表有 {n} 条，超过 Excel 工作表的 {most} 行上限，请先搜索缩小范围</source>
+        <translation>The list has {n} rows, more than the {most} an Excel sheet holds; narrow it with a search first</translation>
+    </message>
+    <message>
+        <source>删除{kind}</source>
+        <translation>Delete {kind}</translation>
+    </message>
+    <message>
+        <source>前17位应为数字，最后一位为数字或X</source>
+        <translation>the first 17 characters must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>单位“{name}”</source>
+        <translation>unit “{name}”</translation>
+    </message>
+    <message>
+        <source>占位符写法有误：“{{{name}}}”</source>
+        <translation>badly written placeholder: “{{{name}}}”</translation>
+    </message>
+    <message>
+        <source>县名</source>
+        <translation>County name</translation>
+    </message>
+    <message>
+        <source>县名：必填，不能为空</source>
+        <translation>County name: required</translation>
+    </message>
+    <message>
+        <source>取消自动登录</source>
+        <translation>Turn off automatic login</translation>
+    </message>
+    <message>
+        <source>台账 {path} 位于同步盘“{folder}”的文件夹中：同步软件可能在保存时复制半个文件。请把台账放在不同步的文件夹里，用备份功能把副本放到同步盘。</source>
+        <translation>The ledger {path} is in a folder synced by “{folder}”: sync software may copy half a file while it is saved. Keep the ledger in a folder that is not synced, and put copies on the synced drive with backups.</translation>
+    </message>
+    <message>
+        <source>台账 {path} 位于网络共享上：网络盘的文件锁不可靠，多人同时使用可能损坏台账。请把台账放在本机，用“交换”或备份在单位间传递数据。</source>
+        <translation>The ledger {path} is on a network share: file locks on network drives are unreliable, and several people using it at once can damage it. Keep the ledger on this computer and pass data between offices with Exchange or backups.</translation>
+    </message>
+    <message>
+        <source>台账在服务器上（{server}），本程序不能把它复制成备份文件：请由服务器管理员用 pg_dump 备份。</source>
+        <translation>The ledger is on a server ({server}); this program cannot copy it to a backup file: the server&apos;s administrator backs it up with pg_dump.</translation>
+    </message>
+    <message>
+        <source>台账文件出错{where}：{problem}。这次修改没有保存，已保存的数据不受影响。</source>
+        <translation>Ledger file error{where}: {problem}. This change was not saved; data already saved is not affected.</translation>
+    </message>
+    <message>
+        <source>台账文件已损坏（{problem}），已停止写入以免损坏扩散：这次修改没有保存。请用“文件 → 恢复”从最近的备份恢复。</source>
+        <translation>The ledger file is damaged ({problem}); writing has stopped so the damage does not spread: this change was not saved. Restore the latest backup with File → Restore.</translation>
+    </message>
+    <message>
+        <source>台账文件或所在文件夹是只读的，不能写入：这次修改没有保存。请检查文件属性和文件夹权限，或把台账复制到可写的文件夹后打开。</source>
+        <translation>The ledger file or its folder is read-only: this change was not saved. Check the file&apos;s properties and the folder&apos;s permissions, or copy the ledger to a writable folder and open it there.</translation>
+    </message>
+    <message>
+        <source>台账文件：不能与备份是同一个文件</source>
+        <translation>Ledger file: cannot be the backup itself</translation>
+    </message>
+    <message>
+        <source>台账正被其他程序占用（杀毒软件、同步盘或另一个窗口）：这次修改没有保存。请稍后再试。</source>
+        <translation>The ledger is in use by another program (antivirus, a sync drive or another window): this change was not saved. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>号码未通过校验，可能有数字输错或前后颠倒，请对照身份证逐位核对</source>
+        <translation>the number fails its check: a digit may be wrong or two swapped; compare it with the ID card digit by digit</translation>
+    </message>
+    <message>
+        <source>启用操作员“{name}”</source>
+        <translation>Enable operator “{name}”</translation>
+    </message>
+    <message>
+        <source>处理交换冲突</source>
+        <translation>Resolve exchange conflict</translation>
+    </message>
+    <message>
+        <source>备份 {path} 已损坏（{problem}），不能使用。</source>
+        <translation>Backup {path} is damaged ({problem}) and cannot be used.</translation>
+    </message>
+    <message>
+        <source>备份 {path} 已损坏（{problem}），不能用来恢复。</source>
+        <translation>Backup {path} is damaged ({problem}) and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>备份 {path} 由更新版本的程序创建，请升级程序后再恢复。</source>
+        <translation>Backup {path} was made by a newer version of the program; upgrade the program, then restore it.</translation>
+    </message>
+    <message>
+        <source>备份台账</source>
+        <translation>Back up the ledger</translation>
+    </message>
+    <message>
+        <source>备份数量和间隔：应为 1 至 1000 的整数</source>
+        <translation>Backup counts and intervals: whole numbers from 1 to 1000</translation>
+    </message>
+    <message>
+        <source>备份文件：{path} 已存在且不是本程序的备份，未覆盖</source>
+        <translation>Backup file: {path} exists and is not a backup of this program; not overwritten</translation>
+    </message>
+    <message>
+        <source>备份文件：{path} 是一个文件夹，请给出文件名</source>
+        <translation>Backup file: {path} is a folder; give a file name</translation>
+    </message>
+    <message>
+        <source>备份文件：不能是正在使用的台账本身，请另选文件名</source>
+        <translation>Backup file: cannot be the ledger in use; choose another name</translation>
+    </message>
+    <message>
+        <source>备份检查未通过（{problem}），已删除这份备份。请运行 pairing-desktop check 检查台账文件。</source>
+        <translation>The backup failed its check ({problem}) and was deleted. Check the ledger file with pairing-desktop check.</translation>
+    </message>
+    <message>
+        <source>备份没有写成（{problem}），原有的备份未受影响。</source>
+        <translation>The backup was not written ({problem}); existing backups are not affected.</translation>
+    </message>
+    <message>
+        <source>复制{last}年目标到{year}年</source>
+        <translation>Copy {last} targets to {year}</translation>
+    </message>
+    <message>
+        <source>太大（不能超过一万亿）</source>
+        <translation>too large (at most one trillion)</translation>
+    </message>
+    <message>
+        <source>太长（{n}个字），最多{most}个字</source>
+        <translation>too long ({n} characters), at most {most}</translation>
+    </message>
+    <message>
+        <source>字体：应为 {choices} 之一</source>
+        <translation>Font: must be one of {choices}</translation>
+    </message>
+    <message>
+        <source>密码连续输错 {n} 次，账户“{name}”已锁定 {minutes} 分钟。</source>
+        <translation>Wrong password {n} times in a row: account “{name}” is locked for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>密码：至少 {n} 位</source>
+        <translation>Password: at least {n} characters</translation>
+    </message>
+    <message>
+        <source>对应职责：“{duty}”不是可计入的职责</source>
+        <translation>Duty: “{duty}” is not a duty activities count toward</translation>
+    </message>
+    <message>
+        <source>导入交换包</source>
+        <translation>import exchange packages</translation>
+    </message>
+    <message>
+        <source>导入交换包（{office}第{n}号）</source>
+        <translation>Import exchange package ({office} no. {n})</translation>
+    </message>
+    <message>
+        <source>导入工作簿“{file}”</source>
+        <translation>Import workbook “{file}”</translation>
+    </message>
+    <message>
+        <source>导入文件：{file} 无法读取（{problem}）</source>
+        <translation>Import file: {file} cannot be read ({problem})</translation>
+    </message>
+    <message>
+        <source>导入文件：{file} 无法读取（{problem}）。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入</source>
+        <translation>Import file: {file} cannot be read ({problem}). Open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <source>导入文件：{path} 不存在</source>
+        <translation>Import file: {path} does not exist</translation>
+    </message>
+    <message>
+        <source>导入文件：应为 {types} 文件</source>
+        <translation>Import file: must be a {types} file</translation>
+    </message>
+    <message>
+        <source>导入文件：既不是 UTF-8 也不是 GBK/GB18030 编码的文本，请用 Excel 或 WPS 另存为 CSV（逗号分隔）或 .xlsx</source>
+        <translation>Import file: the text is neither UTF-8 nor GBK/GB18030; save it from Excel or WPS as CSV (comma separated) or .xlsx</translation>
+    </message>
+    <message>
+        <source>导出含完整证件号码的工作簿</source>
+        <translation>Export a workbook with full ID numbers</translation>
+    </message>
+    <message>
+        <source>导出含完整证件号码的操作日志</source>
+        <translation>Export the history with full ID numbers</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有“{column}”这一列</source>
+        <translation>Sheet “{sheet}” has no column “{column}”</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”未导入：{why}</source>
+        <translation>Sheet “{sheet}” not imported: {why}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的列对应未保存：{problem}</source>
+        <translation>The column mapping of sheet “{sheet}” was not kept: {problem}</translation>
+    </message>
+    <message>
+        <source>已取消：没有生成任何文件，也没有记录任何责任书。</source>
+        <translation>Cancelled: no file was written and no letter recorded.</translation>
+    </message>
+    <message>
+        <source>已安装{font}（{file}）</source>
+        <translation>{font} is installed ({file})</translation>
+    </message>
+    <message>
+        <source>已有第{version}版（验证码 {code}）。</source>
+        <translation>Version {version} exists (code {code}).</translation>
+    </message>
+    <message>
+        <source>已经导入过</source>
+        <translation>was already imported</translation>
+    </message>
+    <message>
+        <source>已记住工作表“{sheet}”的列对应，下次导入同样格式的文件时自动使用</source>
+        <translation>The column mapping of sheet “{sheet}” is kept and used for the next file of the same layout</translation>
+    </message>
+    <message>
+        <source>帮扶干部：该户已由此干部负责</source>
+        <translation>Cadre: this cadre already assists this household</translation>
+    </message>
+    <message>
+        <source>干部：“{kind}”须填写走访的干部</source>
+        <translation>Cadre: “{kind}” needs the visiting cadre</translation>
+    </message>
+    <message>
+        <source>年份不合理（应在1949至2100之间）</source>
+        <translation>not a plausible year (1949 to 2100)</translation>
+    </message>
+    <message>
+        <source>年度：{problem}</source>
+        <translation>Year: {problem}</translation>
+    </message>
+    <message>
+        <source>应为 {labels} 之一</source>
+        <translation>must be one of {labels}</translation>
+    </message>
+    <message>
+        <source>应为 是/否</source>
+        <translation>must be yes or no</translation>
+    </message>
+    <message>
+        <source>应为11位手机号，或带区号的固定电话（如 0857-4221234）</source>
+        <translation>must be an 11-digit mobile number or a landline with its area code (e.g. 0857-4221234)</translation>
+    </message>
+    <message>
+        <source>应为18位，现为{n}位</source>
+        <translation>must be 18 characters, not {n}</translation>
+    </message>
+    <message>
+        <source>应为1至{n}或类别名称（{labels}）</source>
+        <translation>must be 1 to {n} or the name of a category ({labels})</translation>
+    </message>
+    <message>
+        <source>应为一个表（[[block]]）</source>
+        <translation>must be a table ([[block]])</translation>
+    </message>
+    <message>
+        <source>应为数字</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>应为电话号码</source>
+        <translation>must be a phone number</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>引用的记录无效</source>
+        <translation>the referenced record is not valid</translation>
+    </message>
+    <message>
+        <source>必填项：“{fields}”不在此类活动记录的数字或文字之中</source>
+        <translation>Required: “{fields}” is not among the figures or texts this kind records</translation>
+    </message>
+    <message>
+        <source>性别：与身份证号不符（身份证号为{gender}性）</source>
+        <translation>Gender: does not match the ID number (which says {gender})</translation>
+    </message>
+    <message>
+        <source>恢复{kind}</source>
+        <translation>Restore {kind}</translation>
+    </message>
+    <message>
+        <source>所在乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>所属乡镇：乡镇录入员必须选择所属乡镇</source>
+        <translation>Township: a township clerk must have a township</translation>
+    </message>
+    <message>
+        <source>所属乡镇：没有名为“{name}”的乡镇</source>
+        <translation>Township: there is no township named “{name}”</translation>
+    </message>
+    <message>
+        <source>打印人：必填，不能为空</source>
+        <translation>Printed by: required</translation>
+    </message>
+    <message>
+        <source>扫描件 {path} 不见了。</source>
+        <translation>The scan {path} is missing.</translation>
+    </message>
+    <message>
+        <source>扫描件 {path} 已被改动，与签订时保存的不一致。</source>
+        <translation>The scan {path} was altered: it differs from the one kept at signing.</translation>
+    </message>
+    <message>
+        <source>扫描件：应为 {types} 文件</source>
+        <translation>Scan: must be a {types} file</translation>
+    </message>
+    <message>
+        <source>扫描件：找不到文件 {path}</source>
+        <translation>Scan: file {path} not found</translation>
+    </message>
+    <message>
+        <source>扫描件：无法复制（{reason}）</source>
+        <translation>Scan: cannot be copied ({reason})</translation>
+    </message>
+    <message>
+        <source>找不到这个文件或文件夹</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <source>找不到这份责任书。</source>
+        <translation>This responsibility letter cannot be found.</translation>
+    </message>
+    <message>
+        <source>找不到这份责任书，无法撤销。</source>
+        <translation>This responsibility letter cannot be found, so it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>找不到这次操作的记录，无法撤销。</source>
+        <translation>The record of this operation cannot be found, so it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>撤销：{label}</source>
+        <translation>Undo: {label}</translation>
+    </message>
+    <message>
+        <source>操作员账户</source>
+        <translation>operator accounts</translation>
+    </message>
+    <message>
+        <source>操作日志第 {n} 条不接续上一条（{why}）</source>
+        <translation>History entry {n} does not follow the one before ({why})</translation>
+    </message>
+    <message>
+        <source>操作日志第 {n} 条的内容被改动过</source>
+        <translation>History entry {n} was altered</translation>
+    </message>
+    <message>
+        <source>操作日志第 {n} 条起的记录被删除或改动（最后一条应为第 {last} 条）</source>
+        <translation>History entries from {n} on were deleted or altered (the last should be {last})</translation>
+    </message>
+    <message>
+        <source>收件单位：不能是本单位自己</source>
+        <translation>Recipient: cannot be this office itself</translation>
+    </message>
+    <message>
+        <source>收件单位：必填，不能为空</source>
+        <translation>Recipient: required</translation>
+    </message>
+    <message>
+        <source>收件单位：本台账只向“{office}”报送</source>
+        <translation>Recipient: this ledger reports only to “{office}”</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 从版本 {version} 升级失败（{problem}），文件未作任何改动；升级前的副本在 {backup}。</source>
+        <translation>Upgrading database {path} from version {version} failed ({problem}); the file is unchanged, and a copy from before the upgrade is at {backup}.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 已在另一个窗口或另一台电脑上打开，请先关闭那边的程序。</source>
+        <translation>Database {path} is open in another window or on another computer; close the program there first.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 由更新版本的程序创建（数据结构版本 {version}，本程序支持到 {supported}），请升级程序后再打开。</source>
+        <translation>Database {path} was made by a newer program (schema version {version}; this program supports up to {supported}); upgrade the program, then open it.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏（{problem}），未作任何改动。</source>
+        <translation>Database file {path} is damaged ({problem}); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 损坏严重，连只读打开也不能（{problem}），未作任何改动。请用备份恢复，或把文件交给技术支持人员。</source>
+        <translation>Database file {path} is badly damaged and cannot even be opened read-only ({problem}); nothing was changed. Restore a backup, or give the file to technical support.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不存在。</source>
+        <translation>The file {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是数据库文件（SQLite），未作任何改动。</source>
+        <translation>The file {path} is not a database (SQLite); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是本程序的台账数据库。</source>
+        <translation>The file {path} is not a ledger of this program.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是本程序的台账数据库，未作任何改动。</source>
+        <translation>The file {path} is not a ledger of this program; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 太大（{size} MB），不是交换包。</source>
+        <translation>The file {path} is too large ({size} MB) to be an exchange package.</translation>
+    </message>
+    <message>
+        <source>文件名或路径太长</source>
+        <translation>file name or path too long</translation>
+    </message>
+    <message>
+        <source>文件是空的</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>文字应写在引号内</source>
+        <translation>text must be in quotes</translation>
+    </message>
+    <message>
+        <source>新增 {created} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
+        <translation>{created} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
+    </message>
+    <message>
+        <source>新建{kind}</source>
+        <translation>New {kind}</translation>
+    </message>
+    <message>
+        <source>新建县级管理员账户</source>
+        <translation>New county administrator account</translation>
+    </message>
+    <message>
+        <source>新建操作员“{name}”</source>
+        <translation>New operator “{name}”</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}（{reason}），台账未作任何改动。</source>
+        <translation>Cannot write to {path} ({reason}); the ledger is unchanged.</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}。原有文件未受影响。</source>
+        <translation>Cannot write {path}: {reason}. The existing file is unchanged.</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}。请检查磁盘空间和文件夹的写入权限。</source>
+        <translation>Cannot write to {path}: {reason}. Check the free disk space and the folder&apos;s write permission.</translation>
+    </message>
+    <message>
+        <source>无法读取交换包 {path}：{reason}。</source>
+        <translation>Cannot read exchange package {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}：{reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取模板文件 {path}：{reason}</source>
+        <translation>Cannot read the template file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>日期格式应为 2008-01-05（也可写 2008/1/5、2008.1.5、20080105、2008年1月5日，近一年内的日期可只写 3-5）</source>
+        <translation>write dates as 2008-01-05 (or 2008/1/5, 2008.1.5, 20080105; a date within the past year may be written 3-5)</translation>
+    </message>
+    <message>
+        <source>日期：{date}早于该结对的开始日期（{start}）</source>
+        <translation>Date: {date} is before the pairing started ({start})</translation>
+    </message>
+    <message>
+        <source>日期：{date}晚于今天（{today}），不能登记尚未发生的活动</source>
+        <translation>Date: {date} is after today ({today}); an activity that has not happened cannot be recorded</translation>
+    </message>
+    <message>
+        <source>日期：{date}晚于该结对的脱钩日期（{end}）</source>
+        <translation>Date: {date} is after the pairing ended ({end})</translation>
+    </message>
+    <message>
+        <source>旧备份没有清理（{reason}），下次备份时再试。</source>
+        <translation>Old backups were not cleared ({reason}); the next backup tries again.</translation>
+    </message>
+    <message>
+        <source>是日期，不是数字</source>
+        <translation>is a date, not a number</translation>
+    </message>
+    <message>
+        <source>是日期，不是身份证号</source>
+        <translation>is a date, not an ID number</translation>
+    </message>
+    <message>
+        <source>是科学计数法（{number}），后几位已丢失；请把这一列设为“文本”后重新填写</source>
+        <translation>is in scientific notation ({number}); the last digits are lost. Format the column as Text and fill it in again</translation>
+    </message>
+    <message>
+        <source>最多{0}位小数</source>
+        <translation>at most {0} decimal places</translation>
+    </message>
+    <message>
+        <source>最多到分（两位小数）；万元请先换算成元</source>
+        <translation>at most two decimal places (fen); convert ten-thousands of yuan to yuan first</translation>
+    </message>
+    <message>
+        <source>有 {n} {measure}{kind}都叫“{name}”，请从列表中选择</source>
+        <translation>{n} records ({kind}) are named “{name}”: pick one from the list</translation>
+    </message>
+    <message>
+        <source>服务器上的台账 {url} 从版本 {version} 升级失败（{problem}），数据库未作任何改动。</source>
+        <translation>Upgrading the ledger on server {url} from version {version} failed ({problem}); the database is unchanged.</translation>
+    </message>
+    <message>
+        <source>服务器上的台账 {url} 由更新版本的程序创建（数据结构版本 {version}，本程序支持到 {supported}），请升级本机的程序后再打开。</source>
+        <translation>The ledger on server {url} was made by a newer program (schema version {version}; this program supports up to {supported}); upgrade the program on this computer, then open it.</translation>
+    </message>
+    <message>
+        <source>服务器上的台账没有 SQLite 的设置项 {name}。</source>
+        <translation>A ledger on a server has no SQLite setting {name}.</translation>
+    </message>
+    <message>
+        <source>服务器地址 {url} 写得不对（{problem}）。格式如 postgresql://用户名@服务器/数据库名</source>
+        <translation>The server address {url} is wrong ({problem}). Write it as postgresql://user@server/database</translation>
+    </message>
+    <message>
+        <source>服务器数据库 {url} 里已有别的数据，不是本程序的台账，未作任何改动。请新建一个空数据库给台账用。</source>
+        <translation>The server database {url} holds other data, not a ledger of this program; nothing was changed. Create an empty database for the ledger.</translation>
+    </message>
+    <message>
+        <source>服务器数据库 {url} 里没有本版本程序的台账（数据结构版本 {version}）。</source>
+        <translation>The server database {url} holds no ledger of this program&apos;s version (schema version {version}).</translation>
+    </message>
+    <message>
+        <source>未安装{wanted}，用已安装的{font}（{file}）代替</source>
+        <translation>{wanted} is not installed; the installed {font} ({file}) is used instead</translation>
+    </message>
+    <message>
+        <source>未登录的操作员</source>
+        <translation>An operator not logged in</translation>
+    </message>
+    <message>
+        <source>未知的占位符 {{{name}}}。可用的占位符：{known}</source>
+        <translation>unknown placeholder {{{name}}}. Placeholders: {known}</translation>
+    </message>
+    <message>
+        <source>未知的样式“{style}”（可用：{known}）</source>
+        <translation>unknown style “{style}” (available: {known})</translation>
+    </message>
+    <message>
+        <source>未知的责任书类型“{kind}”（应为 {kinds}）</source>
+        <translation>unknown kind of letter “{kind}” (must be {kinds})</translation>
+    </message>
+    <message>
+        <source>本台账还没有设置县名和使用单位，不能交换数据：请先在设置中填写。</source>
+        <translation>This ledger has no county and office name yet, so it cannot exchange data: fill them in under Settings first.</translation>
+    </message>
+    <message>
+        <source>本台账还没有设置县名和使用单位，不能导入交换包：请先在设置中填写。</source>
+        <translation>This ledger has no county and office name yet, so it cannot import packages: fill them in under Settings first.</translation>
+    </message>
+    <message>
+        <source>标记{n}份责任书已打印</source>
+        <translation>Mark {n} letters printed</translation>
+    </message>
+    <message>
+        <source>标记责任书{code}已签订</source>
+        <translation>Mark letter {code} signed</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>模板文件 {name} {where}：{problem}</source>
+        <translation>Template file {name}, {where}: {problem}</translation>
+    </message>
+    <message>
+        <source>模板文件 {name} 不是 UTF-8 编码的文本</source>
+        <translation>Template file {name} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>模板文件 {name} 格式有误：{problem}</source>
+        <translation>Template file {name} is malformed: {problem}</translation>
+    </message>
+    <message>
+        <source>模板文件 {name}：[card] 的 lines 应为非空的文字列表</source>
+        <translation>Template file {name}: the lines of [card] must be a non-empty list of texts</translation>
+    </message>
+    <message>
+        <source>模板文件 {name}：没有任何 [[block]] 段落</source>
+        <translation>Template file {name}: no [[block]] paragraphs</translation>
+    </message>
+    <message>
+        <source>模板文件 {name}：缺少 [card] 节</source>
+        <translation>Template file {name}: the [card] section is missing</translation>
+    </message>
+    <message>
+        <source>正被其他程序占用</source>
+        <translation>in use by another program</translation>
+    </message>
+    <message>
+        <source>此{kind}在您打开之后已被{who}修改。为免覆盖这次修改，您的保存没有写入：请关闭后重新打开此记录，再做修改。</source>
+        <translation>This {kind} was changed by {who} after you opened it. So as not to overwrite that change, your save was not written: close and reopen the record, then edit it again.</translation>
+    </message>
+    <message>
+        <source>此交换包属于“{county}”，本台账是“{mine}”的：不能导入其他县的交换包，未导入任何内容。</source>
+        <translation>This package belongs to “{county}” and this ledger to “{mine}”: packages of another county cannot be imported. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>此交换包是“{sender}”发给“{to}”的，本台账是“{mine}”：未导入任何内容。请把它交给收件单位。</source>
+        <translation>This package is from “{sender}” to “{to}”, and this ledger is “{mine}”: nothing was imported. Pass it to its recipient.</translation>
+    </message>
+    <message>
+        <source>此交换包来自“{sender}”，本台账只接收“{office}”的交换包，未导入任何内容。</source>
+        <translation>This package is from “{sender}”; this ledger takes packages only from “{office}”. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>此交换包说已收到本单位的第 {n} 号交换包，但本单位没有生成过这个包：它不是发给本台账的，未导入任何内容。</source>
+        <translation>This package says it received package no. {n} from this office, which this office never made: it is not meant for this ledger. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>此台账已有操作员，请登录后由县级管理员新建账户。</source>
+        <translation>This ledger already has operators: log in, and let the county administrator create accounts.</translation>
+    </message>
+    <message>
+        <source>此连接只读，不能修改台账。</source>
+        <translation>This connection is read-only: the ledger cannot be changed.</translation>
+    </message>
+    <message>
+        <source>比已导入的第 {n} 号旧</source>
+        <translation>is older than no. {n}, already imported</translation>
+    </message>
+    <message>
+        <source>没有“{kind}”这种记录（可选：{kinds}）</source>
+        <translation>no kind of record “{kind}” (choose from: {kinds})</translation>
+    </message>
+    <message>
+        <source>没有可以撤销的操作。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>没有可以重做的操作。</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的{kind}，请从列表中选择</source>
+        <translation>No {kind} is named “{name}”: pick one from the list</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的操作员。</source>
+        <translation>There is no operator named “{name}”.</translation>
+    </message>
+    <message>
+        <source>没有权限：文件或文件夹是只读的，或正被其他程序占用</source>
+        <translation>permission denied: the file or folder is read-only or in use by another program</translation>
+    </message>
+    <message>
+        <source>没有认出是哪种记录</source>
+        <translation>the kind of record was not recognised</translation>
+    </message>
+    <message>
+        <source>状态：填写了脱钩日期，状态应为“已脱钩”</source>
+        <translation>Status: an end date is filled in, so the status must be “Ended”</translation>
+    </message>
+    <message>
+        <source>状态：目标未实现不脱钩。尚未完成的目标{more}：{names}</source>
+        <translation>Status: a pairing ends only when its targets are met. Targets not yet completed ({more}): {names}</translation>
+    </message>
+    <message>
+        <source>生成{n}份{kind}</source>
+        <translation>Make {n} × {kind}</translation>
+    </message>
+    <message>
+        <source>生成交换包</source>
+        <translation>make exchange packages</translation>
+    </message>
+    <message>
+        <source>生成交换包（发往{office}）</source>
+        <translation>Make exchange package (to {office})</translation>
+    </message>
+    <message>
+        <source>生成演示县数据</source>
+        <translation>Make demo county data</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>用户名：“{name}”已存在，不能重复</source>
+        <translation>User name: “{name}” already exists</translation>
+    </message>
+    <message>
+        <source>用户名：不超过32个字符，不能含空格</source>
+        <translation>User name: at most 32 characters, no spaces</translation>
+    </message>
+    <message>
+        <source>用户名：必填，不能为空</source>
+        <translation>User name: required</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>磁盘已满：这次修改没有保存，已保存的数据不受影响。请清理磁盘空间后再保存（表单里的内容仍在）。</source>
+        <translation>The disk is full: this change was not saved; data already saved is not affected. Free some disk space and save again (the form still holds your entries).</translation>
+    </message>
+    <message>
+        <source>磁盘是只读的</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>程序自带的字体 {path} 无法使用：{problem}</source>
+        <translation>The bundled font {path} cannot be used: {problem}</translation>
+    </message>
+    <message>
+        <source>符合条件的操作日志有 {n} 条，超过 Excel 工作表的 {most} 行上限。请缩小日期范围或按操作员、类型筛选后再导出。</source>
+        <translation>{n} history entries match, more than the {most} an Excel sheet holds. Narrow the dates, or filter by operator or kind, then export.</translation>
+    </message>
+    <message>
+        <source>第{n}段</source>
+        <translation>block {n}</translation>
+    </message>
+    <message>
+        <source>第二备份位置 {folder} 不可用（{reason}），本次只备份到了本机。插好 U 盘或连上网络盘后再备份一次。</source>
+        <translation>The second backup place {folder} is not available ({reason}); this backup is on this computer only. Plug in the USB stick or connect the network drive and back up again.</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>等{n}项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>签署栏至少要有一个 [[block.party]]</source>
+        <translation>the signature block needs at least one [[block.party]]</translation>
+    </message>
+    <message>
+        <source>签订扫描件没有全部备份（{reason}）。</source>
+        <translation>Not all signed scans were backed up ({reason}).</translation>
+    </message>
+    <message>
+        <source>签订日期：不能早于打印日期（{date}）</source>
+        <translation>Signed on: cannot be before the printing date ({date})</translation>
+    </message>
+    <message>
+        <source>签订日期：不能晚于今天</source>
+        <translation>Signed on: cannot be after today</translation>
+    </message>
+    <message>
+        <source>系统中未找到{fonts}，使用程序自带的{font}</source>
+        <translation>{fonts} not found on this computer; the bundled {font} is used</translation>
+    </message>
+    <message>
+        <source>结对：“{kind}”须选择帮扶单位与村的结对</source>
+        <translation>Pairing: “{kind}” needs a unit–village pairing</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>结束日期：不能早于开始日期</source>
+        <translation>End date: cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>统计期间：请给出年度，或同时给出开始和结束日期</source>
+        <translation>Period: give a year, or both a start and an end date</translation>
+    </message>
+    <message>
+        <source>缺少 {key}</source>
+        <translation>{key} is missing</translation>
+    </message>
+    <message>
+        <source>脱钩日期：状态为“已脱钩”时必填</source>
+        <translation>End date: required when the status is “Ended”</translation>
+    </message>
+    <message>
+        <source>花括号不配对：“{text}”（文字中的花括号请写成 {{{{ 或 }}}}）</source>
+        <translation>unmatched braces: “{text}” (write braces in text as {{{{ or }}}})</translation>
+    </message>
+    <message>
+        <source>被 Excel 存成了数字（{number}），后几位已丢失；请把这一列设为“文本”后重新填写，或在号码前加英文单引号 &apos;</source>
+        <translation>Excel stored it as a number ({number}) and lost the last digits; format the column as Text and fill it in again, or type an apostrophe &apos; before the number</translation>
+    </message>
+    <message>
+        <source>被 Excel 存成了数字（{number}），数字已丢失；请把这一列设为“文本”后重新填写</source>
+        <translation>Excel stored it as a number ({number}) and lost digits; format the column as Text and fill it in again</translation>
+    </message>
+    <message>
+        <source>被改动</source>
+        <translation>altered</translation>
+    </message>
+    <message>
+        <source>角色：应为 {roles} 之一</source>
+        <translation>Role: must be one of {roles}</translation>
+    </message>
+    <message>
+        <source>计量单位：应为 {units} 之一</source>
+        <translation>Unit: must be one of {units}</translation>
+    </message>
+    <message>
+        <source>记住导入列对应（{sheet}）</source>
+        <translation>Keep the import column mapping ({sheet})</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>设置为使用程序自带字体：{font}</source>
+        <translation>set to the bundled font: {font}</translation>
+    </message>
+    <message>
+        <source>设置县名和使用单位</source>
+        <translation>Set county and office names</translation>
+    </message>
+    <message>
+        <source>设置自动登录</source>
+        <translation>Turn on automatic login</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不在回收站中。</source>
+        <translation>This {kind} is not in the recycle bin.</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不存在。</source>
+        <translation type="vanished">This {kind} does not exist.</translation>
+    </message>
+    <message>
+        <source>该{kind}记录不存在或已被删除。</source>
+        <translation>This {kind} does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>请先登录：没有登录的操作员不能修改台账（命令行请用 --user 指定操作员）。</source>
+        <translation>Log in first: the ledger cannot be changed without a logged-in operator (on the command line, name one with --user).</translation>
+    </message>
+    <message>
+        <source>请选择保留本台账的版本或采用对方的版本。</source>
+        <translation>Choose to keep this ledger&apos;s version or take the other office&apos;s.</translation>
+    </message>
+    <message>
+        <source>读写出错（U 盘或网络盘是否已断开？）</source>
+        <translation>read or write error (was a USB stick or network drive disconnected?)</translation>
+    </message>
+    <message>
+        <source>读写台账文件时出错（U 盘或网络盘是否已断开？）：这次修改没有保存，已保存的数据不受影响。请重新连接后再保存。</source>
+        <translation>Error reading or writing the ledger file (was a USB stick or network drive disconnected?): this change was not saved; data already saved is not affected. Reconnect and save again.</translation>
+    </message>
+    <message>
+        <source>调整帮扶干部</source>
+        <translation>Reassign cadre</translation>
+    </message>
+    <message>
+        <source>责任书</source>
+        <translation>responsibility letter</translation>
+    </message>
+    <message>
+        <source>账户“{name}”因多次输错密码已锁定，请于 {time} 后再试。</source>
+        <translation>Account “{name}” is locked after too many wrong passwords; try again after {time}.</translation>
+    </message>
+    <message>
+        <source>账户“{name}”已停用，请联系县级管理员。</source>
+        <translation>Account “{name}” is disabled; ask the county administrator.</translation>
+    </message>
+    <message>
+        <source>账户的操作不能撤销，请在“操作员”中修改。</source>
+        <translation>Changes to accounts cannot be undone; make them under Operators.</translation>
+    </message>
+    <message>
+        <source>贫困户：“{kind}”须填写被走访的贫困户</source>
+        <translation>Household: “{kind}” needs the visited household</translation>
+    </message>
+    <message>
+        <source>贫困户：已由 {cadre} 负责（帮扶中）。请先填写原结对的结束日期，再新建结对；原记录会保留。</source>
+        <translation>Household: already assisted by {cadre}. Fill in the end date of that pairing first, then add the new one; the old record is kept.</translation>
+    </message>
+    <message>
+        <source>路径中有一段不是文件夹</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>输出文件夹：{path} 是一个文件，请给出文件夹</source>
+        <translation>Output folder: {path} is a file; give a folder</translation>
+    </message>
+    <message>
+        <source>输出文件夹：{path} 里已有文件。每批责任书放在各自的文件夹里，请给出一个新的或空的文件夹</source>
+        <translation>Output folder: {path} already holds files. Each batch of letters goes in its own folder: give a new or empty one</translation>
+    </message>
+    <message>
+        <source>输出文件：{path} 是一个文件夹，请给出文件名</source>
+        <translation>Output file: {path} is a folder; give a file name</translation>
+    </message>
+    <message>
+        <source>输出文件：{path} 是台账或台账备份，不能覆盖</source>
+        <translation>Output file: {path} is a ledger or a ledger backup and cannot be overwritten</translation>
+    </message>
+    <message>
+        <source>输出文件：应以 .xlsx 结尾</source>
+        <translation>Output file: must end in .xlsx</translation>
+    </message>
+    <message>
+        <source>输出文件：应以 {suffixes} 结尾</source>
+        <translation>Output file: must end in {suffixes}</translation>
+    </message>
+    <message>
+        <source>这个冲突已经处理过了。</source>
+        <translation>This conflict was already resolved.</translation>
+    </message>
+    <message>
+        <source>这份责任书尚未打印，不能标记为已签订。</source>
+        <translation>This letter has not been printed, so it cannot be marked signed.</translation>
+    </message>
+    <message>
+        <source>这份责任书已打印或已被引用，不能撤销它的生成。</source>
+        <translation>This responsibility letter has been printed or is referred to; its making cannot be undone.</translation>
+    </message>
+    <message>
+        <source>这份责任书没有扫描件。</source>
+        <translation>This letter has no scan.</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>连不上台账服务器 {url}（{problem}）。请检查地址、用户名和网络，或请管理员确认服务器在运行。</source>
+        <translation>Cannot reach the ledger server {url} ({problem}). Check the address, the user name and the network, or ask the administrator whether the server is running.</translation>
+    </message>
+    <message>
+        <source>重做：{label}</source>
+        <translation>Redo: {label}</translation>
+    </message>
+    <message>
+        <source>重设操作员“{name}”的密码</source>
+        <translation>Reset the password of operator “{name}”</translation>
+    </message>
+    <message>
+        <source>金额单位应为 {units} 之一</source>
+        <translation>the unit of an amount must be one of {units}</translation>
+    </message>
+    <message>
+        <source>金额应为数字</source>
+        <translation>the amount must be a number</translation>
+    </message>
+    <message>
+        <source>隐藏的工作表</source>
+        <translation>hidden sheet</translation>
+    </message>
+    <message>
+        <source>验证码 {code} 不存在：不是本台账打印的责任书。</source>
+        <translation>Code {code} does not exist: not a letter printed from this ledger.</translation>
+    </message>
+    <message>
+        <source>（{names}）</source>
+        <translation> ({names})</translation>
+    </message>
+    <message>
+        <source>（{row}有错误，未能导入）</source>
+        <translation>({row} has errors and was not imported)</translation>
+    </message>
+    <message>
+        <source>（{scope}）</source>
+        <translation> ({scope})</translation>
+    </message>
+    <message>
+        <source>（值：{value}）</source>
+        <translation> (value: {value})</translation>
+    </message>
+    <message>
+        <source>（台账和本工作簿中都没有）</source>
+        <translation>(in neither the ledger nor this workbook)</translation>
+    </message>
+    <message>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>（本台账没有此记录）</source>
+        <translation>(no such record in this ledger)</translation>
+    </message>
+    <message>
+        <source>，无法区分</source>
+        <translation>; they cannot be told apart</translation>
+    </message>
+    <message>
+        <source>，落款日期{date}</source>
+        <translation>, dated {date}</translation>
+    </message>
+    <message>
+        <source>，请在同一行填写{columns}以区分</source>
+        <translation>; fill in {columns} on the same row to tell them apart</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>关闭</source>
@@ -1753,12 +3293,24 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Poor transport</translation>
     </message>
     <message>
+        <source>亩</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
         <source>人均纯收入（元）</source>
         <translation>Net income per head (yuan)</translation>
     </message>
     <message>
         <source>人数</source>
         <translation>People</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>person-times</translation>
     </message>
     <message>
         <source>代码</source>
@@ -1869,6 +3421,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Read only</translation>
     </message>
     <message>
+        <source>同一乡镇内的村名</source>
+        <translation>within the township</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -1965,6 +3521,14 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Done</translation>
     </message>
     <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>已签订</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
         <source>已脱贫</source>
         <translation>Out of poverty</translation>
     </message>
@@ -2001,12 +3565,24 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Activity</translation>
     </message>
     <message>
+        <source>帮扶活动记录</source>
+        <translation>Activity record</translation>
+    </message>
+    <message>
+        <source>帮扶联系卡</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
         <source>干部帮扶结对</source>
         <translation>Cadre–household pairing</translation>
+    </message>
+    <message>
+        <source>干部帮扶责任书</source>
+        <translation>Cadre letter</translation>
     </message>
     <message>
         <source>干部所在单位</source>
@@ -2047,6 +3623,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>成效</source>
         <translation>Results</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>households</translation>
     </message>
     <message>
         <source>户主</source>
@@ -2161,6 +3741,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Weak village organisation</translation>
     </message>
     <message>
+        <source>次</source>
+        <translation>times</translation>
+    </message>
+    <message>
         <source>民主管理的氛围更加浓厚</source>
         <translation>Stronger democratic management</translation>
     </message>
@@ -2233,6 +3817,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Pairing / household visited</translation>
     </message>
     <message>
+        <source>结对帮扶目标责任书</source>
+        <translation>Target letter</translation>
+    </message>
+    <message>
         <source>结对（单位—村）</source>
         <translation>Pairing (unit—village)</translation>
     </message>
@@ -2269,6 +3857,10 @@ You can go on using the program; what is not saved yet is still where it was. If
         <translation>Rank</translation>
     </message>
     <message>
+        <source>职级名称</source>
+        <translation>rank name</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
@@ -2295,6 +3887,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>致贫原因</source>
         <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>计量单位</source>
@@ -2387,6 +3983,10 @@ You can go on using the program; what is not saved yet is still where it was. If
     <message>
         <source>面积（亩）</source>
         <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <source>项</source>
+        <translation>items</translation>
     </message>
     <message>
         <source>驻村任职</source>

@@ -21,8 +21,9 @@ from pairing_desktop.core.activities.types import (
     split,
 )
 from pairing_desktop.core.fields import Money, MultiChoice, Shape
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.storage.models import ActivityType, UnitVillagePairing
-from pairing_desktop.core.validation import cn_date
+from pairing_desktop.core.validation import said_date
 
 __all__ = ["MONEY_UNITS", "TEXT_LABELS", "activity_shape", "check_activity", "check_type",
            "to_yuan", "type_shape"]
@@ -75,13 +76,14 @@ def check_activity(values: dict[str, Any], _record_id: uuid.UUID | None) -> dict
     carried = [n for n in NUMBER_FIELDS if n not in shape.hidden]
     for name in NUMBER_FIELDS:
         if values.get(name) is not None and name in shape.hidden:
-            shown = "、".join(NUMBER_LABELS[n] for n in carried) or "任何数字"
-            errors[name] = (f"{NUMBER_LABELS[name]}：“{kind.name}”不记录此项"
-                            f"（此类活动只记录{shown}），请清空")
+            shown = tr("、").join(term(NUMBER_LABELS[n]) for n in carried) or tr("任何数字")
+            errors[name] = tr("{field}：“{kind}”不记录此项（此类活动只记录{shown}），请清空")\
+                .format(field=term(NUMBER_LABELS[name]), kind=kind.name, shown=shown)
     for name in split(kind.required):
         if values.get(name) in (None, ""):
             label = NUMBER_LABELS.get(name) or TEXT_LABELS.get(name, name)
-            errors.setdefault(name, f"{label}：“{kind.name}”必须填写此项")
+            errors.setdefault(name, tr("{field}：“{kind}”必须填写此项").format(
+                field=term(label), kind=kind.name))
     errors.update(_who(kind, values))
     errors.update(_when(values, today()))
     return errors
@@ -91,12 +93,13 @@ def _who(kind: ActivityType, values: dict[str, Any]) -> dict[str, str]:
     if kind.scope == HOUSEHOLD:
         errors = {}
         if values.get("cadre") is None:
-            errors["cadre"] = f"干部：“{kind.name}”须填写走访的干部"
+            errors["cadre"] = tr("干部：“{kind}”须填写走访的干部").format(kind=kind.name)
         if values.get("household") is None:
-            errors["household"] = f"贫困户：“{kind.name}”须填写被走访的贫困户"
+            errors["household"] = tr("贫困户：“{kind}”须填写被走访的贫困户").format(
+                kind=kind.name)
         return errors
     if values.get("pairing") is None:
-        return {"pairing": f"结对：“{kind.name}”须选择帮扶单位与村的结对"}
+        return {"pairing": tr("结对：“{kind}”须选择帮扶单位与村的结对").format(kind=kind.name)}
     return {}
 
 
@@ -105,19 +108,19 @@ def _when(values: dict[str, Any], now: dt.date) -> dict[str, str]:
     if date is None:
         return {}
     if date > now:
-        return {"date": f"日期：{cn_date(date)}晚于今天（{cn_date(now)}），"
-                        "不能登记尚未发生的活动"}
+        return {"date": tr("日期：{date}晚于今天（{today}），不能登记尚未发生的活动").format(
+            date=said_date(date), today=said_date(now))}
     if values.get("pairing") is None:
         return {}
     pairing = UnitVillagePairing.get_or_none(UnitVillagePairing.id == values["pairing"])
     if pairing is None:
         return {}
     if date < pairing.started_on:
-        return {"date": f"日期：{cn_date(date)}早于该结对的开始日期"
-                        f"（{cn_date(pairing.started_on)}）"}
+        return {"date": tr("日期：{date}早于该结对的开始日期（{start}）").format(
+            date=said_date(date), start=said_date(pairing.started_on))}
     if pairing.ended_on is not None and date > pairing.ended_on:
-        return {"date": f"日期：{cn_date(date)}晚于该结对的脱钩日期"
-                        f"（{cn_date(pairing.ended_on)}）"}
+        return {"date": tr("日期：{date}晚于该结对的脱钩日期（{end}）").format(
+            date=said_date(date), end=said_date(pairing.ended_on))}
     return {}
 
 
@@ -144,6 +147,7 @@ def check_type(values: dict[str, Any], _record_id: uuid.UUID | None) -> dict[str
     allowed = set(split(values.get("measures"))) | set(split(values.get("texts")))
     bad = [n for n in split(values.get("required")) if n not in allowed]
     if bad:
-        shown = "、".join(NUMBER_LABELS.get(n) or TEXT_LABELS.get(n, n) for n in bad)
-        return {"required": f"必填项：“{shown}”不在此类活动记录的数字或文字之中"}
+        shown = tr("、").join(term(NUMBER_LABELS.get(n) or TEXT_LABELS.get(n, n)) for n in bad)
+        return {"required": tr("必填项：“{fields}”不在此类活动记录的数字或文字之中").format(
+            fields=shown)}
     return {}

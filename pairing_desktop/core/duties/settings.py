@@ -30,6 +30,7 @@ from pairing_desktop.core.activities.types import (
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.i18n import Phrase, term, tr
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.operations.records import write
 from pairing_desktop.core.operations.settings import put
@@ -100,15 +101,16 @@ def save_rules(ledger: Ledger, rules: dict[str, dict[str, Any]],
     errors = {}
     for type_id, duty in (duties or {}).items():
         if duty is not None and duty not in DUTIES:
-            errors[f"duty_{type_id}"] = f"对应职责：“{duty}”不是可计入的职责"
+            errors[f"duty_{type_id}"] = tr("对应职责：“{duty}”不是可计入的职责").format(duty=duty)
     stored_units = load_units(ledger)
     for code, unit in (units or {}).items():
         if unit not in UNITS:
-            errors[f"unit_{code}"] = f"计量单位：应为 {'、'.join(UNITS)} 之一"
+            errors[f"unit_{code}"] = tr("计量单位：应为 {units} 之一").format(
+                units=tr("、").join(term(u) for u in UNITS))
     if errors:
         raise ValidationError(errors)
     new_units = {**stored_units, **(units or {})}
-    with operation(ledger, "修改帮扶职责规则", auth.ADMINISTER) as op:
+    with operation(ledger, Phrase("修改帮扶职责规则"), auth.ADMINISTER) as op:
         put(op, KEY, json.dumps(merged, ensure_ascii=False))
         if new_units != stored_units:
             put(op, UNITS_KEY, json.dumps(new_units, ensure_ascii=False, sort_keys=True))
@@ -122,13 +124,14 @@ def _checked_rules(ledger: Ledger, rules: dict[str, dict[str, Any]]) -> dict[str
     merged = load_rules(ledger)
     for duty, rule in rules.items():
         if duty not in DEFAULT_RULES:
-            errors[duty] = f"{duty}：不是可设置的职责"
+            errors[duty] = tr("{duty}：不是可设置的职责").format(duty=duty)
             continue
         period, count = rule.get("period", merged[duty]["period"]), rule.get("count", 0)
         if period not in PERIODS:
-            errors[duty] = f"{duty}：周期应为 {'/'.join(PERIODS)} 之一"
+            errors[duty] = tr("{duty}：周期应为 {periods} 之一").format(duty=duty,
+                                                                   periods="/".join(PERIODS))
         elif isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            errors[duty] = f"{duty}：次数应为不小于0的整数"
+            errors[duty] = tr("{duty}：次数应为不小于0的整数").format(duty=duty)
         else:
             merged[duty] = {"period": period, "count": count}
     if errors:

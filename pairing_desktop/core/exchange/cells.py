@@ -31,6 +31,7 @@ from pairing_desktop.core.fields import (
     Phone,
     half_width,
 )
+from pairing_desktop.core.i18n import tr, translated
 
 # Excel counts days from 1899-12-30 (its serial 60 is the 29 February 1900 that never was; the
 # dates a ledger holds, after 1949, are all past it). 1949-01-01 is 17,899; 2100-12-31 is 73,415.
@@ -87,14 +88,16 @@ def id_number_cell(value: Any) -> str:
     """An ID number's cell as text. A number is refused: Excel keeps 15 significant digits, so
     an 18-digit number has lost its last ones (and any X)."""
     if isinstance(value, (bool, int, float)):
-        raise CellError(f"被 Excel 存成了数字（{_excel_shown(value) or number_text(value)}），"
+        raise CellError(tr("被 Excel 存成了数字（{number}），"
                         "后几位已丢失；"
-                        "请把这一列设为“文本”后重新填写，或在号码前加英文单引号 '")
+                        "请把这一列设为“文本”后重新填写，或在号码前加英文单引号 '").format(
+                            number=_excel_shown(value) or number_text(value)))
     if isinstance(value, (dt.date, dt.time)):
-        raise CellError("是日期，不是身份证号")
+        raise CellError(tr("是日期，不是身份证号"))
     text = clean(_unquote(clean(str(value))))
     if re.fullmatch(r"\d(\.\d+)?[Ee]\+\d+", text):
-        raise CellError(f"是科学计数法（{text}），后几位已丢失；请把这一列设为“文本”后重新填写")
+        raise CellError(tr("是科学计数法（{number}），后几位已丢失；请把这一列设为“文本”后重新填写")
+                        .format(number=text))
     return text
 
 
@@ -111,11 +114,12 @@ def phone_cell(value: Any) -> str:
     """A phone number's cell as text: a whole number of up to 15 digits is exact (13885712345);
     a landline stored as a number has lost its leading 0, which the phone check then names."""
     if isinstance(value, bool):
-        raise CellError("应为电话号码")
+        raise CellError(tr("应为电话号码"))
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 10**FLOAT_DIGITS:
-            raise CellError(f"被 Excel 存成了数字（{_excel_shown(value) or value}），"
-                            "数字已丢失；请把这一列设为“文本”后重新填写")
+            raise CellError(tr("被 Excel 存成了数字（{number}），"
+                            "数字已丢失；请把这一列设为“文本”后重新填写").format(
+                                number=_excel_shown(value) or value))
         return str(int(value))
     if isinstance(value, int):
         return str(value)
@@ -131,13 +135,13 @@ def date_cell(value: Any, today: dt.date | None = None) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool):
-        raise CellError(V.DATE_FORMAT_HINT)
+        raise CellError(translated(V.DATE_FORMAT_HINT))
     if isinstance(value, (int, float)):
         if float(value).is_integer() and 19_490_101 <= value <= 21_001_231:
             return date_cell(str(int(value)), today)
         if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise CellError(V.DATE_FORMAT_HINT)
+        raise CellError(translated(V.DATE_FORMAT_HINT))
     text = clean(_unquote(clean(str(value))))
     match = _MIDNIGHT.fullmatch(text)
     if match:
@@ -159,18 +163,18 @@ def bool_cell(value: Any) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError("应为 是/否")
+    raise CellError(tr("应为 是/否"))
 
 
 def number_cell(value: Any) -> Any:
     """A number's cell as the kind reads it: floats as they are, text tidied (1,234 → 1234;
     a trailing unit word dropped: 860元, 3户, 2.5亩)."""
     if isinstance(value, bool):
-        raise CellError("应为数字")
+        raise CellError(tr("应为数字"))
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, (dt.date, dt.time)):
-        raise CellError("是日期，不是数字")
+        raise CellError(tr("是日期，不是数字"))
     text = clean(_unquote(clean(str(value)))).replace(",", "").replace("，", "")
     return re.sub(r"(?<=\d)\s*(元|万元|亩|人次|人|户|个|项|次|口|岁)$", "", text) \
         if not text.endswith("万元") else _wan(text)
@@ -181,7 +185,7 @@ def _wan(text: str) -> str:
     try:
         return str(float(text[:-2]) * 10_000)
     except ValueError:
-        raise CellError("应为数字") from None
+        raise CellError(tr("应为数字")) from None
 
 
 def text_cell(value: Any) -> str:

@@ -58,12 +58,13 @@ from pairing_desktop.core.fields import (
     Year,
 )
 from pairing_desktop.core.files import atomic_output, check_output
+from pairing_desktop.core.i18n import Phrase, term, tr
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage.dialect import entry_order
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 
-FULL_EXPORT_LABEL = "导出含完整证件号码的工作簿"
+FULL_EXPORT_LABEL = Phrase("导出含完整证件号码的工作簿")
 EXPORT_KIND = "export"
 MAX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 WIDTH_SAMPLE = 200  # rows measured for a column's width (measuring 100,000 costs seconds)
@@ -262,8 +263,9 @@ def _write_export(ledger: Ledger, path: Path, kinds: list[str], full_numbers: bo
             first = [r for _, r in zip(range(WIDTH_SAMPLE), rows, strict=False)]
             out.fit_width(first)
             if len(tables[kind].rows) > MAX_ROWS:
-                raise RefusedError(f"{FORMATS[kind].name}有 {len(tables[kind].rows)} 条，超过"
-                                   f" Excel 工作表的 {MAX_ROWS} 行上限，请分乡镇导出")
+                raise RefusedError(tr("{sheet}有 {n} 条，超过 Excel 工作表的 {most} 行上限，"
+                                      "请分乡镇导出").format(
+                    sheet=term(FORMATS[kind].name), n=len(tables[kind].rows), most=MAX_ROWS))
             out.header()
             for row in first:
                 out.append(row)
@@ -286,8 +288,9 @@ def export_workbook(ledger: Ledger, path: str | Path, kinds: Iterable[str] | Non
         return _write_export(ledger, path, chosen, False), Changes()
     who = ledger.operator
     if who is None or who.role != auth.ADMIN:
-        role = f"“{who.role_label}”" if who else "未登录的操作员"
-        raise RefusedError(f"{role}不能导出完整的证件号码和电话号码：这只有县级管理员可以。")
+        role = tr("“{role}”").format(role=term(who.role_label)) if who else tr("未登录的操作员")
+        raise RefusedError(tr("{who}不能导出完整的证件号码和电话号码：这只有县级管理员可以。")
+                           .format(who=role))
     with operation(ledger, FULL_EXPORT_LABEL, auth.ADMINISTER, stack=None) as op:
         counts = _write_export(ledger, path, chosen, True)
         op.created(EXPORT_KIND, path.name, {"file": str(path), "records": sum(counts.values())})
@@ -306,8 +309,8 @@ def export_list(ledger: Ledger, path: str | Path, source: Any, search: str = "",
     total = source.count(search)
     rows = source.page(search, sort, descending, 0, total) if total else []
     if len(rows) > MAX_ROWS:
-        raise RefusedError(f"列表有 {len(rows)} 条，超过 Excel 工作表的 {MAX_ROWS} 行上限，"
-                           "请先搜索缩小范围")
+        raise RefusedError(tr("列表有 {n} 条，超过 Excel 工作表的 {most} 行上限，"
+                              "请先搜索缩小范围").format(n=len(rows), most=MAX_ROWS))
     kind = getattr(source, "record_kind", None)
     if kind in FORMATS:
         return _write_export(ledger, path, [kind], False,

@@ -53,6 +53,7 @@ from pairing_desktop.core.fields import (
     Ref,
     Text,
 )
+from pairing_desktop.core.i18n import Phrase, term, tr
 from pairing_desktop.core.masking import mask
 from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.operations.records import stored_value
@@ -60,7 +61,6 @@ from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, uses_
 from pairing_desktop.core.storage.models import Setting, utcnow
 from pairing_desktop.core.storage.schema import CURRENT_REV, next_rev
 
-IMPORT_LABEL = "导入工作簿"
 MAX_PROBLEMS = 10_000  # past this the list says how many more: a wrong file, not typing slips
 # Rules that read nothing but the record's own values, run without writing the rows before
 # them (the others read the ledger: see the module's docstring). By name, as the specs hold them.
@@ -80,11 +80,11 @@ class Problem:
     index: int | None = None  # the column's position (0-based), for the error copy
 
     def __str__(self) -> str:
-        where = f"{self.sheet} 第{self.row}行"
+        where = tr("{sheet} 第{row}行").format(sheet=self.sheet, row=self.row)
         if self.letter:
-            where += f" {self.letter}列“{self.column}”"
-        value = f"（值：{self.value}）" if self.value else ""
-        return f"{where}{value}：{self.reason}"
+            where += tr(" {letter}列“{column}”").format(letter=self.letter, column=self.column)
+        value = tr("（值：{value}）").format(value=self.value) if self.value else ""
+        return tr("{where}{value}：{reason}").format(where=where, value=value, reason=self.reason)
 
 
 @dataclass
@@ -124,7 +124,9 @@ class ImportResult:
 
     def summary(self) -> list[str]:
         """One line per kind: 贫困户：新建 3，更新 1，不变 20."""
-        return [f"{ENTITIES[k].label}：新建 {c.created}，更新 {c.updated}，不变 {c.unchanged}"
+        return [tr("{kind}：新建 {created}，更新 {updated}，不变 {unchanged}").format(
+                    kind=term(ENTITIES[k].label), created=c.created, updated=c.updated,
+                    unchanged=c.unchanged)
                 for k, c in self.counts.items()]
 
 
@@ -162,10 +164,11 @@ def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
     for sheet in sheets:
         plan = mapping_.plan_sheet(sheet, kind)
         if plan is None:
-            why = "隐藏的工作表" if sheet.hidden else "说明" if sheet.name in (
-                mapping_.NOTES_SHEET, mapping_.LISTS_SHEET) else "没有认出是哪种记录"
+            why = tr("隐藏的工作表") if sheet.hidden else tr("说明") if sheet.name in (
+                mapping_.NOTES_SHEET, mapping_.LISTS_SHEET) else tr("没有认出是哪种记录")
             if any(any(not is_blank(v) for v in r) for r in sheet.rows):
-                book.notes.append(f"工作表“{sheet.name}”未导入：{why}")
+                book.notes.append(tr("工作表“{sheet}”未导入：{why}").format(sheet=sheet.name,
+                                                                             why=why))
             continue
         kept = remembered_mapping(ledger, plan) if ledger is not None else None
         if kept:
@@ -175,13 +178,15 @@ def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
             problems += mapping_.apply_mapping(plan, overrides)
         book.plans.append(plan)
     if problems:
-        raise PairingError("；".join(problems))
+        raise PairingError(tr("；").join(problems))
     if not book.plans:
-        notes = "；".join(book.notes) or "文件是空的"
-        raise PairingError(f"{path.name} 中没有可导入的工作表（{notes}）。"
-                           "可用 --kind 指明记录的种类，用 --map 指明列")
+        notes = tr("；").join(book.notes) or tr("文件是空的")
+        raise PairingError(tr("{file} 中没有可导入的工作表（{notes}）。"
+                              "可用 --kind 指明记录的种类，用 --map 指明列").format(
+                                  file=path.name, notes=notes))
     if not any(plan.data_rows for plan in book.plans):
-        raise PairingError(f"{path.name} 中没有可导入的数据：各工作表只有标题行")
+        raise PairingError(tr("{file} 中没有可导入的数据：各工作表只有标题行").format(
+            file=path.name))
     return book
 
 
@@ -197,7 +202,7 @@ def import_book(ledger: Ledger, book: Book, dry_run: bool = False,
     was imported are remembered for its layout (when the operator may change settings)."""
     run = _Run(ledger, book)
     try:
-        with operation(ledger, f"{IMPORT_LABEL}“{book.path.name}”") as op:
+        with operation(ledger, Phrase("导入工作簿“{file}”", file=book.path.name)) as op:
             run.op = op
             run.check_and_write()
             if run.problems or dry_run:
@@ -227,11 +232,13 @@ def remember_mappings(ledger: Ledger, book: Book) -> list[str]:
         value = {"kind": plan.kind, "sheet": plan.name, "columns": mapping_.mapping_of(plan)}
         try:
             set_setting(ledger, mapping_.setting_key(plan), value,
-                        f"记住导入列对应（{plan.name}）", need=auth.EDIT)
+                        Phrase("记住导入列对应（{sheet}）", sheet=plan.name), need=auth.EDIT)
         except RefusedError as exc:
-            notes.append(f"工作表“{plan.name}”的列对应未保存：{exc}")
+            notes.append(tr("工作表“{sheet}”的列对应未保存：{problem}").format(
+                sheet=plan.name, problem=exc))
         else:
-            notes.append(f"已记住工作表“{plan.name}”的列对应，下次导入同样格式的文件时自动使用")
+            notes.append(tr("已记住工作表“{sheet}”的列对应，下次导入同样格式的文件时自动使用")
+                         .format(sheet=plan.name))
     return notes
 
 
@@ -337,16 +344,18 @@ class _Run:
             if record_id is None and masked:
                 for name in masked:
                     column = self.column_of(plan, cols, name)
-                    self.refuse(plan, index, f"{spec.field(name).label}：号码已隐去中间几位"
-                                "（导出时没有选“完整号码”），不能用来新建记录；请填写完整号码",
+                    self.refuse(plan, index, tr("{field}：号码已隐去中间几位"
+                                "（导出时没有选“完整号码”），不能用来新建记录；请填写完整号码")
+                                .format(field=term(spec.field(name).label)),
                                 column, row[column.index] if column else None)
                 continue
             before = table.values(record_id) if record_id is not None else None
             wrong = [n for n in masked if before is not None and mask(before[n]) != masked[n]]
             for name in wrong:
                 column = self.column_of(plan, cols, name)
-                self.refuse(plan, index, f"{spec.field(name).label}：隐去中间几位的号码与台账中"
-                            "这条记录的不符；请填写完整号码", column,
+                self.refuse(plan, index, tr("{field}：隐去中间几位的号码与台账中"
+                            "这条记录的不符；请填写完整号码").format(
+                                field=term(spec.field(name).label)), column,
                             row[column.index] if column else None)
             if wrong:
                 continue
@@ -428,7 +437,8 @@ class _Run:
                 value = part.kind.parse(value) if value is not None and "*" not in str(
                     value) else value
             except (CellError, ValueError) as exc:
-                problems.append((f"{f.label}：{exc}", at))
+                problems.append((tr("{field}：{problem}").format(field=term(f.label),
+                                                                problem=exc), at))
                 return None
             if value is None:
                 continue
@@ -446,9 +456,10 @@ class _Run:
                 table = self.tables[target.key]
                 wrong = [p for p, v in others.items() if table.value(found[0], p) != v]
                 if wrong:
-                    shown = "、".join(str(table.value(found[0], p)) for p in wrong)
-                    problems.append((f"{f.label}：身份证号 {given['id_number']} 是“{shown}”的，"
-                                     "与本行所填不符", 0))
+                    shown = tr("、").join(str(table.value(found[0], p)) for p in wrong)
+                    problems.append((tr("{field}：身份证号 {id} 是“{shown}”的，与本行所填不符")
+                                     .format(field=term(f.label), id=given["id_number"],
+                                             shown=shown), 0))
                     return None
                 return found[0]
         found = self.tables[target.key].find(given, masked)
@@ -457,16 +468,20 @@ class _Run:
         described = "、".join(str(v) for v in given.values()) or "、".join(masked.values())
         if not found:
             failed = self.tables[target.key].failed.get((given.get(REF_PATHS[target.key][0]),))
-            why = f"（{failed}有错误，未能导入）" if failed else "（台账和本工作簿中都没有）"
-            problems.append((f"{f.label}：找不到{target.label}“{described}”{why}", 0))
+            why = tr("（{row}有错误，未能导入）").format(row=failed) if failed else \
+                tr("（台账和本工作簿中都没有）")
+            problems.append((tr("{field}：找不到{kind}“{name}”{why}").format(
+                field=term(f.label), kind=term(target.label), name=described, why=why), 0))
             return None
         link = parts[0][0].ours.link if parts[0][0].ours else ""
         fmt = FORMATS[plan.kind]
         missing = [c.heading for c in (fmt.links if link else fmt.columns)
                    if c.field == f.name and c.link == link and c.part not in given]
-        hint = f"，请在同一行填写{'、'.join(missing)}以区分" if missing else "，无法区分"
-        problems.append((f"{f.label}：有 {len(found)} {target.measure}{target.label}"
-                         f"都是“{described}”{hint}", 0))
+        hint = tr("，请在同一行填写{columns}以区分").format(columns="、".join(missing)) \
+            if missing else tr("，无法区分")
+        problems.append((tr("{field}：有 {n} {measure}{kind}都是“{name}”{hint}").format(
+            field=term(f.label), n=len(found), measure=target.measure, kind=term(target.label),
+            name=described, hint=hint), 0))
         return None
 
     def note_failed(self, plan: SheetPlan, table: Table, raw: dict[str, Any]) -> None:
@@ -475,7 +490,7 @@ class _Run:
         first = REF_PATHS.get(plan.kind, ("",))[0]
         name = raw.get(first.split(".")[0]) if "." not in first else None
         if name is not None:
-            table.failed.setdefault((name,), f"“{plan.name}”表中的这一行")
+            table.failed.setdefault((name,), tr("“{sheet}”表中的这一行").format(sheet=plan.name))
 
     def column_of(self, plan: SheetPlan, cols: _Cols, name: str) -> ColumnMap | None:
         for column, f in cols.plain:
@@ -534,7 +549,7 @@ class _Run:
                 errors[f.name] = message
             elif isinstance(f.kind, Ref) and value is not None \
                     and value not in self.tables[f.kind.entity]:
-                errors[f.name] = f"{f.label}：所选记录不存在或已删除"
+                errors[f.name] = tr("{field}：所选记录不存在或已删除").format(field=term(f.label))
             values[f.name] = value
         if not errors:
             errors.update(self.duplicates(spec, table, values, record_id))
@@ -552,7 +567,8 @@ class _Run:
         if isinstance(f.kind, Code):
             return _parse(f, raw)  # a new code each time it is empty
         if raw is None:
-            return None, f"{f.label}：必填，不能为空" if f.required else None
+            return None, tr("{field}：必填，不能为空").format(field=term(f.label)) \
+                if f.required else None
         if isinstance(f.kind, Text):
             return _parse(f, raw)  # names and numbers: rarely twice the same
         memo = self.parsed[id(f)]
@@ -578,9 +594,12 @@ class _Run:
                 shown = values[name]
                 where = table.origin.get(others[0])
                 scope = what if len(names) > 1 else ""
-                errors[name] = (f"{spec.field(name).label}：“{shown}”与{where}重复"
-                                if where else f"{spec.field(name).label}：{scope}“{shown}”"
-                                "已存在，不能重复")
+                errors[name] = (tr("{field}：“{value}”与{where}重复").format(
+                                    field=term(spec.field(name).label), value=shown, where=where)
+                                if where else
+                                tr("{field}：{scope}“{value}”已存在，不能重复").format(
+                                    field=term(spec.field(name).label), scope=term(scope),
+                                    value=shown))
         return errors
 
     def link(self, plan: SheetPlan, index: int, row: list[Any], record_id: uuid.UUID,
@@ -605,7 +624,8 @@ class _Run:
         values, errors = self.check(spec, table, raw, None, None, pure)
         if errors:
             for message in errors.values():
-                self.refuse(plan, index, f"{spec.label}：{message}", parts[0][0],
+                self.refuse(plan, index, tr("{kind}：{problem}").format(
+                    kind=term(spec.label), problem=message), parts[0][0],
                             row[parts[0][0].index] if parts[0][0].index < len(row) else None)
             return
         self.accept(plan, index, spec, table, None, None, values, counts)
@@ -620,7 +640,7 @@ class _Run:
         for name, column in _defaulted(spec):  # nothing, in a column that cannot be empty
             if stored[name] is None:
                 stored[name] = stored_value(column, None)
-        origin = f"“{plan.name}”表第{index + 1}行"
+        origin = tr("“{sheet}”表第{row}行").format(sheet=plan.name, row=index + 1)
         try:
             if record_id is None:
                 new_id = uuid.uuid4()
@@ -675,13 +695,15 @@ def _parse(f: FieldSpec, raw: Any) -> tuple[Any, str | None]:
     try:
         value = f.kind.parse(raw)
     except ValueError as exc:
-        return None, f"{f.label}：{exc}"
+        return None, tr("{field}：{problem}").format(field=term(f.label), problem=exc)
     if value is None:
-        return None, f"{f.label}：必填，不能为空" if f.required else None
+        return None, tr("{field}：必填，不能为空").format(field=term(f.label)) \
+            if f.required else None
     if isinstance(f.kind, Ref):
         return value, None
     message = f.kind.check(value) or (f.check(value) if f.check else None)
-    return value, f"{f.label}：{message}" if message else None
+    return value, tr("{field}：{problem}").format(field=term(f.label), problem=message) \
+        if message else None
 
 
 def _read_cell(f: FieldSpec, cell: Any) -> tuple[Any, str | None]:
@@ -689,7 +711,7 @@ def _read_cell(f: FieldSpec, cell: Any) -> tuple[Any, str | None]:
     try:
         return cell_input(f.kind, cell), None
     except CellError as exc:
-        return None, f"{f.label}：{exc}"
+        return None, tr("{field}：{problem}").format(field=term(f.label), problem=exc)
 
 
 def _same_person(table: Table, candidate: uuid.UUID, first: tuple[str, ...],
@@ -763,7 +785,7 @@ def problem_lines(result: ImportResult, limit: int | None = None) -> list[str]:
     lines = [str(p) for p in shown]
     hidden = len(result.problems) - len(shown) + result.more_problems
     if hidden:
-        lines.append(f"……另有 {hidden} 处问题，见错误工作簿")
+        lines.append(tr("……另有 {n} 处问题，见错误工作簿").format(n=hidden))
     return lines
 
 

@@ -27,6 +27,7 @@ from pairing_desktop.core.exchange.workbook_format import (
     SHEET_KINDS,
     Column,
 )
+from pairing_desktop.core.i18n import term, tr
 
 SKIP = "不导入"
 SETTING_PREFIX = "import_mapping."
@@ -362,16 +363,18 @@ def apply_mapping(plan: SheetPlan, mapping: dict[str, str], how: str = "指定")
     for theirs, ours in mapping.items():
         target = by_heading.get(heading_key(theirs))
         if target is None:
-            problems.append(f"工作表“{plan.name}”中没有“{theirs}”这一列")
+            problems.append(tr("工作表“{sheet}”中没有“{column}”这一列").format(
+                sheet=plan.name, column=theirs))
             continue
         if heading_key(ours) in (heading_key(SKIP), ""):
             target.ours, target.how = None, how
             continue
         column = our_column(plan.kind, ours)
         if column is None:
-            problems.append(f"{plan.label}没有“{ours}”这一项（可选：" + "、".join(
-                c.heading for c in FORMATS[plan.kind].columns + FORMATS[plan.kind].links)
-                + f"，或 {SKIP}）")
+            problems.append(tr("{kind}没有“{column}”这一项（可选：{columns}，或 {skip}）").format(
+                kind=term(plan.label), column=ours, columns="、".join(
+                    c.heading for c in FORMATS[plan.kind].columns + FORMATS[plan.kind].links),
+                skip=SKIP))
             continue
         for other in plan.columns:  # one of theirs per column of ours
             if other is not target and other.ours == column:
@@ -399,5 +402,5 @@ def kind_named(text: str) -> str:
             return kind
     if text in SHEET_KINDS:
         return SHEET_KINDS[text]
-    raise ValueError(f"没有“{text}”这种记录（可选：" + "、".join(
-        f"{fmt.name}（{kind}）" for kind, fmt in FORMATS.items()) + "）")
+    raise ValueError(tr("没有“{kind}”这种记录（可选：{kinds}）").format(kind=text, kinds="、".join(
+        f"{fmt.name}（{kind}）" for kind, fmt in FORMATS.items())))

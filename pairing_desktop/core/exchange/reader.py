@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.i18n import tr
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -48,9 +49,10 @@ def read_file(path: str | Path) -> list[RawSheet]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValidationError({"file": f"导入文件：应为 {'、'.join(SUFFIXES)} 文件"})
+        raise ValidationError({"file": tr("导入文件：应为 {types} 文件").format(
+            types=tr("、").join(SUFFIXES))})
     if not path.is_file():
-        raise ValidationError({"file": f"导入文件：{path} 不存在"})
+        raise ValidationError({"file": tr("导入文件：{path} 不存在").format(path=path)})
     if suffix in CSV_SUFFIXES:
         return [RawSheet(path.stem, read_csv(path.read_bytes()))]
     return _read_workbook(path)
@@ -62,8 +64,9 @@ def _read_workbook(path: Path) -> list[RawSheet]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError) as exc:
-        raise ValidationError({"file": f"导入文件：{path.name} 无法读取（{_reason(exc)}）。"
-                               "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入"}) from exc
+        raise ValidationError({"file": tr("导入文件：{file} 无法读取（{problem}）。"
+                               "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再导入").format(
+                                   file=path.name, problem=_reason(exc))}) from exc
     sheets = []
     try:
         for meta in book.sheets_metadata:
@@ -77,7 +80,8 @@ def _read_workbook(path: Path) -> list[RawSheet]:
             sheets.append(RawSheet(meta.name, rows, hidden, merged))
     except (CalamineError, ValueError) as exc:
         raise ValidationError(
-            {"file": f"导入文件：{path.name} 无法读取（{_reason(exc)}）"}) from exc
+            {"file": tr("导入文件：{file} 无法读取（{problem}）").format(
+                file=path.name, problem=_reason(exc))}) from exc
     finally:
         book.close()
     return sheets
@@ -109,8 +113,8 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError({"file": "导入文件：既不是 UTF-8 也不是 GBK/GB18030 编码的文本，"
-                           "请用 Excel 或 WPS 另存为 CSV（逗号分隔）或 .xlsx"})
+    raise ValidationError({"file": tr("导入文件：既不是 UTF-8 也不是 GBK/GB18030 编码的文本，"
+                           "请用 Excel 或 WPS 另存为 CSV（逗号分隔）或 .xlsx")})
 
 
 def read_csv(data: bytes) -> list[list[Any]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import PairingError, RefusedError, ValidationError, os_reason
 from pairing_desktop.core.files import PART, check_output, clean_leftovers
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.data import LetterData, for_print, gather
 from pairing_desktop.core.letters.fonts import LetterFonts, letter_fonts
@@ -42,7 +43,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
 
 class BatchCancelled(PairingError):
     def __init__(self) -> None:
-        super().__init__("已取消：没有生成任何文件，也没有记录任何责任书。")
+        super().__init__(tr("已取消：没有生成任何文件，也没有记录任何责任书。"))
 
 
 @dataclass
@@ -86,10 +87,11 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
     day = day or dt.date.today()
     letters = gather(kind, year, township=township, unit=unit, subjects=subjects, day=day)
     if not letters:
-        scope = "、".join(f"{what}“{name}”" for what, name in (("乡镇", township),
-                                                                ("单位", unit)) if name)
-        scope = f"（{scope}）" if scope else ""
-        raise RefusedError(f"{year}年度没有可生成的{KINDS[kind]}{scope}。请检查年度和名称。")
+        scope = tr("、").join(what.format(name=name) for what, name in (
+            (tr("乡镇“{name}”"), township), (tr("单位“{name}”"), unit)) if name)
+        scope = tr("（{scope}）").format(scope=scope) if scope else ""
+        raise RefusedError(tr("{year}年度没有可生成的{kind}{scope}。请检查年度和名称。").format(
+            year=year, kind=term(KINDS[kind]), scope=scope))
     planned = plan(letters, [template.title.format_map(d.values) for d in letters])
     out = Path(out)
     try:
@@ -98,7 +100,8 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
         work = Path(tempfile.mkdtemp(prefix=".letters-", suffix=PART, dir=out.parent))
         os.chmod(work, 0o755)  # it may become the output folder: readable like any other
     except OSError as exc:
-        raise PairingError(f"无法写入 {out.parent}：{os_reason(exc)}") from exc
+        raise PairingError(tr("无法写入 {path}：{reason}").format(
+            path=out.parent, reason=os_reason(exc))) from exc
     try:
         writer = _Writer(kind, template, fonts, progress, cancelled, len(planned))
         if split:
@@ -125,7 +128,8 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
         result.day = day
         return result
     except OSError as exc:
-        raise PairingError(f"无法写入 {out}：{os_reason(exc)}") from exc
+        raise PairingError(tr("无法写入 {path}：{reason}").format(
+            path=out, reason=os_reason(exc))) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -133,10 +137,11 @@ def generate(ledger: Ledger, kind: str, year: int, out: Path, *, township: str |
 def _check_folder(out: Path) -> None:
     """A split batch goes into a folder of its own: a new one, or an empty one."""
     if out.is_file():
-        raise ValidationError({"out": f"输出文件夹：{out} 是一个文件，请给出文件夹"})
+        raise ValidationError({"out": tr("输出文件夹：{path} 是一个文件，请给出文件夹").format(
+            path=out)})
     if out.is_dir() and any(out.iterdir()):
-        raise ValidationError({"out": f"输出文件夹：{out} 里已有文件。每批责任书放在各自的"
-                                      "文件夹里，请给出一个新的或空的文件夹"})
+        raise ValidationError({"out": tr("输出文件夹：{path} 里已有文件。每批责任书放在各自的"
+                                         "文件夹里，请给出一个新的或空的文件夹").format(path=out)})
 
 
 class _Writer:

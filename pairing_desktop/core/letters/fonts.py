@@ -33,6 +33,7 @@ from typing import Any
 
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.i18n import Phrase, tr
 from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Setting
@@ -294,11 +295,14 @@ def resolve_fonts(choice: str, places: FontPlaces | None = None) -> list[FontCho
                         continue
                     problem = _load(face)
                     if problem:
-                        refused.append(f"{face.path.name}无法使用（{problem}）")
+                        refused.append(tr("{file}无法使用（{problem}）").format(
+                            file=face.path.name, problem=problem))
                         continue
                     first = WANTED[role][0].label
-                    reason = (f"已安装{wanted.label}（{face.path.name}）" if rank == 0 else
-                              f"未安装{first}，用已安装的{wanted.label}（{face.path.name}）代替")
+                    reason = (tr("已安装{font}（{file}）").format(
+                        font=wanted.label, file=face.path.name) if rank == 0 else
+                        tr("未安装{wanted}，用已安装的{font}（{file}）代替").format(
+                            wanted=first, font=wanted.label, file=face.path.name))
                     chosen = FontChoice(role, label, face, *_names(face), where, reason)
                     break
                 if chosen:
@@ -307,14 +311,16 @@ def resolve_fonts(choice: str, places: FontPlaces | None = None) -> list[FontCho
             face = bundled[role]
             problem = _load(face)
             if problem:
-                raise OSError(f"程序自带的字体 {face.path} 无法使用：{problem}")
+                raise OSError(tr("程序自带的字体 {path} 无法使用：{problem}").format(
+                    path=face.path, problem=problem))
             if choice == "auto":
-                looked = "、".join(w.label for w in WANTED[role])
-                reason = f"系统中未找到{looked}，使用程序自带的{BUNDLED_NAMES[role]}"
+                looked = tr("、").join(w.label for w in WANTED[role])
+                reason = tr("系统中未找到{fonts}，使用程序自带的{font}").format(
+                    fonts=looked, font=BUNDLED_NAMES[role])
                 if refused:
-                    reason += "；" + "；".join(refused)
+                    reason += tr("；") + tr("；").join(refused)
             else:
-                reason = f"设置为使用程序自带字体：{BUNDLED_NAMES[role]}"
+                reason = tr("设置为使用程序自带字体：{font}").format(font=BUNDLED_NAMES[role])
             chosen = FontChoice(role, label, face, *_names(face), "程序自带", reason)
         report.append(chosen)
     return report
@@ -337,8 +343,9 @@ def set_font_setting(ledger: Ledger, choice: str) -> Changes:
     from pairing_desktop.core.operations.settings import set_setting
 
     if choice not in CHOICES:
-        raise ValidationError({"font": f"字体：应为 {'/'.join(CHOICES)} 之一"})
-    return set_setting(ledger, SETTING_KEY, choice, "修改责任书字体", auth.PRINT)
+        raise ValidationError({"font": tr("字体：应为 {choices} 之一").format(
+            choices="/".join(CHOICES))})
+    return set_setting(ledger, SETTING_KEY, choice, Phrase("修改责任书字体"), auth.PRINT)
 
 
 def font_report(ledger: Ledger, places: FontPlaces | None = None) -> list[FontChoice]:

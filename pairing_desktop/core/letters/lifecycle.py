@@ -23,6 +23,7 @@ from peewee import JOIN, Case, fn
 from pairing_desktop.core import auth
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import RefusedError, ValidationError, os_reason
+from pairing_desktop.core.i18n import Phrase, term, tr
 from pairing_desktop.core.letters import KINDS
 from pairing_desktop.core.letters.codes import (
     content_hash,
@@ -35,7 +36,7 @@ from pairing_desktop.core.letters.data import LetterData, gather
 from pairing_desktop.core.operations.base import operation
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger, uses_own_ledger
 from pairing_desktop.core.storage.models import Letter, Township, utcnow
-from pairing_desktop.core.validation import cn_date
+from pairing_desktop.core.validation import said_date
 
 DRAFT, PRINTED, SIGNED = "草稿", "已打印", "已签订"
 STATUSES = (DRAFT, PRINTED, SIGNED)
@@ -98,7 +99,8 @@ def commit(ledger: Ledger, planned: list[Planned],
         place()
         return Changes()
     now = utcnow()
-    with operation(ledger, f"生成{len(rows)}份{KINDS[rows[0]['kind']]}", auth.PRINT) as op:
+    with operation(ledger, Phrase("生成{n}份{kind}", n=len(rows),
+                                  kind=Phrase.term(KINDS[rows[0]["kind"]])), auth.PRINT) as op:
         for row in rows:
             op.created("letter", row["id"], {k: v for k, v in row.items() if k != "id"})
         for start in range(0, len(rows), 200):
@@ -131,7 +133,7 @@ def find(ledger: Ledger, letter_id: Any) -> Letter | None:
 def _get(ledger: Ledger, letter_id: Any) -> Letter:
     row = find(ledger, letter_id)
     if row is None:
-        raise RefusedError("找不到这份责任书。")
+        raise RefusedError(tr("找不到这份责任书。"))
     return row
 
 
@@ -155,9 +157,9 @@ def mark_printed(ledger: Ledger, letter_ids: list[Any], by: str | None = None,
     signed. `len(changes.updated["letter"])` is how many moved."""
     by = (by if by is not None else ledger.operator.name if ledger.operator else "").strip()
     if not by:
-        raise ValidationError({"printed_by": "打印人：必填，不能为空"})
+        raise ValidationError({"printed_by": tr("打印人：必填，不能为空")})
     when = when or utcnow()
-    with operation(ledger, f"标记{len(letter_ids)}份责任书已打印", auth.PRINT) as op:
+    with operation(ledger, Phrase("标记{n}份责任书已打印", n=len(letter_ids)), auth.PRINT) as op:
         rows = (Letter.select(Letter.id, Letter.status, Letter.printed_at, Letter.printed_by,
                               Letter.township)
                 .where(Letter.id.in_(list(letter_ids)) & (Letter.status != SIGNED)).dicts())
@@ -192,18 +194,19 @@ def mark_signed(ledger: Ledger, letter_id: Any, signed_on: dt.date, scan: Path,
     unreadable scan; then nothing is written and no file is left behind."""
     row = _get(ledger, letter_id)
     if row.status == DRAFT:
-        raise RefusedError("这份责任书尚未打印，不能标记为已签订。")
+        raise RefusedError(tr("这份责任书尚未打印，不能标记为已签订。"))
     today = dt.date.today()
     if signed_on > today:
-        raise ValidationError({"signed_on": "签订日期：不能晚于今天"})
+        raise ValidationError({"signed_on": tr("签订日期：不能晚于今天")})
     if row.printed_at and signed_on < row.printed_at.date():
-        raise ValidationError({"signed_on": "签订日期：不能早于打印日期"
-                                            f"（{row.printed_at.date().isoformat()}）"})
+        raise ValidationError({"signed_on": tr("签订日期：不能早于打印日期（{date}）").format(
+            date=row.printed_at.date().isoformat())})
     scan = Path(scan)
     if scan.suffix.lower() not in SCAN_TYPES:
-        raise ValidationError({"scan": f"扫描件：应为 {'、'.join(SCAN_TYPES)} 文件"})
+        raise ValidationError({"scan": tr("扫描件：应为 {types} 文件").format(
+            types=tr("、").join(SCAN_TYPES))})
     if not scan.is_file():
-        raise ValidationError({"scan": f"扫描件：找不到文件 {scan}"})
+        raise ValidationError({"scan": tr("扫描件：找不到文件 {path}").format(path=scan)})
     folder = folder or data_folder(ledger)
     relative = Path("scans") / f"{row.code}-v{row.version}{scan.suffix.lower()}"
     target = folder / relative
@@ -212,7 +215,7 @@ def mark_signed(ledger: Ledger, letter_id: Any, signed_on: dt.date, scan: Path,
     try:
         shutil.copyfile(scan, partial)
         digest = file_hash(partial)
-        with operation(ledger, f"标记责任书{row.code}已签订", auth.EDIT) as op:
+        with operation(ledger, Phrase("标记责任书{code}已签订", code=row.code), auth.EDIT) as op:
             before = {"status": row.status, "signed_on": row.signed_on,
                       "scan_path": row.scan_path, "scan_hash": row.scan_hash,
                       "township": row.township_id}
@@ -225,7 +228,8 @@ def mark_signed(ledger: Ledger, letter_id: Any, signed_on: dt.date, scan: Path,
             partial.replace(target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise ValidationError({"scan": f"扫描件：无法复制（{os_reason(exc)}）"}) from exc
+        raise ValidationError({"scan": tr("扫描件：无法复制（{reason}）").format(
+            reason=os_reason(exc))}) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -237,12 +241,12 @@ def scan_file(ledger: Ledger, letter_id: Any, folder: Path | None = None) -> Pat
     """The kept scan of a signed letter, checked against its hash."""
     row = _get(ledger, letter_id)
     if not row.scan_path:
-        raise RefusedError("这份责任书没有扫描件。")
+        raise RefusedError(tr("这份责任书没有扫描件。"))
     path = (folder or data_folder(ledger)) / row.scan_path
     if not path.is_file():
-        raise RefusedError(f"扫描件 {path} 不见了。")
+        raise RefusedError(tr("扫描件 {path} 不见了。").format(path=path))
     if file_hash(path) != row.scan_hash:
-        raise RefusedError(f"扫描件 {path} 已被改动，与签订时保存的不一致。")
+        raise RefusedError(tr("扫描件 {path} 已被改动，与签订时保存的不一致。").format(path=path))
     return path
 
 
@@ -272,21 +276,28 @@ def verify(ledger: Ledger, code: str) -> Verification:
     normalized = normalize_code(code)
     row = Letter.get_or_none(Letter.code == normalized)
     if row is None:
-        return Verification("unknown", f"验证码 {code.strip()} 不存在：不是本台账打印的责任书。")
-    kind_name = KINDS.get(row.kind, row.kind)
-    what = f"{row.year}年度{kind_name}（{row.party}，第{row.version}版，{row.status}）"
+        return Verification("unknown", tr("验证码 {code} 不存在：不是本台账打印的责任书。").format(
+            code=code.strip()))
+    kind_name = term(KINDS.get(row.kind, row.kind))
+    what = tr("{year}年度{kind}（{party}，第{version}版，{status}）").format(
+        year=row.year, kind=kind_name, party=row.party, version=row.version,
+        status=term(row.status))
     newer = (Letter.select(Letter.code, Letter.version)
              .where(Letter.previous == row.id).first())
     current = gather(row.kind, row.year, subjects=[_subject_id(row, row.kind)])
     if not current:
-        return Verification("changed", f"{what}：所依据的记录已删除或已不属于该年度。", row.id)
+        return Verification("changed", tr("{letter}：所依据的记录已删除或已不属于该年度。").format(
+            letter=what), row.id)
     day, digest = split_hash(row.content_hash)
     if content_hash(current[0].values) != digest:
-        later = f"已有第{newer.version}版（验证码 {newer.code}）。" if newer else ""
-        return Verification("changed", f"{what}：打印后相关记录已修改，内容与台账不一致。{later}",
-                            row.id)
-    dated = f"，落款日期{cn_date(day)}" if day else ""
-    return Verification("found", f"{what}：真实有效，内容与台账一致{dated}。", row.id)
+        later = tr("已有第{version}版（验证码 {code}）。").format(
+            version=newer.version, code=newer.code) if newer else ""
+        return Verification("changed",
+                            tr("{letter}：打印后相关记录已修改，内容与台账不一致。{later}")
+                            .format(letter=what, later=later), row.id)
+    dated = tr("，落款日期{date}").format(date=said_date(day)) if day else ""
+    return Verification("found", tr("{letter}：真实有效，内容与台账一致{dated}。").format(
+        letter=what, dated=dated), row.id)
 
 
 # --- the list of letters --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core.errors import PairingError, os_reason
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.letters.fields import FIELDS
 from pairing_desktop.core.paths import resources_dir
 
@@ -62,14 +63,17 @@ def template_path(kind: str, directory: Path | None = None) -> Path:
 def load_template(kind: str, directory: Path | None = None) -> Template:
     """Read and check the template of a kind; raise TemplateError naming any problem."""
     if kind not in FIELDS:
-        raise TemplateError(f"未知的责任书类型“{kind}”（应为 {'/'.join(FIELDS)}）")
+        raise TemplateError(tr("未知的责任书类型“{kind}”（应为 {kinds}）").format(
+            kind=kind, kinds="/".join(FIELDS)))
     path = template_path(kind, directory)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise TemplateError(f"无法读取模板文件 {path}：{os_reason(exc)}") from exc
+        raise TemplateError(tr("无法读取模板文件 {path}：{reason}").format(
+            path=path, reason=os_reason(exc))) from exc
     except UnicodeDecodeError as exc:
-        raise TemplateError(f"模板文件 {path.name} 不是 UTF-8 编码的文本") from exc
+        raise TemplateError(tr("模板文件 {name} 不是 UTF-8 编码的文本").format(
+            name=path.name)) from exc
     return parse_template(kind, text, path.name)
 
 
@@ -77,24 +81,27 @@ def parse_template(kind: str, text: str, name: str) -> Template:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"模板文件 {name} 格式有误：{exc}") from exc
+        raise TemplateError(tr("模板文件 {name} 格式有误：{problem}").format(
+            name=name, problem=exc)) from exc
     ctx = _Checker(name, FIELDS[kind])
-    title = ctx.text(raw, "title", "标题", FIELDS[kind])
+    title = ctx.text(raw, "title", tr("标题"), FIELDS[kind])
     if kind == "card":
         card = raw.get("card")
         if not isinstance(card, dict):
-            raise TemplateError(f"模板文件 {name}：缺少 [card] 节")
+            raise TemplateError(tr("模板文件 {name}：缺少 [card] 节").format(name=name))
         lines = card.get("lines")
         if not isinstance(lines, list) or not lines:
-            raise TemplateError(f"模板文件 {name}：[card] 的 lines 应为非空的文字列表")
-        checked = tuple(ctx.check(line, f"[card] 第{i}行", FIELDS[kind])
+            raise TemplateError(tr("模板文件 {name}：[card] 的 lines 应为非空的文字列表").format(
+                name=name))
+        checked = tuple(ctx.check(line, tr("[card] 第{n}行").format(n=i), FIELDS[kind])
                         for i, line in enumerate(lines, 1))
         note = ctx.text(card, "note", "[card] note", FIELDS[kind], required=False)
         return Template(kind, name, title, card_lines=checked, card_note=note)
     blocks = raw.get("block")
     if not isinstance(blocks, list) or not blocks:
-        raise TemplateError(f"模板文件 {name}：没有任何 [[block]] 段落")
-    parsed = tuple(ctx.block(b, f"第{i}段", FIELDS[kind]) for i, b in enumerate(blocks, 1))
+        raise TemplateError(tr("模板文件 {name}：没有任何 [[block]] 段落").format(name=name))
+    parsed = tuple(ctx.block(b, tr("第{n}段").format(n=i), FIELDS[kind])
+                   for i, b in enumerate(blocks, 1))
     return Template(kind, name, title, blocks=parsed)
 
 
@@ -104,35 +111,38 @@ class _Checker:
         self.fields = fields
 
     def fail(self, where: str, problem: str) -> TemplateError:
-        return TemplateError(f"模板文件 {self.name} {where}：{problem}")
+        return TemplateError(tr("模板文件 {name} {where}：{problem}").format(
+            name=self.name, where=where, problem=problem))
 
     def check(self, text: Any, where: str, scope: dict[str, Any]) -> str:
         """Return `text` if every placeholder in it is a scalar field of `scope`."""
         if not isinstance(text, str):
-            raise self.fail(where, "文字应写在引号内")
+            raise self.fail(where, tr("文字应写在引号内"))
         try:
             parts = list(_FORMATTER.parse(text))
         except ValueError:
-            raise self.fail(where, f"花括号不配对：“{text}”（文字中的花括号请写成 {{{{ 或 }}}}）"
-                            ) from None
+            raise self.fail(where, tr("花括号不配对：“{text}”（文字中的花括号请写成 {{{{ 或 }}}}）")
+                            .format(text=text)) from None
         for _literal, name, spec, conversion in parts:
             if name is None:
                 continue
             if not name.isidentifier() or spec or conversion:
-                raise self.fail(where, f"占位符写法有误：“{{{name}}}”")
+                raise self.fail(where, tr("占位符写法有误：“{{{name}}}”").format(name=name))
             value = scope.get(name)
             if value is None:
                 known = "、".join(k for k, v in scope.items() if not isinstance(v, dict))
-                raise self.fail(where, f"未知的占位符 {{{name}}}。可用的占位符：{known}")
+                raise self.fail(where, tr("未知的占位符 {{{name}}}。可用的占位符：{known}").format(
+                    name=name, known=known))
             if isinstance(value, dict):
-                raise self.fail(where, f"{{{name}}} 是一个列表，应在 each = \"{name}\" 中逐项使用")
+                raise self.fail(where, tr("{{{name}}} 是一个列表，应在 each = \"{name}\" 中"
+                                          "逐项使用").format(name=name))
         return text
 
     def text(self, raw: dict, key: str, where: str, scope: dict[str, Any],
              required: bool = True) -> str:
         if key not in raw:
             if required:
-                raise self.fail(where, f"缺少 {key}")
+                raise self.fail(where, tr("缺少 {key}").format(key=key))
             return ""
         return self.check(raw[key], where, scope)
 
@@ -142,46 +152,50 @@ class _Checker:
             return None, scope
         sub = scope.get(each) if isinstance(each, str) else None
         if not isinstance(sub, dict):
-            lists = "、".join(k for k, v in scope.items() if isinstance(v, dict)) or "无"
-            raise self.fail(where, f"each = “{each}” 不是可循环的列表。可循环的列表：{lists}")
+            lists = "、".join(k for k, v in scope.items() if isinstance(v, dict)) or tr("无")
+            raise self.fail(where, tr("each = “{each}” 不是可循环的列表。可循环的列表：{lists}")
+                            .format(each=each, lists=lists))
         return each, {**{k: v for k, v in scope.items() if not isinstance(v, dict)}, **sub}
 
     def block(self, raw: Any, where: str, scope: dict[str, Any], nested: bool = False) -> Block:
         if not isinstance(raw, dict):
-            raise self.fail(where, "应为一个表（[[block]]）")
+            raise self.fail(where, tr("应为一个表（[[block]]）"))
         unknown = set(raw) - {"style", "text", "each", "empty", "inner", "columns", "party"}
         if unknown:
-            raise self.fail(where, f"不认识的设置 {'、'.join(sorted(unknown))}")
+            raise self.fail(where, tr("不认识的设置 {keys}").format(
+                keys="、".join(sorted(unknown))))
         style = raw.get("style", "paragraph")
         if style == "signatures":
             return self.signatures(raw, where, scope)
         if style not in TEXT_STYLES:
             known = "、".join((*TEXT_STYLES, "signatures"))
-            raise self.fail(where, f"未知的样式“{style}”（可用：{known}）")
+            raise self.fail(where, tr("未知的样式“{style}”（可用：{known}）").format(
+                style=style, known=known))
         each, inner_scope = self.loop(raw, where, scope)
         text = self.text(raw, "text", where, inner_scope, required=style != "blank")
         empty = self.text(raw, "empty", where, scope, required=False) or None
         inner = None
         if "inner" in raw:
             if nested or each is None:
-                raise self.fail(where, "inner 只能用在带 each 的段落中，且只能嵌套一层")
-            inner = self.block(raw["inner"], f"{where}的 inner", inner_scope, nested=True)
+                raise self.fail(where, tr("inner 只能用在带 each 的段落中，且只能嵌套一层"))
+            inner = self.block(raw["inner"], tr("{where}的 inner").format(where=where),
+                               inner_scope, nested=True)
             if inner.each is None:
-                raise self.fail(where, "inner 需要 each")
+                raise self.fail(where, tr("inner 需要 each"))
         return Block(style, text, each, empty, inner)
 
     def signatures(self, raw: dict, where: str, scope: dict[str, Any]) -> Block:
         columns = raw.get("columns", 1)
         if columns not in (1, 2):
-            raise self.fail(where, "columns 应为 1 或 2")
+            raise self.fail(where, tr("columns 应为 1 或 2"))
         parties_raw = raw.get("party")
         if not isinstance(parties_raw, list) or not parties_raw:
-            raise self.fail(where, "签署栏至少要有一个 [[block.party]]")
+            raise self.fail(where, tr("签署栏至少要有一个 [[block.party]]"))
         parties = []
         for i, p in enumerate(parties_raw, 1):
-            pw = f"{where}签署栏第{i}方"
+            pw = tr("{where}签署栏第{n}方").format(where=where, n=i)
             if not isinstance(p, dict) or not isinstance(p.get("lines"), list) or not p["lines"]:
-                raise self.fail(pw, "lines 应为非空的文字列表")
+                raise self.fail(pw, tr("lines 应为非空的文字列表"))
             each, p_scope = self.loop(p, pw, scope)
             lines = tuple(self.check(line, pw, p_scope) for line in p["lines"])
             parties.append(Party(lines, each))

@@ -22,6 +22,7 @@ from pairing_desktop.core.changes import (
     ChangesBuilder,
 )
 from pairing_desktop.core.errors import RefusedError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage.failures import as_storage_error, is_failure
 from pairing_desktop.core.storage.ledger import Ledger
 
@@ -99,7 +100,8 @@ class Operation:
         sort_keys.refresh((e.kind, e.record, e.fields[sort_keys.KEYED[e.kind]][1])
                           for e in self._entries if e.kind in sort_keys.KEYED
                           and e.action != DELETED and sort_keys.KEYED[e.kind] in e.fields)
-        self.number = history.append(operator, self.label, self._entries, undoes)
+        # the history keeps the Chinese name (a Phrase is a str that also knows its English)
+        self.number = history.append(operator, str(self.label), self._entries, undoes)
         self.changes = self._builder.build(self.label, self.record_id, self.number)
 
 
@@ -111,10 +113,11 @@ def operation(ledger: Ledger, label: str, need: str = auth.EDIT, *, undoes: int 
     `stack` is where a finished operation goes for this session (UNDO for ordinary ones; an undo
     goes to REDO; None for what cannot be undone, such as accounts)."""
     if ledger.damage:  # first: a damaged file opened read-only says why it is read-only
-        raise RefusedError(f"台账文件已损坏（{ledger.damage}），已停止写入以免损坏扩散："
-                           "这次修改没有保存。请用“文件 → 恢复”从最近的备份恢复。")
+        raise RefusedError(tr("台账文件已损坏（{problem}），已停止写入以免损坏扩散："
+                              "这次修改没有保存。请用“文件 → 恢复”从最近的备份恢复。")
+                           .format(problem=ledger.damage))
     if ledger.read_only:
-        raise RefusedError("此连接只读，不能修改台账。")
+        raise RefusedError(tr("此连接只读，不能修改台账。"))
     who = as_who or ledger.operator
     if who is None:
         raise RefusedError(auth.refusal(None, need, "", None) or "")

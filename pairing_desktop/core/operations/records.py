@@ -16,6 +16,7 @@ from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import EntitySpec
 from pairing_desktop.core.errors import RefusedError, ValidationError
 from pairing_desktop.core.history import HistoryFilter
+from pairing_desktop.core.i18n import Phrase, term, tr, translated
 from pairing_desktop.core.operations.base import Operation, operation
 from pairing_desktop.core.records import (
     as_uuid,
@@ -33,8 +34,9 @@ def stored(spec: EntitySpec, record_id: uuid.UUID, deleted: bool | None = False)
     record, True for a tombstoned one, None for either; RefusedError when there is none."""
     row = fetch_row(spec.model, record_id, deleted)
     if row is None:
-        state = "不在回收站中" if deleted else "不存在或已被删除"
-        raise RefusedError(f"该{spec.label}记录{state}。")
+        said = tr("该{kind}记录不在回收站中。") if deleted else \
+            tr("该{kind}记录不存在或已被删除。")
+        raise RefusedError(said.format(kind=term(spec.label)))
     return {f.name: row[f.name] for f in spec.fields}
 
 
@@ -48,7 +50,9 @@ def save(ledger: Ledger, entity: str | EntitySpec, record_id: Any,
     if anyone (another window on the same file, a merged package) changed it since, the save is
     refused, naming who, instead of silently overwriting their change."""
     spec = spec_of(entity)
-    label = f"{'新建' if record_id is None else '修改'}{spec.label}"
+    kind = Phrase.term(spec.label)
+    label = Phrase("新建{kind}", kind=kind) if record_id is None else \
+        Phrase("修改{kind}", kind=kind)
     with operation(ledger, label) as op:
         if expected_rev is not None and record_id is not None:
             _unchanged_since(ledger, spec, as_uuid(record_id), expected_rev)
@@ -63,10 +67,12 @@ def _unchanged_since(ledger: Ledger, spec: EntitySpec, record_id: uuid.UUID,
     if row is None or row[0] == expected_rev:
         return
     last = history.entries(ledger, HistoryFilter(record=record_id), limit=1)
-    who = (f"“{last[0].operator}”于 {last[0].local_time:%Y-%m-%d %H:%M}"
-           f"（{last[0].label}）" if last else "其他操作")
-    raise RefusedError(f"此{spec.label}在您打开之后已被{who}修改。为免覆盖这次修改，您的保存"
-                       "没有写入：请关闭后重新打开此记录，再做修改。")
+    who = (tr("“{operator}”于 {time}（{operation}）").format(
+        operator=last[0].operator, time=f"{last[0].local_time:%Y-%m-%d %H:%M}",
+        operation=translated(last[0].label)) if last else tr("其他操作"))
+    raise RefusedError(tr("此{kind}在您打开之后已被{who}修改。为免覆盖这次修改，您的保存"
+                          "没有写入：请关闭后重新打开此记录，再做修改。").format(
+        kind=term(spec.label), who=who))
 
 
 def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
@@ -90,7 +96,8 @@ def write(op: Operation, spec: EntitySpec, record_id: uuid.UUID | None,
              .where(m.id == record_id).execute())
         return record_id
     except IntegrityError as exc:  # a rule the database enforces that a race slipped past
-        raise ValidationError({"": f"{spec.label}：与已有记录冲突（{exc}）"}) from exc
+        raise ValidationError({"": tr("{kind}：与已有记录冲突（{problem}）").format(
+            kind=term(spec.label), problem=exc)}) from exc
 
 
 def stored_value(column: Any, value: Any) -> Any:
@@ -103,7 +110,7 @@ def stored_value(column: Any, value: Any) -> Any:
 def delete(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> Changes:
     """Tombstone a record (it goes to the 回收站); refused, naming what still refers to it."""
     spec = spec_of(entity)
-    with operation(ledger, f"删除{spec.label}") as op:
+    with operation(ledger, Phrase("删除{kind}", kind=Phrase.term(spec.label))) as op:
         op.record_id = as_uuid(record_id)
         tombstone(op, spec, op.record_id)
     return op.changes
@@ -124,7 +131,7 @@ def restore(ledger: Ledger, entity: str | EntitySpec, record_id: Any) -> Changes
     """Bring a deleted record back from the 回收站; refused where it would now break a rule
     (a namesake was created since, a record it refers to was deleted)."""
     spec = spec_of(entity)
-    with operation(ledger, f"恢复{spec.label}") as op:
+    with operation(ledger, Phrase("恢复{kind}", kind=Phrase.term(spec.label))) as op:
         op.record_id = as_uuid(record_id)
         revive(op, spec, op.record_id)
     return op.changes
@@ -137,5 +144,6 @@ def revive(op: Operation, spec: EntitySpec, record_id: uuid.UUID) -> None:
     try:
         validate(op.ledger, spec, values, record_id)
     except ValidationError as exc:
-        raise RefusedError(f"不能恢复此{spec.label}：{exc}") from exc
+        raise RefusedError(tr("不能恢复此{kind}：{problem}").format(kind=term(spec.label),
+                                                                  problem=exc)) from exc
     m.update({m.deleted_at: None, m.updated_at: utcnow()}).where(m.id == record_id).execute()

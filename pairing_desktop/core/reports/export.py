@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pairing_desktop.core.errors import ValidationError
 from pairing_desktop.core.files import atomic_output, check_output
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.reports.figures import Report, build_report
 from pairing_desktop.core.reports.pdf import write_pdf
 from pairing_desktop.core.reports.period import check_period, year_part
@@ -27,7 +28,7 @@ WRITERS: dict[str, Callable[[Ledger, Report, Path], Path]] = {
 def township_by_name(ledger: Ledger, name: str) -> Township:
     found = Township.live().where(Township.name == name.strip()).first()
     if found is None:
-        raise ValidationError({"township": f"乡镇：没有名为“{name}”的乡镇"})
+        raise ValidationError({"township": tr("乡镇：没有名为“{name}”的乡镇").format(name=name)})
     return found
 
 
@@ -58,5 +59,5 @@ def export_report(ledger: Ledger, out: str | Path, year: int | None, township: s
     if year is not None:
         return write_report(ledger, year_report(ledger, year, township), out)
     if date_from is None or date_to is None:
-        raise ValidationError({"year": "统计期间：请给出年度，或同时给出开始和结束日期"})
+        raise ValidationError({"year": tr("统计期间：请给出年度，或同时给出开始和结束日期")})
     return write_report(ledger, range_report(ledger, date_from, date_to, township), out)

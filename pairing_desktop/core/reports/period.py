@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.validation import check_year, parse_date
 
 # Parts of a year a report is often asked for: code -> (first month, last month).
@@ -15,14 +16,14 @@ YEAR_PARTS = {"year": (1, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (
 
 def check_period(date_from: dt.date, date_to: dt.date) -> None:
     if date_to < date_from:
-        raise ValidationError({"date_to": "结束日期：不能早于开始日期"})
+        raise ValidationError({"date_to": tr("结束日期：不能早于开始日期")})
 
 
 def year_part(year: int, part: str = "year") -> tuple[dt.date, dt.date]:
     """First and last day of a part of a year (`YEAR_PARTS`)."""
     message = check_year(year)
     if message:
-        raise ValidationError({"year": f"年度：{message}"})
+        raise ValidationError({"year": tr("年度：{problem}").format(problem=message)})
     first, last = YEAR_PARTS[part]
     after = dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)
     return dt.date(year, first, 1), after - dt.timedelta(days=1)
@@ -33,15 +34,15 @@ def parse_period(text_from: str, text_to: str,
     """Two typed dates to a period; every problem named by its field, as the forms do."""
     errors: dict[str, str] = {}
     dates: dict[str, dt.date] = {}
-    for name, label, text in (("date_from", "开始日期", text_from),
-                              ("date_to", "结束日期", text_to)):
+    for name, label, text in (("date_from", tr("开始日期"), text_from),
+                              ("date_to", tr("结束日期"), text_to)):
         if not text.strip():
-            errors[name] = f"{label}：请填写"
+            errors[name] = tr("{field}：请填写").format(field=label)
             continue
         try:
             dates[name] = parse_date(text, today)
         except ValueError as exc:
-            errors[name] = f"{label}：{exc}"
+            errors[name] = tr("{field}：{problem}").format(field=label, problem=exc)
     if errors:
         raise ValidationError(errors)
     check_period(dates["date_from"], dates["date_to"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage.models import Assignment, Cadre
 
 
@@ -23,6 +24,6 @@ def check_one_open_assignment(values: dict[str, Any],
         query = query.where(Assignment.id != record_id)
     row = query.tuples().first()
     if row:
-        return {"household": f"贫困户：已由 {row[1]} 负责（帮扶中）。请先填写原结对的结束日期，"
-                             "再新建结对；原记录会保留。"}
+        return {"household": tr("贫困户：已由 {cadre} 负责（帮扶中）。请先填写原结对的结束日期，"
+                                "再新建结对；原记录会保留。").format(cadre=row[1])}
     return {}

@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from pairing_desktop.core.choices import TARGET_CATEGORIES
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Target
 
@@ -26,17 +27,20 @@ def check_can_end(values: dict[str, Any], record_id: uuid.UUID | None) -> dict[s
     if not ending:
         return {}
     if values.get("status") != ENDED:
-        return {"status": "状态：填写了脱钩日期，状态应为“已脱钩”"}
+        return {"status": tr("状态：填写了脱钩日期，状态应为“已脱钩”")}
     if values.get("ended_on") is None:
-        return {"ended_on": "脱钩日期：状态为“已脱钩”时必填"}
+        return {"ended_on": tr("脱钩日期：状态为“已脱钩”时必填")}
     if record_id is None:
         return {}
     pending = open_targets(record_id)
     if not pending:
         return {}
-    names = "；".join(f"{t.year}年“{t.description}”（{t.status}）" for t in pending[:5])
-    more = f"等{len(pending)}项" if len(pending) > 5 else f"共{len(pending)}项"
-    return {"status": f"状态：目标未实现不脱钩。尚未完成的目标{more}：{names}"}
+    names = tr("；").join(tr("{year}年“{target}”（{status}）").format(
+        year=t.year, target=t.description, status=term(t.status)) for t in pending[:5])
+    more = tr("等{n}项").format(n=len(pending)) if len(pending) > 5 else \
+        tr("共{n}项").format(n=len(pending))
+    return {"status": tr("状态：目标未实现不脱钩。尚未完成的目标{more}：{names}").format(
+        more=more, names=names)}
 
 
 @uses_ledger

@@ -17,6 +17,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from pairing_desktop.core.errors import DamagedError, StorageError, os_reason
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.binding import bind
 from pairing_desktop.core.storage.failures import as_storage_error, is_failure
@@ -61,9 +62,11 @@ def inspect_file(path: Path) -> tuple[int, int]:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StorageError(f"无法读取文件 {path}：{os_reason(exc)}") from exc
+        raise StorageError(tr("无法读取文件 {path}：{reason}").format(
+            path=path, reason=os_reason(exc))) from exc
     if header != SQLITE_HEADER:
-        raise StorageError(f"文件 {path} 不是数据库文件（SQLite），未作任何改动。")
+        raise StorageError(tr("文件 {path} 不是数据库文件（SQLite），未作任何改动。")
+                           .format(path=path))
     try:
         con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
@@ -74,9 +77,11 @@ def inspect_file(path: Path) -> tuple[int, int]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedError(f"数据库文件 {path} 已损坏（{exc}），未作任何改动。") from exc
+        raise DamagedError(tr("数据库文件 {path} 已损坏（{problem}），未作任何改动。").format(
+            path=path, problem=exc)) from exc
     if ok != "ok":
-        damaged = DamagedError(f"数据库文件 {path} 已损坏（{ok}），未作任何改动。")
+        damaged = DamagedError(tr("数据库文件 {path} 已损坏（{problem}），未作任何改动。").format(
+            path=path, problem=ok))
         damaged.problem = ok
         damaged.readable = app_id == schema.APPLICATION_ID and version == schema.SCHEMA_VERSION
         raise damaged
@@ -112,8 +117,9 @@ def open_rebuilt(path: Path) -> Ledger:
         _copy_rows(path, copy)
     except sqlite3.Error as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        raise DamagedError(f"数据库文件 {path} 损坏严重，连只读打开也不能（{exc}），"
-                           "未作任何改动。请用备份恢复，或把文件交给技术支持人员。") from exc
+        raise DamagedError(tr("数据库文件 {path} 损坏严重，连只读打开也不能（{problem}），"
+                              "未作任何改动。请用备份恢复，或把文件交给技术支持人员。").format(
+                                  path=path, problem=exc)) from exc
     db = SqliteDatabase(readonly_uri(copy), uri=True)
     return Ledger(path, db, _TemporaryCopy(folder), read_only=True)
 
@@ -162,11 +168,13 @@ def open_database(path: str | Path, *, lock: bool = True,
     if exists:
         app_id, version = inspect_file(path)
         if app_id != schema.APPLICATION_ID:
-            raise StorageError(f"文件 {path} 不是本程序的台账数据库，未作任何改动。")
+            raise StorageError(tr("文件 {path} 不是本程序的台账数据库，未作任何改动。")
+                               .format(path=path))
         if version > schema.SCHEMA_VERSION:
             raise StorageError(
-                f"数据库 {path} 由更新版本的程序创建（数据结构版本 {version}，"
-                f"本程序支持到 {schema.SCHEMA_VERSION}），请升级程序后再打开。"
+                tr("数据库 {path} 由更新版本的程序创建（数据结构版本 {version}，"
+                   "本程序支持到 {supported}），请升级程序后再打开。").format(
+                       path=path, version=version, supported=schema.SCHEMA_VERSION)
             )
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -227,8 +235,9 @@ def _upgrade(db: SqliteDatabase, path: Path, version: int, backup: Path | None) 
         schema.upgrade(db, version)
     except Exception as exc:
         raise StorageError(
-            f"数据库 {path} 从版本 {version} 升级失败（{exc}），文件未作任何改动；"
-            f"升级前的副本在 {backup}。"
+            tr("数据库 {path} 从版本 {version} 升级失败（{problem}），文件未作任何改动；"
+               "升级前的副本在 {backup}。").format(path=path, version=version, problem=exc,
+                                                   backup=backup)
         ) from exc
 
 

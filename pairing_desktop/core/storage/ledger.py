@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from peewee import SQL, Database, NodeList, SqliteDatabase
 
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage.binding import ROUTED, bind
 
 P = ParamSpec("P")
@@ -130,7 +131,7 @@ class Ledger:
 
     def pragma(self, name: str) -> Any:
         if self.server is not None:
-            raise StorageError(f"服务器上的台账没有 SQLite 的设置项 {name}。")
+            raise StorageError(tr("服务器上的台账没有 SQLite 的设置项 {name}。").format(name=name))
         return self._db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
     def reader(self) -> Ledger:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.i18n import tr
 
 if sys.platform == "win32":
     import msvcrt
@@ -33,8 +34,8 @@ class FileLock:
         except OSError as exc:
             fh.close()
             raise StorageError(
-                f"数据库 {self.path.with_suffix('')} 已在另一个窗口或另一台电脑上打开，"
-                "请先关闭那边的程序。"
+                tr("数据库 {path} 已在另一个窗口或另一台电脑上打开，"
+                   "请先关闭那边的程序。").format(path=self.path.with_suffix(''))
             ) from exc
         fh.seek(0)
         fh.truncate()

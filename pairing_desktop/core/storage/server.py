@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage import schema
 from pairing_desktop.core.storage.binding import bind
 from pairing_desktop.core.storage.ledger import Ledger
@@ -54,8 +55,9 @@ class ServerDatabase(PostgresqlDatabase):
         try:
             params = parse_dsn(url)
         except Exception as exc:
-            raise StorageError(f"服务器地址 {shown(url)} 写得不对（{exc}）。"
-                               "格式如 postgresql://用户名@服务器/数据库名") from exc
+            raise StorageError(tr("服务器地址 {url} 写得不对（{problem}）。"
+                                  "格式如 postgresql://用户名@服务器/数据库名").format(
+                                      url=shown(url), problem=exc)) from exc
         self.url = url
         name = params.pop("dbname", None)
         if read_only:
@@ -86,8 +88,9 @@ def rows(db: ServerDatabase, sql: str, params: Any = ()) -> list[tuple]:
 
 def _failure(url: str, exc: Exception) -> StorageError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return StorageError(f"连不上台账服务器 {shown(url)}（{text}）。"
-                        "请检查地址、用户名和网络，或请管理员确认服务器在运行。")
+    return StorageError(tr("连不上台账服务器 {url}（{problem}）。"
+                           "请检查地址、用户名和网络，或请管理员确认服务器在运行。").format(
+                               url=shown(url), problem=text))
 
 
 def open_server(url: str, seed: Callable[[], None] | None = None) -> Ledger:
@@ -106,13 +109,15 @@ def open_server(url: str, seed: Callable[[], None] | None = None) -> Ledger:
             version = schema.server_version(db)
             if version is None:
                 if db.get_tables():
-                    raise StorageError(f"服务器数据库 {shown(url)} 里已有别的数据，不是本程序的"
-                                       "台账，未作任何改动。请新建一个空数据库给台账用。")
+                    raise StorageError(tr("服务器数据库 {url} 里已有别的数据，不是本程序的"
+                                          "台账，未作任何改动。请新建一个空数据库给台账用。")
+                                       .format(url=shown(url)))
                 schema.create_schema(db, seed)
             elif version > schema.SCHEMA_VERSION:
                 raise StorageError(
-                    f"服务器上的台账 {shown(url)} 由更新版本的程序创建（数据结构版本 {version}，"
-                    f"本程序支持到 {schema.SCHEMA_VERSION}），请升级本机的程序后再打开。")
+                    tr("服务器上的台账 {url} 由更新版本的程序创建（数据结构版本 {version}，"
+                       "本程序支持到 {supported}），请升级本机的程序后再打开。").format(
+                           url=shown(url), version=version, supported=schema.SCHEMA_VERSION))
             elif version < schema.SCHEMA_VERSION:
                 _upgrade(db, url, version)
             elif not schema.server_indexes_complete(db):
@@ -130,8 +135,9 @@ def _upgrade(db: ServerDatabase, url: str, version: int) -> None:
     try:
         schema.upgrade(db, version)
     except Exception as exc:
-        raise StorageError(f"服务器上的台账 {shown(url)} 从版本 {version} 升级失败（{exc}），"
-                           "数据库未作任何改动。") from exc
+        raise StorageError(tr("服务器上的台账 {url} 从版本 {version} 升级失败（{problem}），"
+                              "数据库未作任何改动。").format(
+                                  url=shown(url), version=version, problem=exc)) from exc
 
 
 def open_reader(ledger: Ledger) -> Ledger:
@@ -154,6 +160,7 @@ def open_server_reader(url: str) -> Ledger:
         raise _failure(url, exc) from exc
     if version != schema.SCHEMA_VERSION:
         db.close()
-        raise StorageError(f"服务器数据库 {shown(url)} 里没有本版本程序的台账"
-                           f"（数据结构版本 {version or '无'}）。")
+        raise StorageError(tr("服务器数据库 {url} 里没有本版本程序的台账"
+                              "（数据结构版本 {version}）。").format(
+                                  url=shown(url), version=version or tr("无")))
     return Ledger(path=None, db=db, lock=None, read_only=True, server=shown(url))

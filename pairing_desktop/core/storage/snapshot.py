@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from pairing_desktop.core.errors import StorageError
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.storage.ledger import Ledger
 
 PAGES_PER_STEP = 1024  # 4 MB at a time: other work on the ledger is not held up for long
@@ -21,8 +22,8 @@ def require_file(ledger: Ledger) -> None:
     """Refuse to back up a ledger on a server: it has no file to copy; the server's own tools
     (pg_dump, its scheduled backups) do this for every office at once."""
     if ledger.server is not None:
-        raise StorageError(f"台账在服务器上（{ledger.server}），本程序不能把它复制成备份文件："
-                           "请由服务器管理员用 pg_dump 备份。")
+        raise StorageError(tr("台账在服务器上（{server}），本程序不能把它复制成备份文件："
+                              "请由服务器管理员用 pg_dump 备份。").format(server=ledger.server))
 
 
 def copy_ledger(ledger: Ledger, dest: Path) -> None:
@@ -36,4 +37,5 @@ def copy_ledger(ledger: Ledger, dest: Path) -> None:
         finally:
             target.close()
     except sqlite3.Error as exc:
-        raise StorageError(f"备份没有写成（{exc}），原有的备份未受影响。") from exc
+        raise StorageError(tr("备份没有写成（{problem}），原有的备份未受影响。").format(
+            problem=exc)) from exc

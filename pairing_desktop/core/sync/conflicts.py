@@ -18,6 +18,7 @@ from pairing_desktop.core.changes import UPDATED
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import RefusedError
 from pairing_desktop.core.fields import Ref
+from pairing_desktop.core.i18n import tr
 from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import office_of
 from pairing_desktop.core.records import display_value
@@ -96,7 +97,7 @@ def _stored(kind: str, record: str) -> tuple[dict[str, Any], int, int, str]:
     rows = stored_rows(f'SELECT {", ".join(cols)}, rev, merged_rev, vv FROM "{K.table(kind)}"'
                       " WHERE id = ?", (record,))
     if not rows:
-        raise RefusedError("冲突的记录在本台账中已不存在。")
+        raise RefusedError(tr("冲突的记录在本台账中已不存在。"))
     _id, *values, rev, merged_rev, vv = rows[0]
     return dict(zip(K.columns(kind)[1:], values, strict=True)), rev, merged_rev, vv
 
@@ -110,7 +111,7 @@ def _show(spec: EntitySpec, name: str, raw: Any) -> str:
         ref = ENTITIES[f.kind.entity]
         found = _stored(f.kind.entity, raw)[0] if stored_rows(
             f'SELECT 1 FROM "{K.table(ref.key)}" WHERE id = ?', (raw,)) else None
-        return _title(ref, found) if found else "（本台账没有此记录）"
+        return _title(ref, found) if found else tr("（本台账没有此记录）")
     value = spec.model._meta.fields[name].python_value(raw)
     try:
         return f.display(value)
@@ -125,11 +126,11 @@ def _title(spec: EntitySpec, values: dict[str, Any]) -> str:
 def resolve(op: Operation, conflict_id: int, choice: str) -> None:
     """Keep our version (OURS) or take the other office's (THEIRS), inside `op`."""
     if choice not in (OURS, THEIRS):
-        raise RefusedError("请选择保留本台账的版本或采用对方的版本。")
+        raise RefusedError(tr("请选择保留本台账的版本或采用对方的版本。"))
     c = SyncConflict.get_or_none((SyncConflict.id == conflict_id)
                                  & SyncConflict.resolved_at.is_null())
     if c is None:
-        raise RefusedError("这个冲突已经处理过了。")
+        raise RefusedError(tr("这个冲突已经处理过了。"))
     theirs_values = json.loads(c.values)
     me = office_of(op.ledger).name
     if c.kind == "setting":

@@ -18,6 +18,7 @@ from typing import Any
 from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 
 from pairing_desktop.core.changes import CREATED, UPDATED
+from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.operations.base import Operation
 from pairing_desktop.core.profile import Office, office_of
 from pairing_desktop.core.storage.dialect import stored_rows
@@ -41,8 +42,10 @@ class MergeResult:
     by_kind: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return (f"新增 {self.created} 条，更新 {self.updated} 条，未变 {self.unchanged} 条，"
-                f"冲突 {self.conflicts} 条")
+        return (tr("新增 {created} 条，更新 {updated} 条，未变 {unchanged} 条，"
+                   "冲突 {conflicts} 条").format(
+                       created=self.created, updated=self.updated, unchanged=self.unchanged,
+                       conflicts=self.conflicts))
 
 
 # --- making a package ----------------------------------------------------------------------------
@@ -124,34 +127,42 @@ def check_address(me: Office, header: dict[str, Any]) -> SyncPeer | None:
     or already merged (a replay, or older than one merged); return the sender's peer row."""
     sender = header["from"]
     if not me.county or not me.name:
-        raise PackageError("本台账还没有设置县名和使用单位，不能导入交换包：请先在设置中填写。")
+        raise PackageError(tr("本台账还没有设置县名和使用单位，不能导入交换包：请先在设置中填写。"))
     if header["county"] != me.county:
-        raise PackageError(f"此交换包属于“{header['county']}”，本台账是“{me.county}”的："
-                           "不能导入其他县的交换包，未导入任何内容。")
+        raise PackageError(tr("此交换包属于“{county}”，本台账是“{mine}”的："
+                              "不能导入其他县的交换包，未导入任何内容。").format(
+                                  county=header["county"], mine=me.county))
     if header["to"] != me.name:
-        raise PackageError(f"此交换包是“{sender}”发给“{header['to']}”的，本台账是“{me.name}”："
-                           "未导入任何内容。请把它交给收件单位。")
+        raise PackageError(tr("此交换包是“{sender}”发给“{to}”的，本台账是“{mine}”："
+                              "未导入任何内容。请把它交给收件单位。").format(
+                                  sender=sender, to=header["to"], mine=me.name))
     if me.is_county:
         if not header["township"]:
-            raise PackageError(f"“{sender}”不是乡镇的台账，县级台账只导入乡镇的交换包。")
+            raise PackageError(tr("“{sender}”不是乡镇的台账，县级台账只导入乡镇的交换包。")
+                               .format(sender=sender))
         if township_id(header["township"]) is None:
-            raise PackageError(f"交换包来自“{sender}”，但本台账没有名为“{header['township']}”"
-                               "的乡镇，未导入任何内容。")
+            raise PackageError(tr("交换包来自“{sender}”，但本台账没有名为“{township}”"
+                                  "的乡镇，未导入任何内容。").format(
+                                      sender=sender, township=header["township"]))
     elif sender != me.reports_to:
-        raise PackageError(f"此交换包来自“{sender}”，本台账只接收“{me.reports_to}”的交换包，"
-                           "未导入任何内容。")
+        raise PackageError(tr("此交换包来自“{sender}”，本台账只接收“{office}”的交换包，"
+                              "未导入任何内容。").format(sender=sender, office=me.reports_to))
     peer = SyncPeer.get_or_none(SyncPeer.office == sender)
     if me.is_county and peer and peer.township and peer.township != header["township"]:
-        raise PackageError(f"“{sender}”以前的交换包属于“{peer.township}”，这个却写着"
-                           f"“{header['township']}”，未导入任何内容。")
+        raise PackageError(tr("“{sender}”以前的交换包属于“{before}”，这个却写着"
+                              "“{township}”，未导入任何内容。").format(
+                                  sender=sender, before=peer.township, township=header["township"]))
     received = peer.received_seq if peer else 0
     if header["seq"] <= received:
-        how = "已经导入过" if header["seq"] == received else f"比已导入的第 {received} 号旧"
-        raise PackageError(f"“{sender}”的第 {header['seq']} 号交换包{how}，"
-                           "再次导入不会改变任何内容，已跳过。")
+        how = tr("已经导入过") if header["seq"] == received else \
+            tr("比已导入的第 {n} 号旧").format(n=received)
+        raise PackageError(tr("“{sender}”的第 {n} 号交换包{how}，"
+                              "再次导入不会改变任何内容，已跳过。").format(
+                                  sender=sender, n=header["seq"], how=how))
     if header["ack"] > (peer.sent_seq if peer else 0):
-        raise PackageError(f"此交换包说已收到本单位的第 {header['ack']} 号交换包，但本单位没有"
-                           "生成过这个包：它不是发给本台账的，未导入任何内容。")
+        raise PackageError(tr("此交换包说已收到本单位的第 {n} 号交换包，但本单位没有"
+                              "生成过这个包：它不是发给本台账的，未导入任何内容。").format(
+                                  n=header["ack"]))
     return peer
 
 
@@ -174,11 +185,11 @@ class Merge:
         kinds = self.body.get("kinds")
         settings = self.body.get("settings", [])
         if not isinstance(kinds, dict) or not isinstance(settings, list):
-            raise PackageError("交换包的内容格式不对，未导入任何内容。")
+            raise PackageError(tr("交换包的内容格式不对，未导入任何内容。"))
         unknown = set(kinds) - set(K.ORDER)
         if unknown:
-            raise PackageError(f"交换包中有本程序不认识的记录种类（{'、'.join(sorted(unknown))}），"
-                               "未导入任何内容。")
+            raise PackageError(tr("交换包中有本程序不认识的记录种类（{kinds}），"
+                                  "未导入任何内容。").format(kinds="、".join(sorted(unknown))))
         for kind in K.ORDER:
             if kind in kinds:
                 self._kind(kind, kinds[kind])
@@ -187,25 +198,28 @@ class Merge:
         total = self.result.created + self.result.updated + self.result.unchanged \
             + self.result.conflicts
         if total != self.header["count"]:
-            raise PackageError(f"交换包的记录数（{total}）与包头（{self.header['count']}）不符，"
-                               "未导入任何内容。")
+            raise PackageError(tr("交换包的记录数（{n}）与包头（{header}）不符，"
+                                  "未导入任何内容。").format(n=total, header=self.header["count"]))
         self._remember_peer()
         return self.result
 
     def _refuse_scope(self, kind: str, what: str) -> None:
-        raise PackageError(f"“{self.sender}”的交换包要修改{what}的{K.spec(kind).label}记录："
-                           f"乡镇只能修改本乡镇（{self.header['township']}）的记录。"
-                           "整个交换包已拒绝，未导入任何内容。")
+        raise PackageError(tr("“{sender}”的交换包要修改{whose}的{kind}记录："
+                              "乡镇只能修改本乡镇（{township}）的记录。"
+                              "整个交换包已拒绝，未导入任何内容。").format(
+                                  sender=self.sender, whose=what, kind=term(K.spec(kind).label),
+                                  township=self.header["township"]))
 
     def _kind(self, kind: str, block: Any) -> None:
         names = K.columns(kind)
         if not isinstance(block, dict) or block.get("columns") != list(names) \
                 or not isinstance(block.get("rows"), list):
-            raise PackageError(f"交换包中{K.spec(kind).label}的列与本程序不符：两边的程序版本"
-                               "可能不同，未导入任何内容。")
+            raise PackageError(tr("交换包中{kind}的列与本程序不符：两边的程序版本"
+                                  "可能不同，未导入任何内容。").format(kind=term(K.spec(kind).label)))
         if self.scope is not None and kind in K.COUNTY_KINDS:
-            raise PackageError(f"“{self.sender}”的交换包含有县级数据（{K.spec(kind).label}）："
-                               "乡镇不能修改县级数据，整个交换包已拒绝，未导入任何内容。")
+            raise PackageError(tr("“{sender}”的交换包含有县级数据（{kind}）："
+                                  "乡镇不能修改县级数据，整个交换包已拒绝，未导入任何内容。").format(
+                                      sender=self.sender, kind=term(K.spec(kind).label)))
         rows = block["rows"]
         types = _types(kind)
         for row in rows:
@@ -222,7 +236,7 @@ class Merge:
             rid, values, theirs = row[0], row[1:-1], row[-1]
             parents = {name: values[i] for name, i in up}
             if scoped and self.finder.of(kind, parents) != self.scope:
-                self._refuse_scope(kind, "其他乡镇")
+                self._refuse_scope(kind, tr("其他乡镇"))
             mine = local.get(rid)
             if mine is None:
                 inserts.append((rid, *values, self.rev, self.rev, V.dump(theirs)))
@@ -234,7 +248,7 @@ class Merge:
                 old, rev, merged_rev, vv = mine
                 if scoped and any(old[i] != values[i] for _name, i in up) and self.finder.of(
                         kind, {name: old[i] for name, i in up}) != self.scope:
-                    self._refuse_scope(kind, "其他乡镇")
+                    self._refuse_scope(kind, tr("其他乡镇"))
                 order = V.compare(theirs, V.of_row(vv, rev, merged_rev, self.me.name))
                 if order in (V.SAME, V.OLDER):
                     self.result.unchanged += 1
@@ -269,8 +283,9 @@ class Merge:
                     (*K.marks(kind, names[1:]), "?", "?", "?"), strict=True))
                 bound_executemany(f'UPDATE "{K.table(kind)}" SET {sets} WHERE id = ?', updates)
         except IntegrityError as exc:
-            raise PackageError(f"交换包中的{label}记录与本台账不符（{exc}）：引用了本台账没有的"
-                               "记录，或与已有记录重名、重号。未导入任何内容。") from exc
+            raise PackageError(tr("交换包中的{kind}记录与本台账不符（{problem}）：引用了本台账"
+                                  "没有的记录，或与已有记录重名、重号。未导入任何内容。").format(
+                                      kind=term(label), problem=exc)) from exc
         self.result.by_kind[kind] = len(rows)
 
     def _local(self, kind: str, ids: list[str]) -> dict[str, tuple[tuple, int, int, str]]:
@@ -314,13 +329,13 @@ class Merge:
 
     def _settings(self, settings: list[Any]) -> None:
         if self.scope is not None:
-            raise PackageError(f"“{self.sender}”的交换包含有县级设置：乡镇不能修改县级设置，"
-                               "整个交换包已拒绝，未导入任何内容。")
+            raise PackageError(tr("“{sender}”的交换包含有县级设置：乡镇不能修改县级设置，"
+                                  "整个交换包已拒绝，未导入任何内容。").format(sender=self.sender))
         for item in settings:
             if not (isinstance(item, list) and len(item) == 3 and item[0] in K.SETTING_KEYS
                     and isinstance(item[1], str) and len(item[1]) <= TEXT_MAX
                     and V.valid(item[2])):
-                raise PackageError("交换包中的设置格式不对，未导入任何内容。")
+                raise PackageError(tr("交换包中的设置格式不对，未导入任何内容。"))
             key, value, theirs = item
             row = Setting.get_or_none(Setting.key == key)
             ours = V.of_row(row.vv, row.rev, row.merged_rev, self.me.name) if row else {}
@@ -373,10 +388,12 @@ def _types(kind: str) -> list[tuple[frozenset[type], bool]]:
 
 def _check_row(kind: str, row: Any, types: list[tuple[frozenset[type], bool]]) -> None:
     if type(row) is not list or len(row) != len(types) + 1 or not V.valid(row[-1]):
-        raise PackageError(f"交换包中{K.spec(kind).label}的一行格式不对，未导入任何内容。")
+        raise PackageError(tr("交换包中{kind}的一行格式不对，未导入任何内容。").format(
+            kind=term(K.spec(kind).label)))
     rid = row[0]
     if type(rid) is not str or len(rid) != 32 or not _is_hex(rid):
-        raise PackageError(f"交换包中{K.spec(kind).label}的编号格式不对，未导入任何内容。")
+        raise PackageError(tr("交换包中{kind}的编号格式不对，未导入任何内容。").format(
+            kind=term(K.spec(kind).label)))
     for i in range(1, len(types)):
         value = row[i]
         allowed, nullable = types[i]
@@ -389,7 +406,8 @@ def _check_row(kind: str, row: Any, types: list[tuple[frozenset[type], bool]]) -
                 continue
             if kind_of is not str and -2**62 < value < 2**62:
                 continue
-        raise PackageError(f"交换包中{K.spec(kind).label}（{rid}）的值类型不对，未导入任何内容。")
+        raise PackageError(tr("交换包中{kind}（{id}）的值类型不对，未导入任何内容。").format(
+            kind=term(K.spec(kind).label), id=rid))
 
 
 def _is_hex(text: str) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core.errors import RefusedError, os_reason
+from pairing_desktop.core.i18n import tr
 
 MAGIC = b"PDSYNC01"
 SUFFIX = ".pdx"
@@ -66,38 +67,43 @@ def read(path: Path) -> Package:
     try:
         size = Path(path).stat().st_size
         if size > FILE_MAX:
-            raise PackageError(f"文件 {path} 太大（{size // 2**20} MB），不是交换包。")
+            raise PackageError(tr("文件 {path} 太大（{size} MB），不是交换包。").format(
+                path=path, size=size // 2**20))
         blob = Path(path).read_bytes()
     except OSError as exc:
-        raise PackageError(f"无法读取交换包 {path}：{os_reason(exc)}。") from exc
+        raise PackageError(tr("无法读取交换包 {path}：{reason}。").format(
+            path=path, reason=os_reason(exc))) from exc
     return decode(blob, str(path))
 
 
 def decode(blob: bytes, name: str = "交换包") -> Package:
     if not blob.startswith(MAGIC):
-        raise PackageError(f"{name} 不是本程序的交换包（文件开头不对），未导入任何内容。")
+        raise PackageError(tr("{name} 不是本程序的交换包（文件开头不对），未导入任何内容。")
+                           .format(name=name))
     if len(blob) < len(MAGIC) + 4 + DIGEST:
-        raise PackageError(f"交换包 {name} 不完整（文件被截断），未导入任何内容。"
-                           "请重新复制或让对方重发。")
+        raise PackageError(tr("交换包 {name} 不完整（文件被截断），未导入任何内容。"
+                              "请重新复制或让对方重发。").format(name=name))
     if hashlib.sha256(blob[:-DIGEST]).digest() != blob[-DIGEST:]:
-        raise PackageError(f"交换包 {name} 已损坏或被改动（校验值不符，可能复制不完整），"
-                           "未导入任何内容。请重新复制或让对方重发。")
+        raise PackageError(tr("交换包 {name} 已损坏或被改动（校验值不符，可能复制不完整），"
+                              "未导入任何内容。请重新复制或让对方重发。").format(name=name))
     (head_len,) = struct.unpack(">I", blob[len(MAGIC):len(MAGIC) + 4])
     start = len(MAGIC) + 4
     if head_len > HEADER_MAX or start + head_len > len(blob) - DIGEST:
-        raise PackageError(f"交换包 {name} 的包头不对，未导入任何内容。")
+        raise PackageError(tr("交换包 {name} 的包头不对，未导入任何内容。").format(name=name))
     header = _json(blob[start:start + head_len], name)
     _check_header(header, name)
     inflate = zlib.decompressobj()
     try:
         data = inflate.decompress(blob[start + head_len:-DIGEST], BODY_MAX)
     except zlib.error as exc:
-        raise PackageError(f"交换包 {name} 的内容无法解压（{exc}），未导入任何内容。") from exc
+        raise PackageError(tr("交换包 {name} 的内容无法解压（{problem}），未导入任何内容。")
+                           .format(name=name, problem=exc)) from exc
     if inflate.unconsumed_tail or not inflate.eof:
-        raise PackageError(f"交换包 {name} 的内容不完整或过大，未导入任何内容。")
+        raise PackageError(tr("交换包 {name} 的内容不完整或过大，未导入任何内容。").format(
+            name=name))
     body = _json(data, name)
     if not isinstance(body, dict):
-        raise PackageError(f"交换包 {name} 的内容格式不对，未导入任何内容。")
+        raise PackageError(tr("交换包 {name} 的内容格式不对，未导入任何内容。").format(name=name))
     return Package(header, body)
 
 
@@ -105,8 +111,9 @@ def _json(data: bytes, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise PackageError(f"交换包 {name} 的内容格式不对（{exc.__class__.__name__}），"
-                           "未导入任何内容。") from exc
+        raise PackageError(tr("交换包 {name} 的内容格式不对（{problem}），"
+                              "未导入任何内容。").format(name=name,
+                                                   problem=exc.__class__.__name__)) from exc
 
 
 def _no_constant(name: str) -> Any:
@@ -115,13 +122,15 @@ def _no_constant(name: str) -> Any:
 
 def _check_header(header: Any, name: str) -> None:
     if not isinstance(header, dict):
-        raise PackageError(f"交换包 {name} 的包头格式不对，未导入任何内容。")
+        raise PackageError(tr("交换包 {name} 的包头格式不对，未导入任何内容。").format(name=name))
     for key, kind in HEADER_FIELDS.items():
         value = header.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise PackageError(f"交换包 {name} 的包头缺少或写错了“{key}”，未导入任何内容。")
+            raise PackageError(tr("交换包 {name} 的包头缺少或写错了“{key}”，未导入任何内容。")
+                               .format(name=name, key=key))
     if header["format"] != FORMAT:
-        raise PackageError(f"交换包 {name} 的格式版本（{header['format']}）本程序不认识："
-                           "请把两边的程序升级到同一版本。")
+        raise PackageError(tr("交换包 {name} 的格式版本（{version}）本程序不认识："
+                              "请把两边的程序升级到同一版本。").format(
+                                  name=name, version=header["format"]))
     if header["seq"] < 1 or header["ack"] < 0 or header["count"] < 0:
-        raise PackageError(f"交换包 {name} 的序号不对，未导入任何内容。")
+        raise PackageError(tr("交换包 {name} 的序号不对，未导入任何内容。").format(name=name))
