@@ -78,11 +78,14 @@ QT_TRANSLATIONS_KEPT = ("_zh_CN.qm",)
 # (Qt's PDF engine, 4 MB: pypdfium2 renders the previews), the GTK theme (GTK, Cairo, Pango), the
 # platforms and input drivers of embedded devices. On Windows, Qt's software OpenGL (Mesa, 20 MB)
 # and the Direct3D shader compiler, used only by Qt Quick and OpenGL views, which the program has
-# none of. Kept: the windows, xcb, wayland and offscreen (the self-test) platforms, the ibus and
-# compose input methods (Chinese input on Linux), printing, styles, image formats.
+# none of. The image formats Qt reads for nothing here (icns, tga, tiff, wbmp, webp: the help's
+# pictures are PNG, built into Qt; a letter's scan opens in the system's viewer). Kept: the
+# windows, xcb, wayland and offscreen (the self-test) platforms, the ibus and compose input
+# methods (Chinese input on Linux), printing, styles, the jpeg, gif, ico and svg formats.
 DROPPED_FILES = re.compile(
     r"(plugins/(platforminputcontexts/[^/]*virtualkeyboard|imageformats/[^/]*qpdf"
     r"|platformthemes/[^/]*gtk3|egldeviceintegrations/|generic/|qmltooling/"
+    r"|imageformats/[^/]*q(icns|tga|tiff|wbmp|webp)\."
     r"|platforms/[^/]*(eglfs|linuxfb|minimal|vnc|vkkhrdisplay))"
     r"|(^|/)(opengl32sw|d3dcompiler_\d+)\.dll$)", re.IGNORECASE)
 
@@ -94,6 +97,29 @@ PRUNABLE_LIBRARIES = re.compile(
     r"|atk-|atk-bridge|pango|cairo|gdk_pixbuf|pixman|thai|datrie|fribidi|graphite2|epoxy"
     r"|atspi|gtk-3|gdk-3|Xcomposite|Xcursor|Xdamage|Xfixes|Xi\.|Xinerama|Xrandr)",
     re.IGNORECASE)
+
+
+# Data files of libraries that nothing reads: pypinyin's phrase table (2.4 MB). The program reads
+# only its table of single characters (core/sort_keys.py); pypinyin imports the phrase table at
+# its own import unless PYPINYIN_NO_PHRASES is set, which packaging/runtime_env.py sets before
+# any import of the frozen program.
+DROPPED_DATA = re.compile(r"(^|/)pypinyin/phrases_dict\.json$")
+RUNTIME_HOOKS = [ROOT / "packaging" / "runtime_env.py"]
+
+# The bundled fonts go in compressed (resources/fonts/<name>.xz: the TrueType collections, 41 MB,
+# take 16 MB) and are unpacked once into the user's cache folder at first use, by
+# pairing_desktop.core.font_files, which reads this suffix. XZ: the best ratio of the formats
+# Python reads without a third-party module.
+COMPRESSED_FONTS = "*.ttc"
+FONT_SUFFIX = ".xz"
+
+# Linux: one OpenSSL instead of two. psycopg2's libpq brings its own (3.5, 7 MB, renamed by
+# auditwheel) and Python's _ssl and _hashlib link the system's (3.0, 5 MB). All of them use only
+# the OpenSSL 3.0 interface (symbol version OPENSSL_3.0.0), which every 3.x keeps, so the system's
+# names become links to psycopg2's copies; the loader maps one file once. On Windows the two
+# carry DLL names of their own and both stay.
+SHARED_LIBRARIES = {"libcrypto.so.3": "psycopg2_binary.libs/libcrypto-",
+                    "libssl.so.3": "psycopg2_binary.libs/libssl-"}
 
 
 def version() -> str:

@@ -6,9 +6,10 @@
 packaging/LICENSES.txt, the installer's licence page: the program's own licence (MIT, as
 pyproject.toml says); the notice for Qt and PySide6, which the program uses under the GNU LGPL v3
 as separate, replaceable libraries, with the LGPL's text; the licences of the three bundled fonts
-(resources/fonts/).
+(resources/fonts/), which the build carries compressed.
 packaging/THIRD-PARTY-NOTICES.txt, installed beside the program: the GNU GPL v3 (the LGPL is
-written as additions to it), Python's licence, and every other component in the bundle, found by
+written as additions to it), Python's licence, ICU's (its data library is cut down in the Linux
+build: packaging/icu_data.py), and every other component in the bundle, found by
 walking the dependencies in pyproject.toml through the installed packages' metadata, each with the
 licence files its package ships (350 KB: too long for a page the clerk has to scroll past).
 Written as UTF-8 with a byte-order mark and Windows line ends, which Inno Setup's licence page and
@@ -65,6 +66,23 @@ https://download.qt.io/official_releases/QtForPython/ (and https://code.qt.io/).
 
 The GNU LGPL v3 follows; the GNU GPL v3, which it refers to, is in THIRD-PARTY-NOTICES.txt in
 the installation folder, with the licences of Python and the other libraries the program uses.
+"""
+
+FONTS_NOTE = """字体文件未经修改；安装后的程序以 xz 压缩保存字体，
+首次使用时原样解压到用户的缓存文件夹。
+The font files are unmodified; the installed program keeps them xz-compressed and unpacks them,
+unchanged, into the user's cache folder on first use.
+"""
+
+ICU_NOTICE = """Linux 版本：Qt 在 Linux 上使用 ICU（International Components for Unicode），
+随 PySide6 安装。程序自带的 ICU 数据库（libicudata）只保留 Qt 所用的数据（排序、大小写、
+时区名称和字符编码转换），由 packaging/icu_data.py 从 PySide6 自带的数据中选出。
+Windows 版本不含 ICU。
+
+The Linux build: Qt on Linux uses ICU, installed with PySide6. The build's ICU data library
+(libicudata) keeps only the data Qt reads (collation, case mapping, time-zone names and code
+converters), selected from PySide6's own by packaging/icu_data.py. The Windows build carries no
+ICU. ICU's licence (the text of ICU's LICENSE file, here as shipped with ICU 72.1) follows.
 """
 
 # Packages of the Qt notice above: not listed again among the other components.
@@ -160,6 +178,7 @@ def assemble() -> dict[Path, str]:
         "一、本程序的许可证 / The program's licence (MIT)\n"
         "二、Qt 与 PySide6（LGPL v3）/ Qt and PySide6 (GNU LGPL v3)\n"
         "三、字体 / Fonts: 文泉驿微米黑, AR PL UMing, AR PL UKai\n"
+        f"{FONTS_NOTE}"
         "其他组件（Python 等）的许可证见安装目录中的 THIRD-PARTY-NOTICES.txt。\n"
         "The licences of the other components (Python and others) are in THIRD-PARTY-NOTICES.txt\n"
         "in the installation folder.\n\n",
@@ -186,6 +205,9 @@ def assemble() -> dict[Path, str]:
     if python_licence.is_file():
         notices.append(section(f"Python {sys.version_info[0]}.{sys.version_info[1]} — "
                                "PSF License Agreement", python_licence.read_text(encoding="utf-8")))
+    notices.append(section("ICU (International Components for Unicode), Linux build — "
+                           "Unicode License", ICU_NOTICE + "\n" +
+                           (TEXTS / "ICU.txt").read_text(encoding="utf-8")))
     for dist in dists:
         if _norm(dist.metadata["Name"]) in QT_DISTS:
             continue

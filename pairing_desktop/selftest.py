@@ -71,35 +71,51 @@ def step_modules(_ctx: Context) -> str:
         raise RuntimeError(f"ReportLab runs without its accelerator: {', '.join(slow)}")
     hashed = hash_password("自检密码 self-test")
     argon2.PasswordHasher().verify(hashed, "自检密码 self-test")
+    import ssl  # Python's OpenSSL: on Linux the build shares libpq's (packaging/bundle.py)
+
+    import psycopg2  # the PostgreSQL driver, and its libpq
     import reportlab
 
-    return f"version {__version__}, reportlab {reportlab.Version} with _rl_accel, argon2"
+    libpq = psycopg2.extensions.libpq_version()
+    return (f"version {__version__}, reportlab {reportlab.Version} with _rl_accel, argon2, "
+            f"libpq {libpq // 10000}.{libpq % 100}, {ssl.OPENSSL_VERSION}")
 
 
-def step_resources(_ctx: Context) -> str:
-    """The data files: fonts with their licences, letter templates."""
+def step_resources(ctx: Context) -> str:
+    """The data files: fonts with their licences (unpacked, as at a first start, into the
+    temporary folder when the build carries them compressed), letter templates."""
+    from pairing_desktop.core import font_files
     from pairing_desktop.core.letters import KINDS
     from pairing_desktop.core.letters.templates import load_template
     from pairing_desktop.core.paths import resources_dir
 
     folder = resources_dir()
-    fonts = sorted((folder / "fonts").glob("*.tt[cf]"))
-    if not fonts:
+    names = font_files.bundled_fonts()
+    if not names:
         raise RuntimeError(f"no fonts in {folder / 'fonts'}")
-    for font in fonts:  # LICENSE-wqy-microhei.txt beside wqy-microhei.ttc
-        if not list(font.parent.glob(f"LICENSE-*{font.stem}.txt")):
-            raise RuntimeError(f"{font.name}: no licence file beside it")
+    began = time.perf_counter()
+    for name in names:  # LICENSE-wqy-microhei.txt beside wqy-microhei.ttc
+        stem = Path(name).stem
+        if not list((folder / "fonts").glob(f"LICENSE-*{stem}.txt")):
+            raise RuntimeError(f"{name}: no licence file beside it")
+        if font_files.font_file(name).stat().st_size < 1_000_000:
+            raise RuntimeError(f"{name}: not a whole font")
+    unpacked = len(list((ctx.folder / "fonts").glob("*.tt[cf]")))
+    took = f", {unpacked} unpacked in {time.perf_counter() - began:.2f} s" if unpacked else ""
     for kind in KINDS:
         load_template(kind)
-    return f"{folder}: {len(fonts)} fonts, {len(KINDS)} letter templates"
+    return f"{folder}: {len(names)} fonts{took}, {len(KINDS)} letter templates"
 
 
 def step_application(ctx: Context) -> str:
-    """The QApplication as the program makes it, and Qt's own Chinese translation loadable."""
+    """The QApplication as the program makes it, Qt's own Chinese translation loadable, and the
+    ICU data Qt reads (the Linux build carries only part of it: packaging/icu_data.py)."""
     if _no_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import functools
+
     from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QTimeZone, QTranslator
 
     from pairing_desktop.ui.app import make_application
 
@@ -108,7 +124,14 @@ def step_application(ctx: Context) -> str:
     translator = QTranslator()
     if not translator.load("qtbase_zh_CN", folder):
         raise RuntimeError(f"qtbase_zh_CN.qm is not in Qt's translations folder {folder}")
-    return f"PySide6 {pyside_version}, platform {ctx.app.platformName()}, qtbase_zh_CN.qm"
+    china = QLocale("zh_CN")
+    names = sorted(["张", "安", "陈"], key=functools.cmp_to_key(QCollator(china).compare))
+    if names != ["安", "陈", "张"]:
+        raise RuntimeError(f"Qt's collator sorts 安 陈 张 as {' '.join(names)}")
+    zone = QTimeZone(b"Asia/Shanghai").displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, china)
+    return (f"PySide6 {pyside_version}, platform {ctx.app.platformName()}, qtbase_zh_CN.qm, "
+            f"collator, {zone}")
 
 
 def step_demo(ctx: Context) -> str:
@@ -169,7 +192,9 @@ def step_backup(ctx: Context) -> str:
 
 
 def step_window(ctx: Context) -> str:
-    """The main window once, with its settings in the temporary folder; shown, then closed."""
+    """The main window once, with its settings in the temporary folder: shown, every tab opened
+    as a clerk opens it (the tabs are built when first shown, with the modules and Qt plugins
+    behind them), then closed."""
     from PySide6.QtCore import QSettings
 
     from pairing_desktop.ui.main_window import MainWindow
@@ -181,6 +206,10 @@ def step_window(ctx: Context) -> str:
         window.show()
         for _ in range(3):
             ctx.app.processEvents()
+        for tab in window.all_tabs():
+            window.tabs.setCurrentWidget(tab)
+            for _ in range(3):
+                ctx.app.processEvents()
         tabs = window.tabs.count()
         if not window.close():
             raise RuntimeError("the window refused to close")
@@ -190,7 +219,7 @@ def step_window(ctx: Context) -> str:
         window.deleteLater()
         ctx.app.processEvents()
     settings.sync()
-    return f"{tabs} tabs"
+    return f"{tabs} tabs, each opened"
 
 
 def _check_pdf(path: Path) -> None:
@@ -229,6 +258,10 @@ def run(out=None) -> int:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="pairing-selftest-") as tmp:
         ctx = Context(Path(tmp))
+        from pairing_desktop.core.font_files import CACHE_ENV
+
+        cache = os.environ.get(CACHE_ENV)
+        os.environ[CACHE_ENV] = str(ctx.folder / "fonts")  # unpacked fonts: a first start's
         try:
             for name, step in STEPS:
                 began = time.perf_counter()
@@ -246,5 +279,9 @@ def run(out=None) -> int:
         finally:
             if ctx.ledger is not None:
                 ctx.ledger.close()
+            if cache is None:
+                os.environ.pop(CACHE_ENV, None)
+            else:
+                os.environ[CACHE_ENV] = cache
     say(f"self-test passed: {len(STEPS)} steps in {time.perf_counter() - start:.2f} s")
     return 0

@@ -7,8 +7,8 @@ Builds packaging/pairing_desktop.spec into dist/pairing-desktop/ (on Linux here;
 same spec, see packaging/windows-build.yml), prints the bundle's size and its largest parts, checks
 that the built program reports the version of pyproject.toml, then runs the built
 `pairing-desktop-cli --self-test` from outside the checkout, with nothing pointing it back at the
-source tree. Exits non-zero when the build or the self-test fails. --skip-build tests the folder
-already built.
+source tree. Exits non-zero when the build or the self-test fails, or the bundle is not under
+160 MB (issue 9). --skip-build tests the folder already built.
 """
 
 from __future__ import annotations
@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle: {bundle_dir} {mb(size)} ({verdict} the {AIM_MB} MB aim)")
     for part_size, part in largest_parts(bundle_dir):
         print(f"  {mb(part_size):>9}  {part}")
+    if verdict == "OVER":
+        print(f"bundle FAILED: {mb(size)}, over the {AIM_MB} MB aim", file=sys.stderr)
+        return 1
 
     expected = bundle.version()
     shown = run_built(cli, "--version", timeout=60)

@@ -28,10 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from pairing_desktop.core.errors import DamagedError, StorageError
+from pairing_desktop.core.errors import DamagedError, PairingError, StorageError
+from pairing_desktop.core.font_files import font_file
 from pairing_desktop.core.ledgers import open_ledger
 from pairing_desktop.core.logs import log_file
-from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir, resources_dir
+from pairing_desktop.core.paths import APP_NAME, default_db_path, log_dir
 from pairing_desktop.core.storage.ledger import Ledger
 from pairing_desktop.core.storage.server import is_server_url, shown
 from pairing_desktop.ui import language
@@ -58,8 +59,14 @@ def tr(text: str) -> str:
 def register_fonts(app: QApplication | None = None) -> str | None:
     """Load the bundled CJK font and make it the application font (the PC may have none).
 
-    Returns the family name, or None when the font file is missing or unreadable."""
-    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / UI_FONT))
+    Returns the family name, or None when the font file is missing, unreadable or cannot be
+    unpacked (the built program unpacks it into the cache folder on its first start)."""
+    try:
+        path = font_file(UI_FONT)
+    except (OSError, PairingError):
+        log.exception("the program's font %s is not available", UI_FONT)
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:
         return None
     families = QFontDatabase.applicationFontFamilies(font_id)

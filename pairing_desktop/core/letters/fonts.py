@@ -33,8 +33,8 @@ from typing import Any
 
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.errors import ValidationError
+from pairing_desktop.core.font_files import font_file
 from pairing_desktop.core.i18n import Phrase, tr
-from pairing_desktop.core.paths import resources_dir
 from pairing_desktop.core.storage.ledger import Ledger, uses_ledger
 from pairing_desktop.core.storage.models import Setting
 
@@ -148,10 +148,11 @@ class FontPlaces:
 
 
 def bundled_faces() -> dict[str, Face]:
-    fonts = resources_dir() / "fonts"
-    ming = Face(fonts / "uming.ttc", 0)
-    return {"title": ming, "body": ming, "heading": Face(fonts / "wqy-microhei.ttc", 0),
-            "subheading": Face(fonts / "ukai.ttc", 0), "page": ming}
+    """The program's own faces per role; in the built program the first call unpacks them into
+    the cache folder (core.font_files), in the worker that resolves the fonts."""
+    ming = Face(font_file("uming.ttc"), 0)
+    return {"title": ming, "body": ming, "heading": Face(font_file("wqy-microhei.ttc"), 0),
+            "subheading": Face(font_file("ukai.ttc"), 0), "page": ming}
 
 
 BUNDLED_NAMES = {"title": "AR PL UMing", "body": "AR PL UMing", "heading": "WenQuanYi Micro Hei",

@@ -26,7 +26,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 import pairing_desktop
 from pairing_desktop.core.activities.types import NUMBER_FIELDS
 from pairing_desktop.core.duties.checks import STATUS_LABELS
-from pairing_desktop.core.paths import resources_dir
+from pairing_desktop.core.font_files import font_file
 from pairing_desktop.core.reports.figures import KindFigure, Report, format_number
 from pairing_desktop.core.reports.layout import (
     COMPARE_HEADERS,
@@ -47,7 +47,7 @@ WIDTH = A4[0] - 36 * mm
 def register_font() -> str:
     """Register the bundled AR PL UMing (face 0 of the TTC) once per process."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        path = resources_dir() / "fonts" / "uming.ttc"
+        path = font_file("uming.ttc")
         pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
     return FONT
 
