@@ -489,7 +489,8 @@ class _Run:
     def match(self, kind: str, table: Table, raw: dict[str, Any],
               masked: dict[str, str]) -> uuid.UUID | None:
         """The record this row updates, or None for a new one (KEYS: tried in order; a record
-        matched by an earlier row is not matched again)."""
+        matched by an earlier row is not matched again; of several sharing the key, the one
+        `closest` to the row)."""
         spec = ENTITIES[kind]
         parsed = {}
         self.row_parsed.clear()
@@ -508,13 +509,27 @@ class _Run:
             key = tuple(parsed[name] for name in names)
             if kind not in OPEN_KEYS and any(v is None for v in key):
                 continue
-            for candidate in table.index(names).get(key, ()):
-                if candidate in self.claimed:
-                    continue
-                if n and not _same_person(table, candidate, first, parsed, masked):
-                    continue
-                return candidate
+            found = [c for c in table.index(names).get(key, ()) if c not in self.claimed
+                     and (not n or _same_person(table, c, first, parsed, masked))]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return self.closest(spec, table, found, raw)
         return None
+
+    def closest(self, spec: EntitySpec, table: Table, found: list[uuid.UUID],
+                raw: dict[str, Any]) -> uuid.UUID:
+        """Of several records sharing every key (two targets of one pairing, year and
+        category), the one whose values agree with most of the row's; of equals, the first
+        entered. A row imported again so finds the record it made, whatever order the ledger
+        gives its rows in (a server keeps no order of entry)."""
+        given = {name: self.parse(spec.field(name), value)[0] for name, value in raw.items()}
+
+        def agreeing(record_id: uuid.UUID) -> int:
+            values = table.values(record_id)
+            return sum(values[name] == value for name, value in given.items())
+
+        return max(found, key=agreeing)  # the first of the best
 
     # checking: records.validate's checks, on the tables
 
