@@ -281,7 +281,7 @@ class _Run:
         self.updates: dict[tuple[EntitySpec, tuple[str, ...]], list[tuple]] = defaultdict(list)
         self.claimed: set[uuid.UUID] = set()
         # what a sheet's distinct cells read as, and what a reference's cells name (per sheet)
-        self.cells: dict[int, dict[tuple[type, Any], _Cell]] = defaultdict(dict)
+        self.cells: dict[int, dict[Any, _Cell]] = defaultdict(dict)
         self.refs: dict[Any, tuple[uuid.UUID | None, list[tuple[str, int]]]] = {}
         # each field's values as parsed and checked: (stored value, message or None)
         self.parsed: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
@@ -401,11 +401,11 @@ class _Run:
         for column, f in cols.plain:
             cell = row[column.index] if column.index < width else None
             memo = self.cells[id(column)]
-            key = (type(cell), cell)
-            try:
-                value, message, found = memo[key]
-            except KeyError:
-                value, message, found = memo[key] = _read_cell(f, cell)
+            key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0 and True differ
+            entry = memo.get(key)
+            if entry is None:
+                entry = memo[key] = _read_cell(f, cell)
+            value, message, found = entry
             if message is not None:
                 self.refuse(plan, index, message, column, cell)
             elif value is None:
@@ -532,9 +532,12 @@ class _Run:
         first = KEYS[kind][0]
         for n, names in enumerate(KEYS[kind]):
             key = tuple(parsed[name] for name in names)
-            if kind not in OPEN_KEYS and any(v is None for v in key):
+            if None in key and kind not in OPEN_KEYS:
                 continue
-            found = [c for c in table.index(names).get(key, ()) if c not in self.claimed
+            ids = table.index(names).get(key)
+            if not ids:
+                continue
+            found = [c for c in ids if c not in self.claimed
                      and (not n or _same_person(table, c, first, parsed, masked))]
             if len(found) == 1:
                 return found[0]
