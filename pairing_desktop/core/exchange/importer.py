@@ -429,8 +429,8 @@ class _Run:
         or several) when they are blank or wrong. Each distinct set of cells is looked up once
         per sheet (the records referred to are all in before the sheet's kind is read)."""
         width = len(row)
-        cells = tuple(row[c.index] if c.index < width else None for c, _ in parts)
-        key = (id(parts), tuple((type(c), c) for c in cells))
+        cells = tuple([row[c.index] if c.index < width else None for c, _ in parts])
+        key = (id(parts), cells, tuple(map(type, cells)))  # 1, 1.0 and True differ
         try:
             found, problems = self.refs[key]
         except KeyError:
