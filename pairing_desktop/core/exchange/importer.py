@@ -392,7 +392,7 @@ class _Run:
 
         A column's cells repeat (a village's name, a type, a cause, a group): each distinct
         cell is read and parsed once per sheet, which is most of what makes 50,000 rows quick
-        to check."""
+        to check. Personal numbers do not repeat: remembering them cost more than it saved."""
         raw: dict[str, Any] = {}
         masked: dict[str, str] = {}
         known = self.row_parsed
@@ -400,11 +400,14 @@ class _Run:
         width = len(row)
         for column, f in cols.plain:
             cell = row[column.index] if column.index < width else None
-            memo = self.cells[id(column)]
-            key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0 and True differ
-            entry = memo.get(key)
-            if entry is None:
-                entry = memo[key] = _read_cell(f, cell)
+            if f.kind.personal:  # an ID or phone number: each its own, nothing to reuse
+                entry = _read_cell(f, cell)
+            else:
+                memo = self.cells[id(column)]
+                key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0, True differ
+                entry = memo.get(key)
+                if entry is None:
+                    entry = memo[key] = _read_cell(f, cell)
             value, message, found = entry
             if message is not None:
                 self.refuse(plan, index, message, column, cell)
