@@ -19,7 +19,9 @@ Imports go to fresh scratch copies of the province, one per run and side; the ca
 as built. Absolute times swing about 2x between machines and days here: read the ratios.
 
 Measured here (2 cores shared with other work, medians of 3): import 16.8 s against 2.7 s, 6.3x,
-aim missed; export 21.0 s against 17.7 s, 1.2x. Libraries: python-calamine read the rows 11x
+aim missed; export 21.0 s against 17.7 s, 1.2x. After the round below, on the same loaded
+machine: import 14.5 s against 4.2 s, 3.5x, where the code before it gave 4.6-5.1x in the same
+hour (15.3 s against 3.1 s; 26.6 s against 5.8 s). Libraries: python-calamine read the rows 11x
 faster than openpyxl's read-only mode; XlsxWriter wrote them 2.1x faster than openpyxl's
 write-only mode.
 
