@@ -1,6 +1,6 @@
 """Import and export at province size, each timed against a raw baseline in the same run.
 
-    python bench/bench_exchange.py [--runs 3] [--rebuild] [--libraries]
+    python bench/bench_exchange.py [--runs 3] [--rebuild] [--libraries] [--only import|export]
 
 Issue 11's figures, aim within 3x of the baseline:
 - import a 50,000-household workbook into the province (bench/province.py: 100,000 households
@@ -19,14 +19,22 @@ Imports go to fresh scratch copies of the province, one per run and side; the ca
 as built. Absolute times swing about 2x between machines and days here: read the ratios.
 
 Measured here (2 cores shared with other work, medians of 3): import 16.8 s against 2.7 s, 6.3x,
-aim missed; export 21.0 s against 17.7 s, 1.2x. Of the import, timed by phase in one run
-(12.7 s without the file's reading): the hash-chained history of 50,000 new records 2.2 s
-(history.append: JSON and SHA-256 per entry), reading the keys of the 100,000 households
-already there 1.2 s, the two executemany 1.1 s, and the rows' own reading, matching, checking
-and recording (op.created per record) about 8 s, 160 µs a row. Without checking a single row
-the import would still be near 3x its baseline: the history the baseline does not write is
-most of the gap that remains. Libraries: python-calamine read the rows 11x faster than
-openpyxl's read-only mode; XlsxWriter wrote them 2.1x faster than openpyxl's write-only mode.
+aim missed; export 21.0 s against 17.7 s, 1.2x. After the round below, on the same loaded
+machine: import 14.5 s against 4.2 s, 3.5x, where the code before it gave 4.6-5.1x in the same
+hour (15.3 s against 3.1 s; 26.6 s against 5.8 s). Libraries: python-calamine read the rows 11x
+faster than openpyxl's read-only mode; XlsxWriter wrote them 2.1x faster than openpyxl's
+write-only mode.
+
+The import's time, by phase, in processor seconds of one run on a loaded machine (wall times
+swung 2x there from run to run, processor time much less): ours 13.9-16.2 s against raw 3.3-4.8 s.
+Checking the 50,000 rows (reading each distinct cell once, parsing, ID-number checks, matching,
+recording each new record through the operation) about 7 s, 110 us a row; the executemany of
+the rows 2.5 s (the baseline's own); the hash-chained history of 50,000 entries 2.2 s
+(history.append: JSON, SHA-256 and their executemany); reading the workbook 0.9 s; the keys of
+the 100,000 households already there 0.7 s; the sort keys 0.4 s; opening the province file
+(its quick_check) about 0.5 s. Before this round the same phases took 17-19 s: pypinyin's import
+and its table (1.4 s), rewriting 50,000 sort keys after the insert (1.4 s) and Python's cycle
+collector walking the rows' live objects again and again (a quarter of the check) are gone.
 """
 
 from __future__ import annotations
@@ -264,15 +272,20 @@ def libraries(workbook: Path) -> list[tuple[str, float, float]]:
              xlsxwriter_write)]
 
 
-def figures(runs: int, rebuild: bool = False) -> list[tuple[str, float, float]]:
-    """(what, ours, raw) in seconds: the import and the export on the province."""
+def figures(runs: int, rebuild: bool = False,
+            only: str | None = None) -> list[tuple[str, float, float]]:
+    """(what, ours, raw) in seconds: the import and the export on the province (or `only`
+    one of them)."""
     source = province.province_file(rebuild)
     workbook = OUT / "exchange-50000.xlsx"
     if not workbook.exists() or workbook.stat().st_mtime < source.stat().st_mtime:
         make_workbook(source, workbook)
     found = []
-    ours, raw = time_import(source, workbook, runs)
-    found.append(("import 50,000 households (xlsx → ledger)", ours, raw))
+    if only != "export":
+        ours, raw = time_import(source, workbook, runs)
+        found.append(("import 50,000 households (xlsx → ledger)", ours, raw))
+    if only == "import":
+        return found
     out, raw_out = OUT / "exchange-export.xlsx", OUT / "exchange-export-raw.xlsx"
     ours, raw = time_pair(lambda: ours_export(source, out), lambda: raw_export(source, raw_out),
                           runs, "export")
@@ -286,10 +299,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the province first")
+    parser.add_argument("--only", choices=("import", "export"), help="time only this one")
     parser.add_argument("--libraries", action="store_true",
                         help="also time openpyxl against the chosen readers and writers")
     args = parser.parse_args()
-    found = figures(args.runs, args.rebuild)
+    found = figures(args.runs, args.rebuild, args.only)
     print()
     print(f"{'what':<44} {'ours':>9} {'raw':>9} {'ratio':>7}  aim")
     failed = False

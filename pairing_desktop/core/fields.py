@@ -41,7 +41,7 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 
 
 def half_width(text: str) -> str:
-    return text.translate(_HALF_WIDTH)
+    return text if text.isascii() else text.translate(_HALF_WIDTH)
 
 
 # Characters nobody types on purpose: controls (a tab or line break in a one-line field, bytes

@@ -12,7 +12,7 @@ from pairing_desktop.core import auth, exchange
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.errors import PairingError
 from pairing_desktop.core.exchange.importer import Problem
-from pairing_desktop.core.storage.models import Household, Setting, UnitTownshipPairing
+from pairing_desktop.core.storage.models import Household, Setting, Target, UnitTownshipPairing
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import cli, dump, id_number, save
 
@@ -137,6 +137,27 @@ def test_a_sheet_of_some_columns_updates_only_those(ledger, place, tmp_path):
     with ledger.bound():
         record = Household.get_by_id(existing)
     assert (record.members, record.phone, record.id_number) == (6, "13885712345", ID1)
+
+
+def test_records_sharing_every_key_are_matched_to_their_own_rows_again(ledger, place, unit,
+                                                                       tmp_path):
+    # eight targets of one pairing, year and category: a server hands its rows back in no
+    # order of entry, and each row must still find the record it made, not one of its twins
+    save(ledger, "uv_pairing", None, {"unit": unit, "village": place, "started_on": "2008-1-5"})
+    headings = ["帮扶单位", "乡镇", "帮扶村", "年度", "目标类别", "目标内容", "指标数量"]
+    rows = [["县财政局", "城关镇", "新寨村", 2026, 1, f"修通组路第{n}段", n] for n in range(1, 9)]
+    path = workbook(tmp_path / "目标.xlsx", {"年度目标": [headings, *rows]})
+    assert imported(ledger, path).summary() == ["年度目标：新建 8，更新 0，不变 0"]
+    before = dump(ledger)
+    again = imported(ledger, path)
+    assert again.summary() == ["年度目标：新建 0，更新 0，不变 8"]
+    assert dump(ledger) == before
+    rows[2][5], rows[5][6] = "修通组路第三段", 60  # one twin's text, another's number
+    changed = imported(ledger, workbook(tmp_path / "目标2.xlsx", {"年度目标": [headings, *rows]}))
+    assert changed.summary() == ["年度目标：新建 0，更新 2，不变 6"]
+    with ledger.bound():
+        targets = sorted((t.description, t.indicator_value) for t in Target.select())
+    assert targets == sorted((r[5], r[6]) for r in rows)
 
 
 def test_two_rows_with_one_id_number_are_refused(ledger, place, tmp_path):

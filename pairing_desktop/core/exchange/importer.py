@@ -20,13 +20,16 @@ the import will do.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pairing_desktop.core import auth
+from pairing_desktop.core import auth, sort_keys
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import PairingError, RefusedError
@@ -134,6 +137,22 @@ class _Undo(Exception):
     """Raised inside the operation to roll it back (a dry run, or a refused row)."""
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a workbook is read and its rows checked and
+    written: the millions of objects 50,000 rows make all stay alive, yet the collector walked
+    them again and again as they grew, a quarter of the import's time here. Whatever it would
+    have found is collected when it runs again."""
+    if not gc.isenabled():  # paused already (another import in another thread)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 # --- planning -------------------------------------------------------------------------------------
 
 
@@ -151,6 +170,7 @@ def remembered_mapping(ledger: Ledger, plan: SheetPlan) -> dict[str, str] | None
     return value.get("columns") if isinstance(value, dict) else None
 
 
+@_collector_paused()
 def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
               overrides: dict[str, str] | None = None) -> Book:
     """Read a file and plan its sheets: which kind each holds, where its headings and rows are,
@@ -193,6 +213,7 @@ def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
 # --- the import -----------------------------------------------------------------------------------
 
 
+@_collector_paused()
 def import_book(ledger: Ledger, book: Book, dry_run: bool = False,
                 remember: bool = True) -> ImportResult:
     """Check every row of the book, then write them all in one operation, or nothing.
@@ -267,13 +288,13 @@ class _Run:
         self.updates: dict[tuple[EntitySpec, tuple[str, ...]], list[tuple]] = defaultdict(list)
         self.claimed: set[uuid.UUID] = set()
         # what a sheet's distinct cells read as, and what a reference's cells name (per sheet)
-        self.cells: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
-            defaultdict(dict)
+        self.cells: dict[int, dict[Any, _Cell]] = defaultdict(dict)
         self.refs: dict[Any, tuple[uuid.UUID | None, list[tuple[str, int]]]] = {}
         # each field's values as parsed and checked: (stored value, message or None)
         self.parsed: dict[int, dict[tuple[type, Any], tuple[Any, str | None]]] = \
             defaultdict(dict)
-        self.row_parsed: dict[str, tuple[Any, tuple[Any, str | None]]] = {}  # this row's keys
+        # this row's values as read and as parsed (its plain columns', and its keys')
+        self.row_parsed: dict[str, tuple[Any, tuple[Any, str | None]]] = {}
 
     # problems
 
@@ -375,32 +396,38 @@ class _Run:
 
     def read_row(self, plan: SheetPlan, index: int, row: list[Any],
                  cols: _Cols) -> tuple[dict[str, Any], dict[str, str]]:
-        """The row's values by field (references as ids), and the masked numbers it shows.
+        """The row's values by field (references as ids), and the masked numbers it shows;
+        each plain value's parse (and check) goes to `row_parsed`, for `match` and `check`.
 
-        A column's cells repeat (a village's name, a type, a cause): each distinct cell is
-        read once per sheet, which is most of what makes 50,000 rows quick to check."""
+        A column's cells repeat (a village's name, a type, a cause, a group): each distinct
+        cell is read and parsed once per sheet, which is most of what makes 50,000 rows quick
+        to check. Personal numbers do not repeat: remembering them cost more than it saved."""
         raw: dict[str, Any] = {}
         masked: dict[str, str] = {}
+        known = self.row_parsed
+        known.clear()
         width = len(row)
         for column, f in cols.plain:
             cell = row[column.index] if column.index < width else None
-            if isinstance(f.kind, Text):  # names and numbers: each its own, nothing to reuse
-                value, message = _read_cell(f, cell)
+            if f.kind.personal:  # an ID or phone number: each its own, nothing to reuse
+                entry = _read_cell(f, cell)
             else:
                 memo = self.cells[id(column)]
-                key = (type(cell), cell)
-                try:
-                    value, message = memo[key]
-                except KeyError:
-                    value, message = memo[key] = _read_cell(f, cell)
+                key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0, True differ
+                entry = memo.get(key)
+                if entry is None:
+                    entry = memo[key] = _read_cell(f, cell)
+            value, message, found = entry
             if message is not None:
                 self.refuse(plan, index, message, column, cell)
             elif value is None:
                 continue
-            elif isinstance(value, str) and "*" in value and f.kind.personal:
+            elif found is _MASKED:
                 masked[f.name] = value
             else:
                 raw[f.name] = value
+                if found is not None:
+                    known[f.name] = (value, found)
         spec = ENTITIES[plan.kind]
         for name, parts in cols.refs.items():
             ref_id = self.resolve(plan, index, row, spec.field(name), parts)
@@ -414,8 +441,8 @@ class _Run:
         or several) when they are blank or wrong. Each distinct set of cells is looked up once
         per sheet (the records referred to are all in before the sheet's kind is read)."""
         width = len(row)
-        cells = tuple(row[c.index] if c.index < width else None for c, _ in parts)
-        key = (id(parts), tuple((type(c), c) for c in cells))
+        cells = tuple([row[c.index] if c.index < width else None for c, _ in parts])
+        key = (id(parts), cells, tuple(map(type, cells)))  # 1, 1.0 and True differ
         try:
             found, problems = self.refs[key]
         except KeyError:
@@ -504,10 +531,11 @@ class _Run:
     def match(self, kind: str, table: Table, raw: dict[str, Any],
               masked: dict[str, str]) -> uuid.UUID | None:
         """The record this row updates, or None for a new one (KEYS: tried in order; a record
-        matched by an earlier row is not matched again)."""
+        matched by an earlier row is not matched again; of several sharing the key, the one
+        `closest` to the row)."""
         spec = ENTITIES[kind]
         parsed = {}
-        self.row_parsed.clear()
+        known = self.row_parsed
         for names in KEYS[kind]:
             for name in names:
                 if name not in parsed:
@@ -515,21 +543,39 @@ class _Run:
                     if value is None:
                         parsed[name] = None
                         continue
-                    found = self.parse(spec.field(name), value)
-                    self.row_parsed[name] = (value, found)  # check() reads it again
-                    parsed[name] = found[0]
+                    seen = known.get(name)
+                    if seen is None:  # a reference's id
+                        seen = known[name] = (value, self.parse(spec.field(name), value))
+                    parsed[name] = seen[1][0]
         first = KEYS[kind][0]
         for n, names in enumerate(KEYS[kind]):
             key = tuple(parsed[name] for name in names)
-            if kind not in OPEN_KEYS and any(v is None for v in key):
+            if None in key and kind not in OPEN_KEYS:
                 continue
-            for candidate in table.index(names).get(key, ()):
-                if candidate in self.claimed:
-                    continue
-                if n and not _same_person(table, candidate, first, parsed, masked):
-                    continue
-                return candidate
+            ids = table.index(names).get(key)
+            if not ids:
+                continue
+            found = [c for c in ids if c not in self.claimed
+                     and (not n or _same_person(table, c, first, parsed, masked))]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return self.closest(spec, table, found, raw)
         return None
+
+    def closest(self, spec: EntitySpec, table: Table, found: list[uuid.UUID],
+                raw: dict[str, Any]) -> uuid.UUID:
+        """Of several records sharing every key (two targets of one pairing, year and
+        category), the one whose values agree with most of the row's; of equals, the first
+        entered. A row imported again so finds the record it made, whatever order the ledger
+        gives its rows in (a server keeps no order of entry)."""
+        given = {name: self.parse(spec.field(name), value)[0] for name, value in raw.items()}
+
+        def agreeing(record_id: uuid.UUID) -> int:
+            values = table.values(record_id)
+            return sum(values[name] == value for name, value in given.items())
+
+        return max(found, key=agreeing)  # the first of the best
 
     # checking: records.validate's checks, on the tables
 
@@ -649,6 +695,9 @@ class _Run:
                 for at in _converted(spec):  # ids and dates as stored
                     if row[at] is not None:
                         row[at] = db_value(row[at])
+                named = sort_keys.KEYED.get(spec.key)
+                if named is not None:  # the key the operation's end would write row by row
+                    row.append(sort_keys.sort_key(stored[named]))
                 self.inserts.append((spec, (new_id.hex, self.now, self.now, None, *row)))
                 table.put(new_id, stored, origin)
                 self.claimed.add(new_id)
@@ -706,12 +755,24 @@ def _parse(f: FieldSpec, raw: Any) -> tuple[Any, str | None]:
         if message else None
 
 
-def _read_cell(f: FieldSpec, cell: Any) -> tuple[Any, str | None]:
-    """A cell as its field's kind reads it, or the message naming why it cannot be."""
+# What a distinct cell of a sheet is: its value as the kind reads it (None: blank), or the message
+# why it cannot be read; and the value parsed and checked (`_parse`), or _MASKED for a number a
+# masked export shows (522423********1234: matched, never parsed), or None when not parsed here
+# (a code: a new one each time it is empty).
+_Cell = tuple[Any, str | None, Any]
+_MASKED = ("masked",)
+
+
+def _read_cell(f: FieldSpec, cell: Any) -> _Cell:
     try:
-        return cell_input(f.kind, cell), None
+        value = cell_input(f.kind, cell)
     except CellError as exc:
-        return None, tr("{field}：{problem}").format(field=term(f.label), problem=exc)
+        return None, tr("{field}：{problem}").format(field=term(f.label), problem=exc), None
+    if value is None:
+        return None, None, None
+    if isinstance(value, str) and "*" in value and f.kind.personal:
+        return value, None, _MASKED
+    return value, None, None if isinstance(f.kind, Code) else _parse(f, value)
 
 
 def _same_person(table: Table, candidate: uuid.UUID, first: tuple[str, ...],
@@ -754,8 +815,9 @@ def _converted(spec: EntitySpec) -> list[int]:
 
 def _columns(spec: EntitySpec) -> list[str]:
     fields = spec.model._meta.fields
+    keyed = ("sort_key",) if spec.key in sort_keys.KEYED else ()
     return [fields[n].column_name for n in ("id", "created_at", "updated_at", "deleted_at",
-                                            *(f.name for f in spec.fields))]
+                                            *(f.name for f in spec.fields), *keyed)]
 
 
 def _insert_sql(spec: EntitySpec) -> str:
