@@ -36,6 +36,9 @@ HIDDEN_IMPORTS = [
     "reportlab.rl_settings",
     "_argon2_cffi_bindings",
     "_cffi_backend",
+    # core/sort_keys.py reads pypinyin's table of single characters from beside the package
+    # without importing it (its import loads the phrase table), so the analysis does not see it
+    "pypinyin",
 ]
 
 # Distributions whose metadata is copied: pairing_desktop.__version__ reads its own with
@@ -99,12 +102,9 @@ PRUNABLE_LIBRARIES = re.compile(
     re.IGNORECASE)
 
 
-# Data files of libraries that nothing reads: pypinyin's phrase table (2.4 MB). The program reads
-# only its table of single characters (core/sort_keys.py); pypinyin imports the phrase table at
-# its own import unless PYPINYIN_NO_PHRASES is set, which packaging/runtime_env.py sets before
-# any import of the frozen program.
+# Data files of libraries that nothing reads: pypinyin's phrase table (2.4 MB). The program never
+# imports pypinyin; it reads only its table of single characters (core/sort_keys.py).
 DROPPED_DATA = re.compile(r"(^|/)pypinyin/phrases_dict\.json$")
-RUNTIME_HOOKS = [ROOT / "packaging" / "runtime_env.py"]
 
 # The bundled fonts go in compressed (resources/fonts/<name>.xz: the TrueType collections, 41 MB,
 # take 16 MB) and are unpacked once into the user's cache folder at first use, by
