@@ -18,6 +18,7 @@ from typing import Any
 
 from peewee import SQL, fn
 
+from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.changes import ACTION_LABELS
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 from pairing_desktop.core.storage.models import HistoryEntry, Setting, utcnow
@@ -58,8 +59,16 @@ class Change:
     fields: dict[str, tuple[Any, Any]]
 
 
+# json.dumps with options builds a new JSONEncoder on every call; an entry needs two encodings,
+# so one encoder of each kind is kept (the same C encoder, the same text): a merge of 50,000
+# records spent a fifth of its history time making encoders (bench/bench_sync.py).
+_encode_fields = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode
+_encode_payload = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _digest(prev_hash: str, row: Sequence[Any]) -> str:
-    payload = json.dumps([prev_hash, *row], ensure_ascii=False, separators=(",", ":"))
+    payload = _encode_payload([prev_hash, *row])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -89,18 +98,19 @@ def append(operator: str, label: str, changes: Iterable[Change],
     op = seq + 1
     at = utcnow().strftime(TIME_FORMAT)
     rows = []
-    for change in changes:
-        seq += 1
-        fields = json.dumps({k: list(v) for k, v in change.fields.items()}, ensure_ascii=False,
-                            sort_keys=True, separators=(",", ":"))
-        content = [seq, op, at, operator, label, change.kind, change.record, change.action,
-                   fields, undoes]
-        digest = _digest(prev, content)
-        rows.append((*content, prev, digest))
-        prev = digest
-    if not rows:
-        return None
-    bound_executemany(_INSERT_SQL, rows)
+    sha256 = hashlib.sha256
+    with paused_gc():  # an import or a merge appends tens of thousands of entries here
+        for change in changes:  # _digest written out: one pass over all the entries
+            seq += 1
+            fields = _encode_fields(change.fields)  # a (before, after) tuple: a JSON list
+            content = [seq, op, at, operator, label, change.kind, change.record, change.action,
+                       fields, undoes]
+            digest = sha256(_encode_payload([prev, *content]).encode("utf-8")).hexdigest()
+            rows.append((*content, prev, digest))
+            prev = digest
+        if not rows:
+            return None
+        bound_executemany(_INSERT_SQL, rows)
     bound_rows(_HEAD_SETTING_SQL, (HEAD_KEY, json.dumps([seq, prev])))
     return op
 

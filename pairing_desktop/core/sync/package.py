@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.errors import RefusedError, os_reason
 
 MAGIC = b"PDSYNC01"
@@ -95,7 +96,8 @@ def decode(blob: bytes, name: str = "交换包") -> Package:
         raise PackageError(f"交换包 {name} 的内容无法解压（{exc}），未导入任何内容。") from exc
     if inflate.unconsumed_tail or not inflate.eof:
         raise PackageError(f"交换包 {name} 的内容不完整或过大，未导入任何内容。")
-    body = _json(data, name)
+    with paused_gc():  # 50,000 rows are as many lists and vectors: core.bulk
+        body = _json(data, name)
     if not isinstance(body, dict):
         raise PackageError(f"交换包 {name} 的内容格式不对，未导入任何内容。")
     return Package(header, body)
