@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from peewee import SQL, fn
@@ -51,20 +52,59 @@ def record_key(record_id: Any) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """One record's change within an operation: {field: (before, after)}, values encoded."""
+    """One record's change within an operation: {field: (before, after)}, values encoded; or
+    that mapping already written as `append` writes it (a bulk writer: `new_records_fields`)."""
 
     kind: str
     record: str
     action: str
-    fields: dict[str, tuple[Any, Any]]
+    fields: dict[str, tuple[Any, Any]] | str
 
 
-# json.dumps with options builds a new JSONEncoder on every call; an entry needs two encodings,
-# so one encoder of each kind is kept (the same C encoder, the same text): a merge of 50,000
-# records spent a fifth of its history time making encoders (bench/bench_sync.py).
-_encode_fields = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
-                                  separators=(",", ":")).encode
-_encode_payload = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def _json_writer(sort_keys: bool) -> Callable[[Any], str]:
+    """What json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=...) writes,
+    by json's own C encoder made once: json.dumps sets up a new encoder on every call, which
+    was 4 µs of the 11 µs that encoding an entry's fields took (bench/bench_sync.py: 50,000
+    entries, two encodings each). Values are never cyclic, so no cycle check."""
+    options = json.JSONEncoder(ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without json's C speedups
+        return options.encode
+    encoder = make(None, options.default, json.encoder.encode_basestring, None, ":", ",",
+                   sort_keys, False, True)
+    return lambda value: "".join(encoder(value, 0))
+
+
+_encode_fields = _json_writer(sort_keys=True)
+_encode_payload = _json_writer(sort_keys=False)
+
+# How JSON writes a value of each type a stored row holds (json's own functions, C)
+_VALUE_JSON: dict[type, Callable[[Any], str]] = {
+    str: json.encoder.encode_basestring, int: int.__repr__, float: float.__repr__,
+    bool: lambda value: "true" if value else "false"}
+
+
+def new_records_fields(names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[str]:
+    """The `fields` of the entries of new records, written as `append` writes a mapping
+    ({name: [null, value]} for each value that is not None, names sorted, no spaces), from the
+    records' values given as one column per name. Each column is written by C functions mapped
+    over it, instead of a dict made and encoded per record: a merge of 50,000 new records
+    (bench/bench_sync.py)."""
+    parts = []
+    for name, column in sorted(zip(names, columns, strict=True), key=lambda pair: pair[0]):
+        head = f",{json.encoder.encode_basestring(name)}:[null,"
+        types = set(map(type, column))
+        if len(types) == 1 and type(None) not in types and types <= _VALUE_JSON.keys():
+            text = map(_VALUE_JSON[types.pop()], column)
+            parts.append(list(map(head.__add__, map(str.__add__, text, repeat("]")))))
+        else:
+            parts.append(["" if v is None else f"{head}{_value_json(v)}]" for v in column])
+    return ["{" + row[1:] + "}" for row in map("".join, zip(*parts, strict=True))]
+
+
+def _value_json(value: Any) -> str:
+    write = _VALUE_JSON.get(type(value))
+    return write(value) if write else _encode_fields(value)
 
 
 def _digest(prev_hash: str, row: Sequence[Any]) -> str:
@@ -102,7 +142,8 @@ def append(operator: str, label: str, changes: Iterable[Change],
     with paused_gc():  # an import or a merge appends tens of thousands of entries here
         for change in changes:  # _digest written out: one pass over all the entries
             seq += 1
-            fields = _encode_fields(change.fields)  # a (before, after) tuple: a JSON list
+            fields = change.fields if isinstance(change.fields, str) \
+                else _encode_fields(change.fields)  # a (before, after) tuple: a JSON list
             content = [seq, op, at, operator, label, change.kind, change.record, change.action,
                        fields, undoes]
             digest = sha256(_encode_payload([prev, *content]).encode("utf-8")).hexdigest()

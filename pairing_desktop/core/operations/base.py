@@ -84,10 +84,12 @@ class Operation:
         self._add(RESTORED, kind, record_id, fields)
 
     def record(self, action: str, kind: str, record_id: Any,
-               fields: dict[str, tuple[Any, Any]]) -> None:
+               fields: dict[str, tuple[Any, Any]] | str) -> None:
         """Record a change whose permission was decided by the caller: a merge judges a
         package by the office that sent it, not by the operator who imports it. Values are
-        given as stored."""
+        given as stored; or all of `fields` already written as the history writes them
+        (history.new_records_fields), by a bulk writer that also wrote the records' pinyin
+        keys (`keys_written`)."""
         self._add(action, kind, record_id, fields)
 
     def keys_written(self, kind: str) -> None:
@@ -97,7 +99,7 @@ class Operation:
         self._keyed.add(kind)
 
     def _add(self, action: str, kind: str, record_id: Any,
-             fields: dict[str, tuple[Any, Any]]) -> None:
+             fields: dict[str, tuple[Any, Any]] | str) -> None:
         self._entries.append(history.Change(kind, history.record_key(record_id), action, fields))
         self._builder.add(action, kind, record_id)
 

@@ -15,12 +15,12 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import is_, ne, not_
+from operator import ne, not_
 from typing import Any
 
 from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 
-from pairing_desktop.core import sort_keys
+from pairing_desktop.core import history, sort_keys
 from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.changes import CREATED, UPDATED
 from pairing_desktop.core.operations.base import Operation
@@ -301,13 +301,7 @@ class Merge:
                            map(V.dump, vectors), strict=True))
         # what each record holds, for the history: its fields but created_at and updated_at,
         # and none that is empty
-        recorded = K.columns(kind)[3:]
-        pairs = [tuple(zip(repeat(None), column)) for column in values[2:]]
-        fields = [dict(zip(recorded, row, strict=True)) for row in zip(*pairs, strict=True)]
-        for name, column in zip(recorded, values[2:], strict=True):
-            if None in column:
-                for i in compress(range(count), map(is_, column, repeat(None))):
-                    del fields[i][name]
+        fields = history.new_records_fields(K.columns(kind)[3:], values[2:])
         record = self.op.record
         for record_id, after in zip(map(uuid.UUID, ids), fields, strict=True):
             record(CREATED, kind, record_id, after)
