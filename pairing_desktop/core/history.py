@@ -94,11 +94,15 @@ def new_records_fields(names: Sequence[str], columns: Sequence[Sequence[Any]]) -
     for name, column in sorted(zip(names, columns, strict=True), key=lambda pair: pair[0]):
         head = f",{json.encoder.encode_basestring(name)}:[null,"
         types = set(map(type, column))
+        if types == {type(None)}:  # no record has a value here: nothing to write
+            continue
         if len(types) == 1 and type(None) not in types and types <= _VALUE_JSON.keys():
             text = map(_VALUE_JSON[types.pop()], column)
             parts.append(list(map(head.__add__, map(str.__add__, text, repeat("]")))))
         else:
             parts.append(["" if v is None else f"{head}{_value_json(v)}]" for v in column])
+    if not parts:
+        return ["{}"] * len(columns[0]) if columns else []
     return ["{" + row[1:] + "}" for row in map("".join, zip(*parts, strict=True))]
 
 
