@@ -272,7 +272,7 @@ class Merge:
                 written = whole or diff
                 key = (sort_keys.sort_key(values[name_at]),) if name_at in written else ()
                 updates.setdefault(written, []).append(
-                    (*(values[i] for i in written), *key, rev, rev, dump(theirs), rid))
+                    (*map(values.__getitem__, written), *key, rev, rev, dump(theirs), rid))
                 if fields:
                     record(UPDATED, kind, uuid.UUID(rid), fields)
                     result.updated += 1
