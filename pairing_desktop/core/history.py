@@ -96,7 +96,7 @@ def new_records_fields(names: Sequence[str], columns: Sequence[Sequence[Any]]) -
         types = set(map(type, column))
         if types == {type(None)}:  # no record has a value here: nothing to write
             continue
-        if len(types) == 1 and type(None) not in types and types <= _VALUE_JSON.keys():
+        if len(types) == 1 and types <= _VALUE_JSON.keys():  # one type, no None
             text = map(_VALUE_JSON[types.pop()], column)
             parts.append(list(map(head.__add__, map(str.__add__, text, repeat("]")))))
         else:
