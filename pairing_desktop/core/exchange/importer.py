@@ -20,16 +20,14 @@ the import will do.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pairing_desktop.core import auth, sort_keys
+from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.changes import Changes
 from pairing_desktop.core.entities import ENTITIES, EntitySpec
 from pairing_desktop.core.errors import PairingError, RefusedError
@@ -137,22 +135,6 @@ class _Undo(Exception):
     """Raised inside the operation to roll it back (a dry run, or a refused row)."""
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a workbook is read and its rows checked and
-    written: the millions of objects 50,000 rows make all stay alive, yet the collector walked
-    them again and again as they grew, a quarter of the import's time here. Whatever it would
-    have found is collected when it runs again."""
-    if not gc.isenabled():  # paused already (another import in another thread)
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 # --- planning -------------------------------------------------------------------------------------
 
 
@@ -170,7 +152,7 @@ def remembered_mapping(ledger: Ledger, plan: SheetPlan) -> dict[str, str] | None
     return value.get("columns") if isinstance(value, dict) else None
 
 
-@_collector_paused()
+@paused_gc()  # the rows of a workbook: core.bulk
 def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
               overrides: dict[str, str] | None = None) -> Book:
     """Read a file and plan its sheets: which kind each holds, where its headings and rows are,
@@ -213,7 +195,7 @@ def plan_book(ledger: Ledger | None, path: str | Path, kind: str | None = None,
 # --- the import -----------------------------------------------------------------------------------
 
 
-@_collector_paused()
+@paused_gc()  # the rows of a workbook: core.bulk
 def import_book(ledger: Ledger, book: Book, dry_run: bool = False,
                 remember: bool = True) -> ImportResult:
     """Check every row of the book, then write them all in one operation, or nothing.

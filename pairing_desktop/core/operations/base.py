@@ -44,6 +44,7 @@ class Operation:
         self.number: int | None = None
         self.changes = Changes(label)
         self._entries: list[history.Change] = []
+        self._keyed: set[str] = set()  # kinds whose pinyin keys the caller wrote (keys_written)
         self._builder = ChangesBuilder()
 
     def allow(self, kind: str, *value_sets: dict[str, Any]) -> None:
@@ -84,14 +85,22 @@ class Operation:
         self._add(RESTORED, kind, record_id, fields)
 
     def record(self, action: str, kind: str, record_id: Any,
-               fields: dict[str, tuple[Any, Any]]) -> None:
+               fields: dict[str, tuple[Any, Any]] | str) -> None:
         """Record a change whose permission was decided by the caller: a merge judges a
         package by the office that sent it, not by the operator who imports it. Values are
-        given as stored."""
+        given as stored; or all of `fields` already written as the history writes them
+        (history.new_records_fields), by a bulk writer that also wrote the records' pinyin
+        keys (`keys_written`)."""
         self._add(action, kind, record_id, fields)
 
+    def keys_written(self, kind: str) -> None:
+        """Say that the caller wrote the pinyin keys (core.sort_keys) of the records of `kind`
+        it recorded, in the statements that wrote their names: a bulk writer (a merge) so
+        spares every row a second UPDATE when the operation finishes."""
+        self._keyed.add(kind)
+
     def _add(self, action: str, kind: str, record_id: Any,
-             fields: dict[str, tuple[Any, Any]]) -> None:
+             fields: dict[str, tuple[Any, Any]] | str) -> None:
         self._entries.append(history.Change(kind, history.record_key(record_id), action, fields))
         self._builder.add(action, kind, record_id)
 
@@ -99,6 +108,7 @@ class Operation:
         operator = self.who.name if self.who else ""
         sort_keys.refresh((e.kind, e.record, e.fields[sort_keys.KEYED[e.kind]][1])
                           for e in self._entries if e.kind in sort_keys.KEYED
+                          and e.kind not in self._keyed
                           and e.action != DELETED and sort_keys.KEYED[e.kind] in e.fields)
         # the history keeps the Chinese name (a Phrase is a str that also knows its English)
         self.number = history.append(operator, str(self.label), self._entries, undoes)

@@ -11,12 +11,17 @@ bench/bench_sync.py times a merge against raw upserts of the same rows.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import ne, not_
 from typing import Any
 
 from peewee import BooleanField, FloatField, IntegerField, IntegrityError
 
+from pairing_desktop.core import history, sort_keys
+from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.changes import CREATED, UPDATED
 from pairing_desktop.core.i18n import term, tr
 from pairing_desktop.core.operations.base import Operation
@@ -190,9 +195,10 @@ class Merge:
         if unknown:
             raise PackageError(tr("交换包中有本程序不认识的记录种类（{kinds}），"
                                   "未导入任何内容。").format(kinds="、".join(sorted(unknown))))
-        for kind in K.ORDER:
-            if kind in kinds:
-                self._kind(kind, kinds[kind])
+        with paused_gc():
+            for kind in K.ORDER:
+                if kind in kinds:
+                    self._kind(kind, kinds[kind])
         if settings:
             self._settings(settings)
         total = self.result.created + self.result.updated + self.result.unchanged \
@@ -221,72 +227,132 @@ class Merge:
                                   "乡镇不能修改县级数据，整个交换包已拒绝，未导入任何内容。").format(
                                       sender=self.sender, kind=term(K.spec(kind).label)))
         rows = block["rows"]
-        types = _types(kind)
-        for row in rows:
-            _check_row(kind, row, types)
-        local = self._local(kind, [row[0] for row in rows])
-        inserts, updates = [], []
-        label = K.spec(kind).label
+        columns = _checked_columns(kind, rows)
         fields_of = names[1:]
         # positions (in a row's values) of the fields that lead to the record's township
-        up = [(name, fields_of.index(name)) for name in K.parent_fields(kind)]
+        up = [fields_of.index(name) for name in K.parent_fields(kind)]
         scoped = self.scope is not None
-        steps = kind in K.STEPS
-        for row in rows:
-            rid, values, theirs = row[0], row[1:-1], row[-1]
-            parents = {name: values[i] for name, i in up}
-            if scoped and self.finder.of(kind, parents) != self.scope:
-                self._refuse_scope(kind, tr("其他乡镇"))
-            mine = local.get(rid)
-            if mine is None:
-                inserts.append((rid, *values, self.rev, self.rev, V.dump(theirs)))
-                self.op.record(CREATED, kind, uuid.UUID(rid), {
-                    fields_of[i]: (None, v) for i, v in enumerate(values)
-                    if i > 1 and v is not None})  # not created_at, updated_at
-                self.result.created += 1
-            else:
-                old, rev, merged_rev, vv = mine
-                if scoped and any(old[i] != values[i] for _name, i in up) and self.finder.of(
-                        kind, {name: old[i] for name, i in up}) != self.scope:
+        if scoped:  # each distinct parent once, not each row (its township is the same)
+            for parents in set(zip(*(columns[1 + i] for i in up), strict=True)):
+                if self._outside(kind, parents):
                     self._refuse_scope(kind, tr("其他乡镇"))
-                order = V.compare(theirs, V.of_row(vv, rev, merged_rev, self.me.name))
-                if order in (V.SAME, V.OLDER):
-                    self.result.unchanged += 1
-                elif order == V.NEWER or old[2:] == tuple(values[2:]):
-                    # the same content made on both sides is taken as theirs: the row then
-                    # holds their vector exactly, as after any merge, so their next change is
-                    # plainly newer (a join would keep our entry, unknown to them, and make
-                    # every later change of theirs look concurrent)
-                    fields = {fields_of[i]: (old[i], v) for i, v in enumerate(values)
-                              if i > 1 and v != old[i]}
-                    updates.append((*values, self.rev, self.rev, V.dump(theirs), rid))
-                    if fields:
-                        self.op.record(UPDATED, kind, uuid.UUID(rid), fields)
-                        self.result.updated += 1
-                    else:
-                        self.result.unchanged += 1
-                    if rid in self.waiting:
-                        self._close_conflicts(rid, theirs)
+        local = self._local(kind, list(columns[0]) if rows else [])
+        # the pinyin key of a name is written with the name (core.sort_keys), not after it
+        keyed = K.spec(kind).model._meta.fields.get(sort_keys.KEYED.get(kind, ""))
+        name_at = fields_of.index(keyed.name) if keyed else -1
+        inserts: list[tuple] = []
+        # changed rows by the positions of the values that changed: each group is written by
+        # an UPDATE of those columns only, so an index over columns that did not change is
+        # left alone (a whole-row UPDATE rewrote every index entry of the row). A package that
+        # names a record twice has its rows written whole and in order, as they come.
+        updates: dict[tuple[int, ...], list[tuple]] = {}
+        positions = range(len(fields_of))
+        whole = tuple(positions) if len(set(columns[0])) != len(rows) else None
+        recorded = fields_of[2:]  # a record's fields, but not created_at and updated_at
+        me, rev, dump, compare, of_row = self.me.name, self.rev, V.dump, V.compare, V.of_row
+        record, result = self.op.record, self.result
+        if whole is None:  # each record once: the new ones a column at a time
+            known = list(map(local.__contains__, columns[0]))
+            new = columns if not any(known) else [
+                tuple(compress(column, map(not_, known))) for column in columns]
+            self._create(kind, new, name_at, inserts)
+            rows = list(compress(rows, known))
+        for row in rows:
+            rid, theirs = row[0], row[-1]
+            values = row[1:-1]
+            mine = local.get(rid)
+            if mine is None:  # a record named twice in the package
+                key = (sort_keys.sort_key(values[name_at]),) if keyed else ()
+                inserts.append((rid, *values, *key, rev, rev, dump(theirs)))
+                record(CREATED, kind, uuid.UUID(rid), {
+                    name: (None, v) for name, v in zip(recorded, values[2:], strict=True)
+                    if v is not None})
+                result.created += 1
+                continue
+            old, their_rev, merged_rev, vv = mine
+            if scoped and any(old[i] != values[i] for i in up) \
+                    and self._outside(kind, tuple(old[i] for i in up)):
+                self._refuse_scope(kind, tr("其他乡镇"))
+            order = compare(theirs, of_row(vv, their_rev, merged_rev, me))
+            if order in (V.SAME, V.OLDER):
+                result.unchanged += 1
+            elif order == V.NEWER or old[2:] == tuple(values[2:]):
+                # the same content made on both sides is taken as theirs: the row then
+                # holds their vector exactly, as after any merge, so their next change is
+                # plainly newer (a join would keep our entry, unknown to them, and make
+                # every later change of theirs look concurrent)
+                diff = tuple(compress(positions, map(ne, old, values)))
+                fields = {fields_of[i]: (old[i], values[i]) for i in diff if i > 1}
+                written = whole or diff
+                key = (sort_keys.sort_key(values[name_at]),) if name_at in written else ()
+                updates.setdefault(written, []).append(
+                    (*map(values.__getitem__, written), *key, rev, rev, dump(theirs), rid))
+                if fields:
+                    record(UPDATED, kind, uuid.UUID(rid), fields)
+                    result.updated += 1
                 else:
-                    self._conflict(kind, rid, dict(zip(fields_of, values, strict=True)), theirs)
-            if steps:
-                self.finder.put(kind, rid, parents)
-        cols = K.db_columns(kind)
+                    result.unchanged += 1
+                if rid in self.waiting:
+                    self._close_conflicts(rid, theirs)
+            else:
+                self._conflict(kind, rid, dict(zip(fields_of, values, strict=True)), theirs)
+        if kind in K.STEPS:
+            self.finder.put_many(kind, columns[0], columns[1 + up[0]])
+        self._write(kind, inserts, updates, name_at)
+        if keyed:
+            self.op.keys_written(kind)
+        result.by_kind[kind] = len(columns[0])
+
+    def _create(self, kind: str, columns: list[tuple], name_at: int,
+                inserts: list[tuple]) -> None:
+        """New records, given as columns (ids, each field, vectors): their rows for the INSERT
+        and their history entries, built a column at a time (zip and map in C) rather than a
+        row at a time, which was most of the Python time of a first package's merge."""
+        ids, values, vectors = columns[0], columns[1:-1], columns[-1]
+        count, rev = len(ids), self.rev
+        keys = [tuple(map(sort_keys.sort_key, values[name_at]))] if name_at >= 0 else []
+        inserts.extend(zip(ids, *values, *keys, repeat(rev, count), repeat(rev, count),
+                           map(V.dump, vectors), strict=True))
+        # what each record holds, for the history: its fields but created_at and updated_at,
+        # and none that is empty
+        fields = history.new_records_fields(K.columns(kind)[3:], values[2:])
+        record = self.op.record
+        for record_id, after in zip(map(uuid.UUID, ids), fields, strict=True):
+            record(CREATED, kind, record_id, after)
+        self.result.created += count
+
+    def _outside(self, kind: str, parents: tuple) -> bool:
+        """Whether a record with these parent values belongs to another township."""
+        return self.finder.of(kind, dict(zip(K.parent_fields(kind), parents, strict=True))) \
+            != self.scope
+
+    def _write(self, kind: str, inserts: list[tuple],
+               updates: dict[tuple[int, ...], list[tuple]], name_at: int) -> None:
+        """The rows of a kind: the new ones in one executemany, then each group of changed
+        ones (by the positions of the values they change). A row that writes a name writes
+        its pinyin key beside it (`name_at`: the name's position, -1 for a kind without)."""
+        names = K.columns(kind)[1:]
+        cols = K.db_columns(kind)[1:]
+        marks = K.marks(kind, names)
+        table = K.table(kind)
+        key = ("sort_key",) if name_at >= 0 else ()
         try:
             if inserts:
-                marks = ", ".join((*K.marks(kind, names), "?", "?", "?"))
-                bound_executemany(f'INSERT INTO "{K.table(kind)}" ({", ".join(cols)}, rev,'
-                                  f" merged_rev, vv) VALUES ({marks})", inserts)
-            if updates:
-                sets = ", ".join(f'"{c}" = {m}' for c, m in zip(
-                    (*cols[1:], "rev", "merged_rev", "vv"),
-                    (*K.marks(kind, names[1:]), "?", "?", "?"), strict=True))
-                bound_executemany(f'UPDATE "{K.table(kind)}" SET {sets} WHERE id = ?', updates)
+                bound_executemany(
+                    f'INSERT INTO "{table}" (id, {", ".join((*cols, *key))}, rev, merged_rev,'
+                    f' vv) VALUES (?, {", ".join((*marks, *("?" for _ in key)))}, ?, ?, ?)',
+                    inserts)
+            for diff, rows in updates.items():
+                sets = [f'"{cols[i]}" = {marks[i]}' for i in diff]
+                if name_at in diff:
+                    sets.append("sort_key = ?")
+                sets += ("rev = ?", "merged_rev = ?", "vv = ?")
+                bound_executemany(f'UPDATE "{table}" SET {", ".join(sets)} WHERE id = ?', rows)
         except IntegrityError as exc:
+            label = K.spec(kind).label
             raise PackageError(tr("交换包中的{kind}记录与本台账不符（{problem}）：引用了本台账"
                                   "没有的记录，或与已有记录重名、重号。未导入任何内容。").format(
                                       kind=term(label), problem=exc)) from exc
-        self.result.by_kind[kind] = len(rows)
 
     def _local(self, kind: str, ids: list[str]) -> dict[str, tuple[tuple, int, int, str]]:
         """The stored rows of these ids: (values in the package's column order, rev,
@@ -384,6 +450,52 @@ def _types(kind: str) -> list[tuple[frozenset[type], bool]]:
             out.append((frozenset(types), f.null or name == "deleted_at"))
         _TYPES[kind] = out
     return _TYPES[kind]
+
+
+_HEX = re.compile("[0-9a-fA-F]*")
+
+
+def _checked_columns(kind: str, rows: list[Any]) -> list[tuple]:
+    """The rows' columns (ids, each field, the vectors), after the checks of `_check_row`.
+
+    The checks are made a column at a time, a few C-level passes over 50,000 values instead of
+    a Python test of each; they are never looser than `_check_row`, which names the first bad
+    row whenever they find a fault, so the message is the same as row by row."""
+    types = _types(kind)
+    width = len(types) + 1
+    if not rows:
+        return [() for _ in range(width)]
+    if set(map(type, rows)) == {list} and set(map(len, rows)) == {width}:
+        columns = list(zip(*rows, strict=True))
+        if _columns_fit(columns, types):
+            return columns
+    for row in rows:
+        _check_row(kind, row, types)
+    return list(zip(*rows, strict=True))  # the row checks found no fault after all
+
+
+def _columns_fit(columns: list[tuple], types: list[tuple[frozenset[type], bool]]) -> bool:
+    ids = columns[0]
+    if set(map(type, ids)) != {str} or set(map(len, ids)) != {32} \
+            or not _HEX.fullmatch("".join(ids)) or not all(map(V.valid, columns[-1])):
+        return False
+    for (allowed, nullable), values in zip(types[1:], columns[1:-1], strict=True):
+        present = set(map(type, values))
+        if type(None) in present:
+            if not nullable:
+                return False
+            present.discard(type(None))
+            values = [v for v in values if v is not None]
+        if not present:
+            continue
+        if not present <= allowed:
+            return False
+        if present == {str}:
+            if max(map(len, values)) > TEXT_MAX:
+                return False
+        elif str in present or not -2**62 < min(values) <= max(values) < 2**62:
+            return False
+    return True
 
 
 def _check_row(kind: str, row: Any, types: list[tuple[frozenset[type], bool]]) -> None:

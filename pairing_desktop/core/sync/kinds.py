@@ -9,6 +9,7 @@ scans are files of that office); operators and the history are each ledger's own
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from peewee import BooleanField
@@ -85,6 +86,10 @@ class Townships:
     def put(self, kind: str, record_id: str, values: dict[str, Any]) -> None:
         if kind in STEPS:
             self._map(kind)[record_id] = values.get(PARENT[kind][0])
+
+    def put_many(self, kind: str, record_ids: Iterable[str], parents: Iterable[Any]) -> None:
+        """`put` of many records of a step kind: their ids and their parent field's values."""
+        self._map(kind).update(zip(record_ids, parents, strict=True))
 
     def of(self, kind: str, values: dict[str, Any]) -> str | None:
         """The township id (hex) of a record with these values, None for county records."""

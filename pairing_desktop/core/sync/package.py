@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pairing_desktop.core.bulk import paused_gc
 from pairing_desktop.core.errors import RefusedError, os_reason
 from pairing_desktop.core.i18n import tr
 
@@ -101,7 +102,8 @@ def decode(blob: bytes, name: str = "交换包") -> Package:
     if inflate.unconsumed_tail or not inflate.eof:
         raise PackageError(tr("交换包 {name} 的内容不完整或过大，未导入任何内容。").format(
             name=name))
-    body = _json(data, name)
+    with paused_gc():  # 50,000 rows are as many lists and vectors: core.bulk
+        body = _json(data, name)
     if not isinstance(body, dict):
         raise PackageError(tr("交换包 {name} 的内容格式不对，未导入任何内容。").format(name=name))
     return Package(header, body)
