@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from pairing_desktop.ui.dialogs import Ask, Unsaved
+from pairing_desktop.ui.letters.ask import LetterAsk
 from pairing_desktop.ui.operations import LedgerHost
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 
@@ -83,3 +84,12 @@ def answers(monkeypatch) -> Answers:
 def settings(tmp_path) -> QSettings:
     """Settings (recent files) in a file of the test, not the user's."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """Messages the letters UI shows (LetterAsk.inform), instead of modal boxes."""
+    messages: list[str] = []
+    monkeypatch.setattr(LetterAsk, "inform",
+                        classmethod(lambda cls, parent, title, text: messages.append(text)))
+    return messages

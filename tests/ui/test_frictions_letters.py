@@ -21,14 +21,6 @@ def county(ledger):
     return county_with_a_target(ledger, YEAR)
 
 
-@pytest.fixture
-def told(monkeypatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(LetterAsk, "inform",
-                        classmethod(lambda cls, parent, title, text: messages.append(text)))
-    return messages
-
-
 def open_tab(qtbot, host) -> LettersTab:
     widget = LettersTab(host)
     qtbot.addWidget(widget)

@@ -51,15 +51,6 @@ def letters_of_kind(ledger, kind: str | None = None) -> int:
 
 
 @pytest.fixture
-def told(monkeypatch) -> list[str]:
-    """Messages the letters UI shows, instead of modal boxes."""
-    messages: list[str] = []
-    monkeypatch.setattr(LetterAsk, "inform",
-                        classmethod(lambda cls, parent, title, text: messages.append(text)))
-    return messages
-
-
-@pytest.fixture
 def tab(qtbot, host, county, told, tmp_path_factory) -> LettersTab:
     generate(host.ledger, "target", YEAR, tmp_path_factory.mktemp("batch") / "all.pdf")
     widget = LettersTab(host, year=YEAR)

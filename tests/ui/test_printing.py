@@ -26,14 +26,6 @@ YEAR = 2008
 
 
 @pytest.fixture
-def told(monkeypatch) -> list[str]:
-    messages: list[str] = []
-    monkeypatch.setattr(LetterAsk, "inform",
-                        classmethod(lambda cls, parent, title, text: messages.append(text)))
-    return messages
-
-
-@pytest.fixture
 def dialog(qtbot, host, tmp_path, told) -> PreviewDialog:
     """The preview of a batch of three target letters, six pages."""
     county_with_a_target(host.ledger, YEAR)
@@ -172,6 +164,17 @@ def test_a_range_past_the_last_page_prints_nothing(qtbot, host, dialog, monkeypa
     assert not (tmp_path / "printed.pdf").exists() and statuses(host) == {"草稿"}
 
 
+def cancel_while_held(qtbot, host, dialog, gate: threading.Event, told: list[str]) -> None:
+    """Print, press 取消 while the printing is held at `gate`, then let it go on: it stops,
+    says so, and no letter is marked printed."""
+    with qtbot.waitSignal(dialog.printing.cancelled, timeout=20000):
+        assert dialog.print_letters()
+        dialog.printing.cancel()
+        gate.set()
+    assert told == ["已取消打印；责任书没有标记为已打印。"]
+    assert statuses(host) == {"草稿"} and dialog.print_button.isEnabled()
+
+
 def test_cancelled_printing_to_a_file_writes_nothing(qtbot, host, dialog, monkeypatch, tmp_path,
                                                      told):
     gate = threading.Event()
@@ -183,12 +186,7 @@ def test_cancelled_printing_to_a_file_writes_nothing(qtbot, host, dialog, monkey
 
     monkeypatch.setattr(printing, "copy_pages", held)
     print_to_pdf(monkeypatch, tmp_path / "printed.pdf")
-    with qtbot.waitSignal(dialog.printing.cancelled, timeout=20000):
-        assert dialog.print_letters()
-        dialog.printing.cancel()
-        gate.set()
-    assert told == ["已取消打印；责任书没有标记为已打印。"]
-    assert statuses(host) == {"草稿"} and dialog.print_button.isEnabled()
+    cancel_while_held(qtbot, host, dialog, gate, told)
     assert list(tmp_path.glob("*printed*")) == []
 
 
@@ -203,12 +201,7 @@ def test_cancelled_printing_marks_nothing_printed(qtbot, host, dialog, monkeypat
 
     monkeypatch.setattr(pdf_pages.PdfPages, "image", held)
     print_to_pdf(monkeypatch, tmp_path / "printed.pdf")
-    with qtbot.waitSignal(dialog.printing.cancelled, timeout=20000):
-        assert dialog.print_letters()
-        dialog.printing.cancel()
-        gate.set()
-    assert told == ["已取消打印；责任书没有标记为已打印。"]
-    assert statuses(host) == {"草稿"} and dialog.print_button.isEnabled()
+    cancel_while_held(qtbot, host, dialog, gate, told)
 
 
 def test_the_event_loop_runs_while_the_pages_are_copied(qtbot, dialog, monkeypatch, tmp_path):
