@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pairing_desktop.core.entities import ENTITIES
-from pairing_desktop.core.storage.dialect import on_server
 from pairing_desktop.core.storage.ledger import Ledger, bound_executemany, bound_rows, uses_ledger
 
 # kind → the field whose value is sorted by pinyin
@@ -83,17 +82,14 @@ def _table(kind: str) -> str:
 
 def refresh(changes: Iterable[tuple[str, str, str | None]]) -> None:
     """Set the keys of (kind, record hex id, new name) on the bound ledger, one statement per
-    kind: called when an operation finishes, inside its transaction. A row that has its key
-    already (an import writes it with the row) is left alone: rewriting the keys of 50,000 new
-    households took 0.9 s here, finding them right 0.4 s."""
-    rows: dict[str, list[tuple[str | None, str, str | None]]] = {}
+    kind: called when an operation finishes, inside its transaction, for the kinds whose keys
+    the operation's own writes did not set (`Operation.keys_written`: an import and a merge
+    write them with the rows, sparing 50,000 rows a second UPDATE)."""
+    rows: dict[str, list[tuple[str | None, str]]] = {}
     for kind, record, name in changes:
-        key = sort_key(name)
-        rows.setdefault(kind, []).append((key, record, key))
-    differs = "IS DISTINCT FROM" if on_server() else "IS NOT"
+        rows.setdefault(kind, []).append((sort_key(name), record))
     for kind, params in rows.items():
-        bound_executemany(f'UPDATE "{_table(kind)}" SET sort_key = ? '
-                          f'WHERE id = ? AND sort_key {differs} ?', params)
+        bound_executemany(f'UPDATE "{_table(kind)}" SET sort_key = ? WHERE id = ?', params)
 
 
 @uses_ledger

@@ -10,7 +10,7 @@ from pairing_desktop.core import records
 from pairing_desktop.core.exchange import import_file
 from pairing_desktop.core.sort_keys import sort_key
 from tests.core.test_sync import net, village_with_household  # noqa: F401 - a fixture
-from tests.helpers import save
+from tests.helpers import id_number, save
 
 NAMES = ["张三", "王芳", "阿里", "安顺", "白云", "陈志强", "赵红梅", "李建国", "Zhao"]
 
@@ -57,6 +57,21 @@ def test_an_import_gives_every_name_its_key(ledger, village, tmp_path):
                     encoding="utf-8")
     assert import_file(ledger, path).ok
     assert keys(ledger) == {name: sort_key(name) for name in NAMES[:4]}
+
+
+def test_an_import_renaming_a_record_gives_it_the_new_key_and_undo_the_old(ledger, village,
+                                                                           tmp_path):
+    number = id_number()
+    save(ledger, "household", None, {"village": village, "head_name": "王芳",
+                                     "id_number": number})
+    town = ledger.execute("SELECT name FROM township")[0][0]
+    path = tmp_path / "户.csv"
+    path.write_text(f"乡镇,所在村,户主,身份证号\n{town},新寨村,安顺,{number}\n", encoding="utf-8")
+    result = import_file(ledger, path)
+    assert result.ok and result.counts["household"].updated == 1
+    assert keys(ledger) == {"安顺": "an1shun4"}
+    ops.undo(ledger)
+    assert keys(ledger) == {"王芳": "wang2fang1"}
 
 
 @pytest.mark.both_backends

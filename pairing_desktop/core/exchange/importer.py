@@ -678,8 +678,9 @@ class _Run:
                     if row[at] is not None:
                         row[at] = db_value(row[at])
                 named = sort_keys.KEYED.get(spec.key)
-                if named is not None:  # the key the operation's end would write row by row
+                if named is not None:  # written with the row, not by the operation's end
                     row.append(sort_keys.sort_key(stored[named]))
+                    self.op.keys_written(spec.key)
                 self.inserts.append((spec, (new_id.hex, self.now, self.now, None, *row)))
                 table.put(new_id, stored, origin)
                 self.claimed.add(new_id)
@@ -698,8 +699,14 @@ class _Run:
         if not changed:
             counts.unchanged += 1
             return record_id
-        self.updates[(spec, tuple(changed))].append(
-            (*(db_value(stored[n]) for n in changed), self.now, record_id.hex))
+        values = [db_value(stored[n]) for n in changed]
+        named = sort_keys.KEYED.get(spec.key)
+        if named is not None:  # a renamed record's key, with its name
+            if named in changed:
+                changed = [*changed, "sort_key"]
+                values.append(sort_keys.sort_key(stored[named]))
+            self.op.keys_written(spec.key)
+        self.updates[(spec, tuple(changed))].append((*values, self.now, record_id.hex))
         table.put(record_id, stored, origin)
         counts.updated += 1
         return record_id

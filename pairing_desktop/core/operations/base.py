@@ -95,7 +95,7 @@ class Operation:
 
     def keys_written(self, kind: str) -> None:
         """Say that the caller wrote the pinyin keys (core.sort_keys) of the records of `kind`
-        it recorded, in the statements that wrote their names: a bulk writer (a merge) so
+        it recorded, in the statements that wrote their names: a bulk writer (a merge, an import) so
         spares every row a second UPDATE when the operation finishes."""
         self._keyed.add(kind)
 
