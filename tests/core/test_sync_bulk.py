@@ -167,3 +167,30 @@ def test_new_records_fields_are_written_as_their_mapping(case):
                             if v is not None}, ensure_ascii=False, sort_keys=True,
                            separators=(",", ":")) for row in rows]
     assert history.new_records_fields(names, list(zip(*rows, strict=True))) == expected
+
+
+def test_a_package_naming_a_record_twice_still_creates_its_new_records(net):
+    """Rows are written one by one, in order, when a package names a record twice; a new record
+    among them is created as in a column-wise merge: its row, its key, its history entry."""
+    town = net.towns[ZP]
+    _village, [first] = households(town, 1)
+    ops.import_package(net.county, net.send(town, OFFICE))
+    save(town, "household", first, {"head_name": "阿里"})
+    _other, [new] = households(town, 1, "老寨村")
+    sent = package.read(net.send(town, OFFICE))
+    block = sent.body["kinds"]["household"]
+    [again] = [row for row in block["rows"] if row[0] == first.hex]
+    block["rows"].append(again)
+    twice = net.folder / "twice.pdx"
+    twice.write_bytes(package.encode({**sent.header, "count": sent.header["count"] + 1},
+                                     sent.body))
+    result = ops.import_package(net.county, twice).result
+    assert result.created == 2  # the new household and its village
+    assert stored(net.county) == stored(town)
+    assert dict(net.county.execute("SELECT head_name, sort_key FROM household")) == {
+        "阿里": "a1li3", "王芳0": "wang2fang10"}
+    op = result_op(net.county)
+    entries = {e.record: (e.action, e.fields) for e in history.entries(
+        net.county, history.HistoryFilter(op=op)) if e.kind == "household"}
+    assert entries[new.hex][0] == "created" and entries[new.hex][1]["head_name"] == [None, "王芳0"]
+    assert history.verify(net.county).ok

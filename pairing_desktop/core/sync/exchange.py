@@ -248,7 +248,6 @@ class Merge:
         updates: dict[tuple[int, ...], list[tuple]] = {}
         positions = range(len(fields_of))
         whole = tuple(positions) if len(set(columns[0])) != len(rows) else None
-        recorded = fields_of[2:]  # a record's fields, but not created_at and updated_at
         me, rev, dump, compare, of_row = self.me.name, self.rev, V.dump, V.compare, V.of_row
         record, result = self.op.record, self.result
         if whole is None:  # each record once: the new ones a column at a time
@@ -261,13 +260,8 @@ class Merge:
             rid, theirs = row[0], row[-1]
             values = row[1:-1]
             mine = local.get(rid)
-            if mine is None:  # a record named twice in the package
-                key = (sort_keys.sort_key(values[name_at]),) if keyed else ()
-                inserts.append((rid, *values, *key, rev, rev, dump(theirs)))
-                record(CREATED, kind, uuid.UUID(rid), {
-                    name: (None, v) for name, v in zip(recorded, values[2:], strict=True)
-                    if v is not None})
-                result.created += 1
+            if mine is None:  # a new record in a package that names some record twice
+                self._create(kind, [(value,) for value in row], name_at, inserts)
                 continue
             old, their_rev, merged_rev, vv = mine
             if scoped and any(old[i] != values[i] for i in up) \
