@@ -45,9 +45,10 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     QApplication.processEvents()
 
 
-@pytest.fixture
-def tab(qtbot, host):
-    county = build_county(host.ledger, started=dt.date(TODAY.year - 1, 1, 1))
+def open_tab(qtbot, host, started: dt.date) -> ActivitiesTab:
+    """The activities tab, shown and active, on a county whose pairings began `started`
+    (kept as `tab.county`)."""
+    county = build_county(host.ledger, started=started)
     widget = ActivitiesTab(host)
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
@@ -57,6 +58,11 @@ def tab(qtbot, host):
         widget.activateWindow()
     widget.county = county
     return widget
+
+
+@pytest.fixture
+def tab(qtbot, host):
+    return open_tab(qtbot, host, dt.date(TODAY.year - 1, 1, 1))
 
 
 def pick_pairing(qtbot, part: str) -> None:

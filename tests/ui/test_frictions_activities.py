@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pairing_desktop.core.storage.models import Activity
-from pairing_desktop.ui.tabs.activities import ActivitiesTab
-from tests.activity_data import build_county, type_id
+from tests.activity_data import type_id
+from tests.ui.test_activities_tab import open_tab
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
@@ -20,15 +20,7 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def tab(qtbot, host):
-    county = build_county(host.ledger, started=dt.date(TODAY.year - 2, 1, 1))
-    widget = ActivitiesTab(host)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    widget.county = county
+    widget = open_tab(qtbot, host, dt.date(TODAY.year - 2, 1, 1))
     widget.form.set_kind(type_id(host.ledger, "research"))
     return widget
 
