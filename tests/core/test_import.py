@@ -11,7 +11,9 @@ import pytest
 from pairing_desktop.core import auth, exchange
 from pairing_desktop.core import operations as ops
 from pairing_desktop.core.errors import PairingError
+from pairing_desktop.core.exchange import mapping
 from pairing_desktop.core.exchange.importer import Problem
+from pairing_desktop.core.exchange.workbook_format import FORMATS
 from pairing_desktop.core.storage.models import Household, Setting, Target, UnitTownshipPairing
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.helpers import cli, dump, id_number, save
@@ -279,6 +281,23 @@ def test_two_heading_rows_with_其中_and_units_in_brackets(ledger, place, tmp_p
                       "户主身份证号码": "身份证号", "家庭人口(人)": "家庭人口",
                       "劳动力": None, "在校生": None,
                       "承包耕地面积(亩)": None}
+
+
+def test_a_village_sheet_headed_乡镇_is_recognised(ledger, place, tmp_path):
+    path = workbook(tmp_path / "村.xlsx", {"村": [["乡镇", "村名", "贫困类别"],
+                                               ["城关镇", "石门村", "一类贫困村"]]})
+    result = imported(ledger, path, dry_run=True)
+    assert result.ok, result.problems
+    mapped = {c.heading: c.ours.heading if c.ours else None for c in result.book.plans[0].columns}
+    assert mapped == {"乡镇": "所属乡镇", "村名": "村名", "贫困类别": "贫困类别"}
+
+
+def test_every_usual_name_is_filed_under_a_heading_of_its_kind():
+    """A usual name filed under a heading the kind's sheet does not have is never offered."""
+    for kind, names in mapping.KIND_NAMES.items():
+        sheet = FORMATS[kind.removesuffix("_links")]
+        headings = {c.heading for c in (*sheet.columns, *sheet.links)}
+        assert set(names) <= headings, kind
 
 
 PROVINCIAL = ["户码*", "乡镇", "村", "组名*", "户主姓名*", "人口*", "劳动力*", "承包耕地面积(亩)*",
