@@ -1888,6 +1888,10 @@ The latest good backup is {backup} ({made}, {age}). Restore it with File → Res
         <translation>Earlier packages from “{sender}” were for “{before}”, this one says “{township}”; nothing was imported.</translation>
     </message>
     <message>
+        <source>“{sender}”的交换包中有{kind}记录属于本台账没有的乡镇：乡镇台账里的乡镇应来自县里下发的交换包，不要在乡镇台账里另建。整个交换包已拒绝，未导入任何内容。</source>
+        <translation>The package from “{sender}” has {kind} records in a township this ledger does not have: a township ledger should get its townships from the county’s package, not create its own. The whole package was refused; nothing was imported.</translation>
+    </message>
+    <message>
         <source>“{sender}”的交换包含有县级数据（{kind}）：乡镇不能修改县级数据，整个交换包已拒绝，未导入任何内容。</source>
         <translation>The package from “{sender}” holds county data ({kind}): a township cannot change county data. The whole package was refused; nothing was imported.</translation>
     </message>

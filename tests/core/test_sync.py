@@ -225,6 +225,18 @@ def test_a_township_cannot_change_another_township_or_the_county_lists(net, tmp_
     assert dump(county) == before
 
 
+def test_a_township_made_in_a_township_ledger_is_named_as_the_mistake(net):
+    """A township typed in a township's ledger has an id the county does not know: its
+    villages are refused as belonging to a township the county lacks, saying what to do."""
+    zp = net.towns[ZP]
+    own = save(zp, "township", None, {"name": "石门乡"})
+    save(zp, "village", None, {"township": own, "name": "石门村"})
+    before = dump(net.county)
+    with pytest.raises(PackageError, match=r"村记录属于本台账没有的乡镇.*应来自县里下发的交换包"):
+        ops.import_package(net.county, net.send(zp, OFFICE))
+    assert dump(net.county) == before
+
+
 def test_roles_decide_who_merges(net):
     zp = net.towns[ZP]
     ops.create_operator(zp, "reader", "secret123", auth.VIEWER)

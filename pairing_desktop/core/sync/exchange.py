@@ -216,6 +216,18 @@ class Merge:
                                   sender=self.sender, whose=what, kind=term(K.spec(kind).label),
                                   township=self.header["township"]))
 
+    def _refuse_unknown_township(self, kind: str, parents: tuple) -> None:
+        """A township office's record in a township this ledger lacks: the township was made
+        in the township's ledger instead of received from the county (ids differ), which the
+        clerk can mend, unlike a record of another township."""
+        township = self.finder.of(kind, dict(zip(K.parent_fields(kind), parents, strict=True)))
+        if township is None or stored_rows("SELECT id FROM township WHERE id = ?", (township,)):
+            return
+        raise PackageError(tr("“{sender}”的交换包中有{kind}记录属于本台账没有的乡镇：乡镇台账里的"
+                              "乡镇应来自县里下发的交换包，不要在乡镇台账里另建。"
+                              "整个交换包已拒绝，未导入任何内容。").format(
+                                  sender=self.sender, kind=term(K.spec(kind).label)))
+
     def _kind(self, kind: str, block: Any) -> None:
         names = K.columns(kind)
         if not isinstance(block, dict) or block.get("columns") != list(names) \
@@ -235,6 +247,7 @@ class Merge:
         if scoped:  # each distinct parent once, not each row (its township is the same)
             for parents in set(zip(*(columns[1 + i] for i in up), strict=True)):
                 if self._outside(kind, parents):
+                    self._refuse_unknown_township(kind, parents)
                     self._refuse_scope(kind, tr("其他乡镇"))
         local = self._local(kind, list(columns[0]) if rows else [])
         # the pinyin key of a name is written with the name (core.sort_keys), not after it
